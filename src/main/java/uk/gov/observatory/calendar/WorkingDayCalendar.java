@@ -1,0 +1,77 @@
+package uk.gov.observatory.calendar;
+
+import de.focus_shift.jollyday.core.Holiday;
+import de.focus_shift.jollyday.core.HolidayCalendar;
+import de.focus_shift.jollyday.core.HolidayManager;
+import de.focus_shift.jollyday.core.ManagerParameters;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Working days in England: Monday to Friday, less England and Wales bank holidays (substitute and
+ * one-off days included), as DATA-STANDARD.md section 1 defines them.
+ *
+ * <p>The holidays come from jollyday's United Kingdom calendar with the subdivision {@code eng}; an
+ * unknown subdivision would silently drop Easter Monday and the August bank holiday.
+ */
+@Component
+public class WorkingDayCalendar {
+
+  /** England (jollyday's subdivision of the United Kingdom calendar for England and Wales rules). */
+  static final String ENGLAND = "eng";
+
+  private final HolidayManager holidays =
+      HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.UNITED_KINGDOM));
+  private final ConcurrentMap<Integer, Set<LocalDate>> bankHolidaysByYear =
+      new ConcurrentHashMap<>();
+
+  /** The England and Wales bank holidays of a year, on the day they are taken. */
+  public Set<LocalDate> bankHolidays(int year) {
+    return bankHolidaysByYear.computeIfAbsent(
+        year,
+        y ->
+            holidays.getHolidays(Year.of(y), ENGLAND).stream()
+                .map(Holiday::getActualDate)
+                .collect(Collectors.toUnmodifiableSet()));
+  }
+
+  public boolean isWorkingDay(LocalDate day) {
+    DayOfWeek dow = day.getDayOfWeek();
+    return dow != DayOfWeek.SATURDAY
+        && dow != DayOfWeek.SUNDAY
+        && !bankHolidays(day.getYear()).contains(day);
+  }
+
+  /** The number of working days {@code d} with {@code from < d <= to}; 0 when {@code to <= from}. */
+  public int workingDaysBetween(LocalDate from, LocalDate to) {
+    int count = 0;
+    for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+      if (isWorkingDay(d)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** The n-th working day after {@code from} (n at least 1). */
+  public LocalDate addWorkingDays(LocalDate from, int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("the number of working days to add must be at least 1");
+    }
+    LocalDate d = from;
+    int remaining = n;
+    while (remaining > 0) {
+      d = d.plusDays(1);
+      if (isWorkingDay(d)) {
+        remaining--;
+      }
+    }
+    return d;
+  }
+}

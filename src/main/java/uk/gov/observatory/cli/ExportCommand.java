@@ -1,0 +1,40 @@
+package uk.gov.observatory.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import uk.gov.observatory.notification.NotificationCsv;
+
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = "Writes notifications.csv and children.csv (DATA-STANDARD.md section 5) to DIR.")
+class ExportCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "DIR", description = "Folder to write to (created when missing).")
+  Path dir;
+
+  @Option(names = "--identifying", description = "Also write the children's names and dates of birth.")
+  boolean identifying;
+
+  @Mixin DatabaseOptions db;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+      long n = app.getBean(NotificationCsv.class).exportTo(dir, identifying);
+      spec.commandLine().getOut().printf(
+          "Exported %d notifications to %s (%s).%n",
+          n, dir, identifying ? "with identifying details" : "without identifying details");
+      return 0;
+    }
+  }
+}

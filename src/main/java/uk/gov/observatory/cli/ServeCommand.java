@@ -1,0 +1,31 @@
+package uk.gov.observatory.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import uk.gov.observatory.ObservatoryApplication;
+
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Serves the pages and the API (the default command). Stop it with Ctrl-C.")
+class ServeCommand implements Runnable {
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Mixin DatabaseOptions db;
+
+  @Override
+  public void run() {
+    List<String> args = new ArrayList<>(db.springArguments());
+    args.add("--server.port=" + port);
+    new SpringApplicationBuilder(ObservatoryApplication.class)
+        .web(WebApplicationType.SERVLET)
+        .run(args.toArray(String[]::new));
+  }
+}

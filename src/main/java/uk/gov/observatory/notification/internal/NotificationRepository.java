@@ -1,0 +1,283 @@
+package uk.gov.observatory.notification.internal;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import uk.gov.observatory.notification.Notification;
+import uk.gov.observatory.notification.NotificationQuery;
+
+/** The notification and child tables. Only the register uses it. */
+@Repository
+public class NotificationRepository {
+
+  private static final String COLUMNS =
+      "n.id, n.notification_ref, n.la_code, n.incident_date, n.aware_date, n.notified_date,"
+          + " n.notification_type, n.death_category, n.harm_category, n.imd_decile,"
+          + " n.case_characteristics, n.domestic_abuse_pattern, n.csc_involvement, n.court_order,"
+          + " n.living_arrangement, n.covid_factors";
+
+  private final JdbcTemplate jdbc;
+  private final NamedParameterJdbcTemplate named;
+
+  public NotificationRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+    this.named = new NamedParameterJdbcTemplate(jdbc);
+  }
+
+  /** Stores notifications and their children (in the caller's transaction). */
+  public void insert(List<Notification> notifications, Instant recordedAt) {
+    Timestamp at = Timestamp.from(recordedAt);
+    Map<String, Long> ids = new HashMap<>();
+    for (Notification n : notifications) {
+      Long id =
+          jdbc.queryForObject(
+              "insert into notification (notification_ref, la_code, incident_date, aware_date,"
+                  + " notified_date, notification_type, death_category, harm_category, imd_decile,"
+                  + " case_characteristics, domestic_abuse_pattern, csc_involvement, court_order,"
+                  + " living_arrangement, covid_factors, recorded_at) values"
+                  + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?::text[], ?) returning id",
+              Long.class,
+              n.ref(),
+              n.laCode(),
+              Date.valueOf(n.incidentDate()),
+              Date.valueOf(n.awareDate()),
+              Date.valueOf(n.notifiedDate()),
+              n.notificationType(),
+              n.deathCategory(),
+              n.harmCategory(),
+              n.imdDecile(),
+              arrayLiteral(n.caseCharacteristics()),
+              n.domesticAbusePattern(),
+              n.cscInvolvement(),
+              n.courtOrder(),
+              n.livingArrangement(),
+              arrayLiteral(n.covidFactors()),
+              at);
+      ids.put(n.ref(), id);
+    }
+    List<Object[]> childRows = new ArrayList<>();
+    for (Notification n : notifications) {
+      for (Notification.Child c : n.children()) {
+        childRows.add(
+            new Object[] {
+              ids.get(n.ref()),
+              c.childSeq(),
+              c.gender(),
+              c.ageYears(),
+              c.ethnicity(),
+              c.childName(),
+              c.dateOfBirth() == null ? null : Date.valueOf(c.dateOfBirth())
+            });
+      }
+    }
+    jdbc.batchUpdate(
+        "insert into child (notification_id, child_seq, gender, age_years, ethnicity, child_name,"
+            + " date_of_birth) values (?, ?, ?, ?, ?, ?, ?)",
+        childRows);
+  }
+
+  /** Removes notifications (and their children) by reference; returns how many went. */
+  public int deleteByRefs(Collection<String> refs) {
+    if (refs.isEmpty()) {
+      return 0;
+    }
+    return named.update(
+        "delete from notification where notification_ref in (:refs)",
+        new MapSqlParameterSource("refs", refs));
+  }
+
+  /** Which of these references the register already holds. */
+  public List<String> existingRefs(Collection<String> refs) {
+    if (refs.isEmpty()) {
+      return List.of();
+    }
+    List<String> found = new ArrayList<>();
+    List<String> all = new ArrayList<>(refs);
+    for (int i = 0; i < all.size(); i += 1000) {
+      found.addAll(
+          named.queryForList(
+              "select notification_ref from notification where notification_ref in (:refs)",
+              new MapSqlParameterSource("refs", all.subList(i, Math.min(all.size(), i + 1000))),
+              String.class));
+    }
+    return found;
+  }
+
+  public boolean exists(String ref) {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject(
+            "select exists (select 1 from notification where notification_ref = ?)",
+            Boolean.class,
+            ref));
+  }
+
+  /** The next number of a year's SIN-YYYY-NNNNN references. */
+  public int nextRefNumber(int year) {
+    Integer n =
+        jdbc.queryForObject(
+            "insert into notification_ref_counter (year, last_value) values (?, 1)"
+                + " on conflict (year) do update set last_value ="
+                + " notification_ref_counter.last_value + 1 returning last_value",
+            Integer.class,
+            year);
+    return n == null ? 1 : n;
+  }
+
+  public Optional<Notification> findByRef(String ref) {
+    List<Row> rows =
+        jdbc.query("select " + COLUMNS + " from notification n where n.notification_ref = ?", this::row, ref);
+    return withChildren(rows).stream().findFirst();
+  }
+
+  public long count(NotificationQuery q) {
+    MapSqlParameterSource p = new MapSqlParameterSource();
+    Long n = named.queryForObject("select count(*) from notification n" + where(q, p), p, Long.class);
+    return n == null ? 0 : n;
+  }
+
+  public List<Notification> search(NotificationQuery q) {
+    MapSqlParameterSource p = new MapSqlParameterSource();
+    String order = q.descending() ? " desc" : " asc";
+    String sql =
+        "select " + COLUMNS + " from notification n" + where(q, p)
+            + " order by n." + q.sort().field() + order + ", n.notification_ref" + order
+            + " limit :limit offset :offset";
+    p.addValue("limit", q.size()).addValue("offset", q.offset());
+    return withChildren(named.query(sql, p, this::row));
+  }
+
+  /** Every notification, ordered by reference, in batches (for export). */
+  public void forEachOrderedByRef(int batchSize, Consumer<Notification> each) {
+    String after = "";
+    while (true) {
+      List<Row> rows =
+          jdbc.query(
+              "select " + COLUMNS + " from notification n where n.notification_ref > ?"
+                  + " order by n.notification_ref limit ?",
+              this::row,
+              after,
+              batchSize);
+      if (rows.isEmpty()) {
+        return;
+      }
+      withChildren(rows).forEach(each);
+      after = rows.get(rows.size() - 1).notification.ref();
+    }
+  }
+
+  public long countAll() {
+    Long n = jdbc.queryForObject("select count(*) from notification", Long.class);
+    return n == null ? 0 : n;
+  }
+
+  private static String where(NotificationQuery q, MapSqlParameterSource p) {
+    List<String> clauses = new ArrayList<>();
+    if (q.laCode() != null) {
+      clauses.add("n.la_code = :la");
+      p.addValue("la", q.laCode());
+    }
+    if (q.notificationType() != null) {
+      clauses.add("n.notification_type = :type");
+      p.addValue("type", q.notificationType());
+    }
+    if (q.notifiedFrom() != null) {
+      clauses.add("n.notified_date >= :from");
+      p.addValue("from", Date.valueOf(q.notifiedFrom()));
+    }
+    if (q.notifiedTo() != null) {
+      clauses.add("n.notified_date <= :to");
+      p.addValue("to", Date.valueOf(q.notifiedTo()));
+    }
+    return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+  }
+
+  private record Row(long id, Notification notification) {}
+
+  private Row row(ResultSet rs, int i) throws SQLException {
+    int imd = rs.getInt("imd_decile");
+    Integer imdDecile = rs.wasNull() ? null : imd;
+    return new Row(
+        rs.getLong("id"),
+        new Notification(
+            rs.getString("notification_ref"),
+            rs.getString("la_code"),
+            rs.getObject("incident_date", LocalDate.class),
+            rs.getObject("aware_date", LocalDate.class),
+            rs.getObject("notified_date", LocalDate.class),
+            rs.getString("notification_type"),
+            rs.getString("death_category"),
+            rs.getString("harm_category"),
+            imdDecile,
+            strings(rs.getArray("case_characteristics")),
+            rs.getString("domestic_abuse_pattern"),
+            rs.getString("csc_involvement"),
+            rs.getString("court_order"),
+            rs.getString("living_arrangement"),
+            strings(rs.getArray("covid_factors")),
+            List.of()));
+  }
+
+  private List<Notification> withChildren(List<Row> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<Notification.Child>> children = new LinkedHashMap<>();
+    rows.forEach(r -> children.put(r.id(), new ArrayList<>()));
+    named.query(
+        "select notification_id, child_seq, gender, age_years, ethnicity, child_name, date_of_birth"
+            + " from child where notification_id in (:ids) order by notification_id, child_seq",
+        new MapSqlParameterSource("ids", children.keySet()),
+        rs -> {
+          children
+              .get(rs.getLong("notification_id"))
+              .add(
+                  new Notification.Child(
+                      rs.getInt("child_seq"),
+                      rs.getString("gender"),
+                      rs.getInt("age_years"),
+                      rs.getString("ethnicity"),
+                      rs.getString("child_name"),
+                      rs.getObject("date_of_birth", LocalDate.class)));
+        });
+    List<Notification> out = new ArrayList<>();
+    for (Row r : rows) {
+      Notification n = r.notification();
+      out.add(
+          new Notification(
+              n.ref(), n.laCode(), n.incidentDate(), n.awareDate(), n.notifiedDate(),
+              n.notificationType(), n.deathCategory(), n.harmCategory(), n.imdDecile(),
+              n.caseCharacteristics(), n.domesticAbusePattern(), n.cscInvolvement(), n.courtOrder(),
+              n.livingArrangement(), n.covidFactors(), children.get(r.id())));
+    }
+    return out;
+  }
+
+  private static List<String> strings(Array array) throws SQLException {
+    if (array == null) {
+      return List.of();
+    }
+    return Arrays.asList((String[]) array.getArray());
+  }
+
+  /** A PostgreSQL text[] literal; codes are upper-case identifiers, so no quoting is needed. */
+  private static String arrayLiteral(List<String> codes) {
+    return "{" + String.join(",", codes) + "}";
+  }
+}

@@ -1,0 +1,19 @@
+package uk.gov.observatory.support;
+
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/** Empties the register's tables before each test (reference data stays). */
+public class EmptyRegister implements BeforeEachCallback {
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    JdbcTemplate jdbc = SpringExtension.getApplicationContext(context).getBean(JdbcTemplate.class);
+    empty(jdbc);
+  }
+
+  public static void empty(JdbcTemplate jdbc) {
+    jdbc.execute("truncate notification, child, idempotency_key, notification_ref_counter cascade");
+  }
+}
