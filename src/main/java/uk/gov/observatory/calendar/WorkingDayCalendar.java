@@ -1,6 +1,5 @@
 package uk.gov.observatory.calendar;
 
-import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayCalendar;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.ManagerParameters;
@@ -37,7 +36,7 @@ public class WorkingDayCalendar {
         year,
         y ->
             holidays.getHolidays(Year.of(y), ENGLAND).stream()
-                .map(Holiday::getActualDate)
+                .map(h -> h.getObservedDate().orElse(h.getActualDate()))
                 .collect(Collectors.toUnmodifiableSet()));
   }
 
