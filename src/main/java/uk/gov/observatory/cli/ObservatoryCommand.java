@@ -33,6 +33,14 @@ public class ObservatoryCommand implements Runnable {
     // Never reached: run(String...) sends an empty command line to serve.
   }
 
+  /** The jar's entry point. */
+  public static void main(String[] args) {
+    int code = run(args);
+    if (code != KEEP_RUNNING) {
+      System.exit(code);
+    }
+  }
+
   /** Runs a command line; {@link #KEEP_RUNNING} when the server is up. */
   public static int run(String... args) {
     return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
