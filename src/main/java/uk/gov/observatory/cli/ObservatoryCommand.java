@@ -60,7 +60,8 @@ public class ObservatoryCommand implements Runnable {
     if (code == 0
         && parsed != null
         && parsed.hasSubcommand()
-        && parsed.subcommand().commandSpec().userObject() instanceof ServeCommand) {
+        && parsed.subcommand().commandSpec().userObject() instanceof ServeCommand serve
+        && serve.started) {
       return KEEP_RUNNING;
     }
     return code;

@@ -20,6 +20,9 @@ class ServeCommand implements Runnable {
 
   @Mixin DatabaseOptions db;
 
+  /** True once the server is up (not when only --help was asked for). */
+  boolean started;
+
   @Override
   public void run() {
     List<String> args = new ArrayList<>(db.springArguments());
@@ -27,5 +30,6 @@ class ServeCommand implements Runnable {
     new SpringApplicationBuilder(ObservatoryApplication.class)
         .web(WebApplicationType.SERVLET)
         .run(args.toArray(String[]::new));
+    started = true;
   }
 }

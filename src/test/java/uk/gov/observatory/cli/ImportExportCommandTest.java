@@ -1,0 +1,98 @@
+package uk.gov.observatory.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.gov.observatory.support.SyntheticCsv;
+
+/**
+ * The jar's import and export commands, run as a person runs them, on an embedded database in a
+ * data folder of their own.
+ */
+class ImportExportCommandTest {
+
+  @TempDir Path tmp;
+  String savedUrl;
+
+  record Run(int code, String out, String err) {}
+
+  Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = ObservatoryCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @BeforeEach
+  void embeddedDatabaseInItsOwnFolder() {
+    // The test configuration makes throw-away databases; a person's data folder persists.
+    System.setProperty("observatory.database.ephemeral", "false");
+    savedUrl = System.clearProperty("spring.datasource.url");
+  }
+
+  @AfterEach
+  void restore() {
+    System.clearProperty("observatory.database.ephemeral");
+    if (savedUrl != null) {
+      System.setProperty("spring.datasource.url", savedUrl);
+    }
+  }
+
+  @Test
+  @DisplayName("import refuses a bad set with every error and exit 1; a good set imports; export writes it back")
+  void importThenExport() throws Exception {
+    String data = tmp.resolve("data").toString();
+    Path in = tmp.resolve("in");
+    SyntheticCsv.Files2 set = SyntheticCsv.write(in, 60, 6);
+    String good = Files.readString(set.notifications());
+    Files.writeString(set.notifications(), good.replaceFirst(",DEATH,", ",DEAD,"));
+
+    Run refused = run("import", in.toString(), "--data-dir", data);
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err()).containsPattern("notifications\\.csv:\\d+:notification_type: DEAD: ")
+        .contains("nothing was stored");
+
+    Files.writeString(set.notifications(), good);
+    Run imported = run("import", in.toString(), "--data-dir", data);
+    assertThat(imported.code()).as(imported.err()).isZero();
+    assertThat(imported.out()).contains("Imported 60 notifications with " + set.childRows() + " children");
+
+    Run again = run("import", in.toString(), "--data-dir", data);
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.err()).contains("is already in the register: import with --replace");
+    assertThat(run("import", in.toString(), "--replace", "--data-dir", data).out()).contains("(60 replaced)");
+
+    Path out = tmp.resolve("out");
+    Run exported = run("export", out.toString(), "--data-dir", data);
+    assertThat(exported.code()).as(exported.err()).isZero();
+    assertThat(exported.out()).contains("Exported 60 notifications").contains("without identifying details");
+    assertThat(Files.readAllLines(out.resolve("notifications.csv"))).hasSize(61);
+    assertThat(Files.readAllLines(out.resolve("children.csv"))).hasSize(set.childRows() + 1)
+        .first().isEqualTo("notification_ref,child_seq,gender,age_years,ethnicity");
+  }
+
+  @Test
+  @DisplayName("every command explains itself with --help; a folder that does not exist is a clear error")
+  void help() {
+    for (String command : new String[] {"serve", "import", "export", "calendar"}) {
+      Run help = run(command, "--help");
+      assertThat(help.code()).isZero();
+      assertThat(help.out()).contains("Usage: observatory " + command);
+    }
+    assertThat(run("import", "--help").out()).contains("--data-dir").contains("--db-url").contains("--replace");
+    Run missing = run("import", tmp.resolve("nope").toString());
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err()).contains("is not a folder");
+    Run unknown = run("frobnicate");
+    assertThat(unknown.code()).isNotZero();
+    assertThat(unknown.err()).contains("frobnicate");
+  }
+}
