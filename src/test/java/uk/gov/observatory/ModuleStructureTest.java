@@ -10,7 +10,8 @@ class ModuleStructureTest {
   static final ApplicationModules MODULES = ApplicationModules.of(ObservatoryApplication.class);
 
   @Test
-  @DisplayName("modules use only each other's public types, never another module's internals, and form no cycle")
+  @DisplayName(
+      "modules use only each other's public types, never another module's internals, and form no cycle")
   void verifiesModuleBoundaries() {
     MODULES.verify();
   }

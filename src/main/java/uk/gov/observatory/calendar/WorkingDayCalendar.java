@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class WorkingDayCalendar {
 
-  /** England (jollyday's subdivision of the United Kingdom calendar for England and Wales rules). */
+  /**
+   * England (jollyday's subdivision of the United Kingdom calendar for England and Wales rules).
+   */
   static final String ENGLAND = "eng";
 
   private final HolidayManager holidays =
@@ -47,7 +49,9 @@ public class WorkingDayCalendar {
         && !bankHolidays(day.getYear()).contains(day);
   }
 
-  /** The number of working days {@code d} with {@code from < d <= to}; 0 when {@code to <= from}. */
+  /**
+   * The number of working days {@code d} with {@code from < d <= to}; 0 when {@code to <= from}.
+   */
   public int workingDaysBetween(LocalDate from, LocalDate to) {
     int count = 0;
     for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {

@@ -43,9 +43,11 @@ public class CalendarCommand implements Callable<Integer> {
   }
 
   /** Answers every line; returns 1 when any line could not be answered. */
-  static int answer(InputStream input, PrintWriter out, WorkingDayCalendar calendar) throws IOException {
+  static int answer(InputStream input, PrintWriter out, WorkingDayCalendar calendar)
+      throws IOException {
     int code = 0;
-    BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
     String line;
     int number = 0;
     while ((line = reader.readLine()) != null) {
@@ -73,7 +75,8 @@ public class CalendarCommand implements Callable<Integer> {
       try {
         n = Integer.parseInt(words[2]);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("'" + words[2] + "' is not a whole number: use add YYYY-MM-DD N with N at least 1");
+        throw new IllegalArgumentException(
+            "'" + words[2] + "' is not a whole number: use add YYYY-MM-DD N with N at least 1");
       }
       if (n < 1 || n > 100_000) {
         throw new IllegalArgumentException("N must be from 1 to 100000, not " + n);
@@ -89,7 +92,9 @@ public class CalendarCommand implements Callable<Integer> {
       return Integer.toString(calendar.workingDaysBetween(a, b));
     }
     throw new IllegalArgumentException(
-        "'" + line + "' is not a question: use 'add YYYY-MM-DD N' or 'between YYYY-MM-DD YYYY-MM-DD'");
+        "'"
+            + line
+            + "' is not a question: use 'add YYYY-MM-DD N' or 'between YYYY-MM-DD YYYY-MM-DD'");
   }
 
   private static LocalDate date(String s) {

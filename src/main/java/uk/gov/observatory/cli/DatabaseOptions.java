@@ -11,23 +11,29 @@ public class DatabaseOptions {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "Folder of the embedded PostgreSQL's data (default: ./data). Kept across restarts.")
+      description =
+          "Folder of the embedded PostgreSQL's data (default: ./data). Kept across restarts.")
   Path dataDir;
 
   @Option(
       names = "--db-url",
       paramLabel = "URL",
-      description = "An external PostgreSQL 14+, e.g. jdbc:postgresql://localhost:5432/observatory"
-          + " (or set SPRING_DATASOURCE_URL). Without it the embedded database is used.")
+      description =
+          "An external PostgreSQL 14+, e.g. jdbc:postgresql://localhost:5432/observatory"
+              + " (or set SPRING_DATASOURCE_URL). Without it the embedded database is used.")
   String dbUrl;
 
-  @Option(names = "--db-user", paramLabel = "USER", description = "User for --db-url (or SPRING_DATASOURCE_USERNAME).")
+  @Option(
+      names = "--db-user",
+      paramLabel = "USER",
+      description = "User for --db-url (or SPRING_DATASOURCE_USERNAME).")
   String dbUser;
 
   @Option(
       names = "--db-password",
       paramLabel = "PASSWORD",
-      description = "Password for --db-url (or SPRING_DATASOURCE_PASSWORD, which keeps it out of the process list).")
+      description =
+          "Password for --db-url (or SPRING_DATASOURCE_PASSWORD, which keeps it out of the process list).")
   String dbPassword;
 
   /** Spring command-line properties: these win over the environment and configuration files. */

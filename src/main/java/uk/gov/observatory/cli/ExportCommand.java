@@ -5,10 +5,10 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import uk.gov.observatory.notification.NotificationCsv;
 
 @Command(
@@ -20,7 +20,9 @@ class ExportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "Folder to write to (created when missing).")
   Path dir;
 
-  @Option(names = "--identifying", description = "Also write the children's names and dates of birth.")
+  @Option(
+      names = "--identifying",
+      description = "Also write the children's names and dates of birth.")
   boolean identifying;
 
   @Mixin DatabaseOptions db;
@@ -31,9 +33,11 @@ class ExportCommand implements Callable<Integer> {
   public Integer call() {
     try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
       long n = app.getBean(NotificationCsv.class).exportTo(dir, identifying);
-      spec.commandLine().getOut().printf(
-          "Exported %d notifications to %s (%s).%n",
-          n, dir, identifying ? "with identifying details" : "without identifying details");
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "Exported %d notifications to %s (%s).%n",
+              n, dir, identifying ? "with identifying details" : "without identifying details");
       return 0;
     }
   }

@@ -32,7 +32,9 @@ class ImportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "Folder holding the CSV files.")
   Path dir;
 
-  @Option(names = "--replace", description = "Replace notifications the register already holds (same notification_ref).")
+  @Option(
+      names = "--replace",
+      description = "Replace notifications the register already holds (same notification_ref).")
   boolean replace;
 
   @Mixin DatabaseOptions db;
@@ -44,7 +46,9 @@ class ImportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!Files.isDirectory(dir)) {
-      err.printf("%s: is not a folder: give the folder that holds notifications.csv and children.csv%n", dir);
+      err.printf(
+          "%s: is not a folder: give the folder that holds notifications.csv and children.csv%n",
+          dir);
       return 1;
     }
     try (ConfigurableApplicationContext app = Applications.startQuietly(db);
@@ -77,12 +81,13 @@ class ImportCommand implements Callable<Integer> {
     public void stage(String description, long total) {
       close();
       if (terminal && total > 0) {
-        bar = new ProgressBarBuilder()
-            .setTaskName(description)
-            .setInitialMax(total)
-            .setStyle(ProgressBarStyle.ASCII)
-            .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
-            .build();
+        bar =
+            new ProgressBarBuilder()
+                .setTaskName(description)
+                .setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                .build();
       }
     }
 

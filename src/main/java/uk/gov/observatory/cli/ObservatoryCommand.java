@@ -8,7 +8,10 @@ import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The one jar's command line: {@code serve} (the default), {@code import}, {@code export}, {@code calendar}. */
+/**
+ * The one jar's command line: {@code serve} (the default), {@code import}, {@code export}, {@code
+ * calendar}.
+ */
 @Command(
     name = "observatory",
     mixinStandardHelpOptions = true,

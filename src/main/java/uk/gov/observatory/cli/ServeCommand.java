@@ -15,7 +15,11 @@ import uk.gov.observatory.ObservatoryApplication;
     description = "Serves the pages and the API (the default command). Stop it with Ctrl-C.")
 class ServeCommand implements Runnable {
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "8080",
+      description = "HTTP port (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Mixin DatabaseOptions db;

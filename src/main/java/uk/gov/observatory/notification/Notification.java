@@ -30,9 +30,22 @@ public record Notification(
 
   public Notification withRef(String newRef) {
     return new Notification(
-        newRef, laCode, incidentDate, awareDate, notifiedDate, notificationType, deathCategory,
-        harmCategory, imdDecile, caseCharacteristics, domesticAbusePattern, cscInvolvement,
-        courtOrder, livingArrangement, covidFactors, children);
+        newRef,
+        laCode,
+        incidentDate,
+        awareDate,
+        notifiedDate,
+        notificationType,
+        deathCategory,
+        harmCategory,
+        imdDecile,
+        caseCharacteristics,
+        domesticAbusePattern,
+        cscInvolvement,
+        courtOrder,
+        livingArrangement,
+        covidFactors,
+        children);
   }
 
   /** A child named in a notification. Name and date of birth are identifying details. */

@@ -27,8 +27,8 @@ import uk.gov.observatory.notification.NotificationSubmission.ChildSubmission;
 
 /**
  * The CSV layout of DATA-STANDARD.md section 5 for {@code notifications.csv} and {@code
- * children.csv}: an all-or-nothing import that reports every problem, and an export that the
- * import reads back to the same bytes.
+ * children.csv}: an all-or-nothing import that reports every problem, and an export that the import
+ * reads back to the same bytes.
  */
 @Component
 public class NotificationCsv {
@@ -38,14 +38,32 @@ public class NotificationCsv {
 
   static final List<String> NOTIFICATION_COLUMNS =
       List.of(
-          "notification_ref", "la_code", "incident_date", "aware_date", "notified_date",
-          "notification_type", "death_category", "harm_category", "imd_decile",
-          "case_characteristics", "domestic_abuse_pattern", "csc_involvement", "court_order",
-          "living_arrangement", "covid_factors");
+          "notification_ref",
+          "la_code",
+          "incident_date",
+          "aware_date",
+          "notified_date",
+          "notification_type",
+          "death_category",
+          "harm_category",
+          "imd_decile",
+          "case_characteristics",
+          "domestic_abuse_pattern",
+          "csc_involvement",
+          "court_order",
+          "living_arrangement",
+          "covid_factors");
   static final List<String> REQUIRED_NOTIFICATION_COLUMNS =
       List.of(
-          "notification_ref", "la_code", "incident_date", "aware_date", "notified_date",
-          "notification_type", "csc_involvement", "court_order", "living_arrangement");
+          "notification_ref",
+          "la_code",
+          "incident_date",
+          "aware_date",
+          "notified_date",
+          "notification_type",
+          "csc_involvement",
+          "court_order",
+          "living_arrangement");
   static final List<String> CHILD_COLUMNS =
       List.of("notification_ref", "child_seq", "gender", "age_years", "ethnicity");
   static final List<String> IDENTIFYING_CHILD_COLUMNS = List.of("child_name", "date_of_birth");
@@ -54,8 +72,7 @@ public class NotificationCsv {
   private static final Set<String> IDENTIFYING = Set.copyOf(IDENTIFYING_CHILD_COLUMNS);
 
   private static final CSVFormat WRITE = CSVFormat.RFC4180;
-  private static final CSVFormat READ =
-      CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+  private static final CSVFormat READ = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
   private final NotificationRules rules;
   private final NotificationRegister register;
@@ -65,10 +82,14 @@ public class NotificationCsv {
     this.register = register;
   }
 
-  /** Reads {@code notifications.csv} and {@code children.csv} from a folder and stores them all, or nothing. */
+  /**
+   * Reads {@code notifications.csv} and {@code children.csv} from a folder and stores them all, or
+   * nothing.
+   */
   public ImportResult importFrom(Path dir, boolean replace, ImportProgress progress) {
     List<ImportProblem> problems = new ArrayList<>();
-    Table notifications = read(dir, NOTIFICATIONS, NOTIFICATION_COLUMNS, REQUIRED_NOTIFICATION_COLUMNS, problems);
+    Table notifications =
+        read(dir, NOTIFICATIONS, NOTIFICATION_COLUMNS, REQUIRED_NOTIFICATION_COLUMNS, problems);
     List<String> childColumns = new ArrayList<>(CHILD_COLUMNS);
     childColumns.addAll(IDENTIFYING_CHILD_COLUMNS);
     Table children = read(dir, CHILDREN, childColumns, REQUIRED_CHILD_COLUMNS, problems);
@@ -86,17 +107,35 @@ public class NotificationCsv {
       }
       Long first = firstLineOfRef.putIfAbsent(ref, n.line);
       if (first != null) {
-        problems.add(new ImportProblem(NOTIFICATIONS, n.line, "notification_ref", ref,
-            "is repeated: the same reference is on line " + first + "; each notification has its own reference"));
+        problems.add(
+            new ImportProblem(
+                NOTIFICATIONS,
+                n.line,
+                "notification_ref",
+                ref,
+                "is repeated: the same reference is on line "
+                    + first
+                    + "; each notification has its own reference"));
       }
     }
     for (Row c : children.rows) {
       String ref = NotificationRules.trim(c.get("notification_ref"));
       if (ref == null) {
-        problems.add(new ImportProblem(CHILDREN, c.line, "notification_ref", "", "is required: the reference of the child's notification in notifications.csv"));
+        problems.add(
+            new ImportProblem(
+                CHILDREN,
+                c.line,
+                "notification_ref",
+                "",
+                "is required: the reference of the child's notification in notifications.csv"));
       } else if (!firstLineOfRef.containsKey(ref)) {
-        problems.add(new ImportProblem(CHILDREN, c.line, "notification_ref", ref,
-            "has no notification in notifications.csv: every child belongs to a notification in the same import"));
+        problems.add(
+            new ImportProblem(
+                CHILDREN,
+                c.line,
+                "notification_ref",
+                ref,
+                "has no notification in notifications.csv: every child belongs to a notification in the same import"));
       } else {
         childRows.computeIfAbsent(ref, k -> new ArrayList<>()).add(c);
       }
@@ -114,8 +153,13 @@ public class NotificationCsv {
           Row child = kids.get(v.childIndex());
           problems.add(new ImportProblem(CHILDREN, child.line, v.field(), shown(v), v.reason()));
         } else if (v.field().equals("children")) {
-          problems.add(new ImportProblem(NOTIFICATIONS, n.line, "notification_ref", ref,
-              "has no children in children.csv: a notification names at least one child"));
+          problems.add(
+              new ImportProblem(
+                  NOTIFICATIONS,
+                  n.line,
+                  "notification_ref",
+                  ref,
+                  "has no children in children.csv: a notification names at least one child"));
         } else {
           problems.add(new ImportProblem(NOTIFICATIONS, n.line, v.field(), shown(v), v.reason()));
         }
@@ -139,8 +183,13 @@ public class NotificationCsv {
         for (Row n : notifications.rows) {
           String ref = NotificationRules.trim(n.get("notification_ref"));
           if (heldSet.contains(ref)) {
-            problems.add(new ImportProblem(NOTIFICATIONS, n.line, "notification_ref", ref,
-                "is already in the register: import with --replace to replace it"));
+            problems.add(
+                new ImportProblem(
+                    NOTIFICATIONS,
+                    n.line,
+                    "notification_ref",
+                    ref,
+                    "is already in the register: import with --replace to replace it"));
           }
         }
         return new ImportResult(problems, 0, 0, 0);
@@ -160,15 +209,32 @@ public class NotificationCsv {
   private static NotificationSubmission submission(Row n, List<Row> kids) {
     List<ChildSubmission> children = new ArrayList<>();
     for (Row c : kids) {
-      children.add(new ChildSubmission(c.get("child_seq"), c.get("gender"), c.get("age_years"),
-          c.get("ethnicity"), c.get("child_name"), c.get("date_of_birth")));
+      children.add(
+          new ChildSubmission(
+              c.get("child_seq"),
+              c.get("gender"),
+              c.get("age_years"),
+              c.get("ethnicity"),
+              c.get("child_name"),
+              c.get("date_of_birth")));
     }
     return new NotificationSubmission(
-        n.get("notification_ref"), n.get("la_code"), n.get("incident_date"), n.get("aware_date"),
-        n.get("notified_date"), n.get("notification_type"), n.get("death_category"),
-        n.get("harm_category"), n.get("imd_decile"), split(n.get("case_characteristics")),
-        n.get("domestic_abuse_pattern"), n.get("csc_involvement"), n.get("court_order"),
-        n.get("living_arrangement"), split(n.get("covid_factors")), children);
+        n.get("notification_ref"),
+        n.get("la_code"),
+        n.get("incident_date"),
+        n.get("aware_date"),
+        n.get("notified_date"),
+        n.get("notification_type"),
+        n.get("death_category"),
+        n.get("harm_category"),
+        n.get("imd_decile"),
+        split(n.get("case_characteristics")),
+        n.get("domestic_abuse_pattern"),
+        n.get("csc_involvement"),
+        n.get("court_order"),
+        n.get("living_arrangement"),
+        split(n.get("covid_factors")),
+        children);
   }
 
   /** A {@code ;}-separated code list; blank is the empty list. */
@@ -188,23 +254,45 @@ public class NotificationCsv {
         childHeader.addAll(IDENTIFYING_CHILD_COLUMNS);
       }
       long[] count = {0};
-      try (BufferedWriter nw = Files.newBufferedWriter(dir.resolve(NOTIFICATIONS), StandardCharsets.UTF_8);
-          BufferedWriter cw = Files.newBufferedWriter(dir.resolve(CHILDREN), StandardCharsets.UTF_8);
-          CSVPrinter np = new CSVPrinter(nw, WRITE.builder().setHeader(NOTIFICATION_COLUMNS.toArray(String[]::new)).get());
-          CSVPrinter cp = new CSVPrinter(cw, WRITE.builder().setHeader(childHeader.toArray(String[]::new)).get())) {
+      try (BufferedWriter nw =
+              Files.newBufferedWriter(dir.resolve(NOTIFICATIONS), StandardCharsets.UTF_8);
+          BufferedWriter cw =
+              Files.newBufferedWriter(dir.resolve(CHILDREN), StandardCharsets.UTF_8);
+          CSVPrinter np =
+              new CSVPrinter(
+                  nw,
+                  WRITE.builder().setHeader(NOTIFICATION_COLUMNS.toArray(String[]::new)).get());
+          CSVPrinter cp =
+              new CSVPrinter(
+                  cw, WRITE.builder().setHeader(childHeader.toArray(String[]::new)).get())) {
         register.forEachNotification(
             n -> {
               try {
                 np.printRecord(
-                    n.ref(), n.laCode(), n.incidentDate(), n.awareDate(), n.notifiedDate(),
-                    n.notificationType(), blank(n.deathCategory()), blank(n.harmCategory()),
+                    n.ref(),
+                    n.laCode(),
+                    n.incidentDate(),
+                    n.awareDate(),
+                    n.notifiedDate(),
+                    n.notificationType(),
+                    blank(n.deathCategory()),
+                    blank(n.harmCategory()),
                     n.imdDecile() == null ? "" : n.imdDecile().toString(),
-                    String.join(";", n.caseCharacteristics()), blank(n.domesticAbusePattern()),
-                    n.cscInvolvement(), n.courtOrder(), n.livingArrangement(),
+                    String.join(";", n.caseCharacteristics()),
+                    blank(n.domesticAbusePattern()),
+                    n.cscInvolvement(),
+                    n.courtOrder(),
+                    n.livingArrangement(),
                     String.join(";", n.covidFactors()));
                 for (Notification.Child c : n.children()) {
-                  List<Object> values = new ArrayList<>(List.of(n.ref(), c.childSeq(), c.gender(),
-                      c.ageYears(), blank(c.ethnicity())));
+                  List<Object> values =
+                      new ArrayList<>(
+                          List.of(
+                              n.ref(),
+                              c.childSeq(),
+                              c.gender(),
+                              c.ageYears(),
+                              blank(c.ethnicity())));
                   if (identifying) {
                     values.add(blank(c.childName()));
                     values.add(c.dateOfBirth() == null ? "" : c.dateOfBirth().toString());
@@ -237,10 +325,21 @@ public class NotificationCsv {
   private record Table(List<Row> rows) {}
 
   /** Reads one file; on any problem adds it and returns null. */
-  private static Table read(Path dir, String file, List<String> known, List<String> required, List<ImportProblem> problems) {
+  private static Table read(
+      Path dir,
+      String file,
+      List<String> known,
+      List<String> required,
+      List<ImportProblem> problems) {
     Path path = dir.resolve(file);
     if (!Files.isRegularFile(path)) {
-      problems.add(new ImportProblem(file, 0, "-", "", "is missing: an import needs notifications.csv and children.csv in " + dir));
+      problems.add(
+          new ImportProblem(
+              file,
+              0,
+              "-",
+              "",
+              "is missing: an import needs notifications.csv and children.csv in " + dir));
       return null;
     }
     String text;
@@ -257,7 +356,15 @@ public class NotificationCsv {
       text = text.substring(1);
     }
     if (text.isBlank()) {
-      problems.add(new ImportProblem(file, 1, "-", "", "the file is empty: it needs a header row naming its columns (" + String.join(",", required) + " at least)"));
+      problems.add(
+          new ImportProblem(
+              file,
+              1,
+              "-",
+              "",
+              "the file is empty: it needs a header row naming its columns ("
+                  + String.join(",", required)
+                  + " at least)"));
       return null;
     }
     long[] lineStarts = lineStarts(text);
@@ -277,7 +384,17 @@ public class NotificationCsv {
           continue;
         }
         if (record.size() != header.size()) {
-          problems.add(new ImportProblem(file, line, "-", "", "has " + record.size() + " fields but the header has " + header.size() + ": check for a missing or extra comma"));
+          problems.add(
+              new ImportProblem(
+                  file,
+                  line,
+                  "-",
+                  "",
+                  "has "
+                      + record.size()
+                      + " fields but the header has "
+                      + header.size()
+                      + ": check for a missing or extra comma"));
           continue;
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -289,8 +406,15 @@ public class NotificationCsv {
     } catch (IOException | UncheckedIOException e) {
       String message = e.getMessage() == null ? "" : e.getMessage();
       long line = lineOfParserMessage(message);
-      problems.add(new ImportProblem(file, line, "-", "",
-          "is not valid CSV: a quoted field is not closed (every \" that opens a field needs a closing \") [" + message + "]"));
+      problems.add(
+          new ImportProblem(
+              file,
+              line,
+              "-",
+              "",
+              "is not valid CSV: a quoted field is not closed (every \" that opens a field needs a closing \") ["
+                  + message
+                  + "]"));
       return null;
     }
     if (problems.size() > before) {
@@ -299,23 +423,49 @@ public class NotificationCsv {
     return new Table(rows);
   }
 
-  private static List<String> checkHeader(String file, long line, CSVRecord record, List<String> known, List<String> required, List<ImportProblem> problems) {
+  private static List<String> checkHeader(
+      String file,
+      long line,
+      CSVRecord record,
+      List<String> known,
+      List<String> required,
+      List<ImportProblem> problems) {
     List<String> header = new ArrayList<>();
     boolean ok = true;
     for (String raw : record) {
       String name = raw.strip();
       if (!known.contains(name)) {
-        problems.add(new ImportProblem(file, line, name, name, "is not a column of " + file + ": allowed columns are " + String.join(", ", known)));
+        problems.add(
+            new ImportProblem(
+                file,
+                line,
+                name,
+                name,
+                "is not a column of "
+                    + file
+                    + ": allowed columns are "
+                    + String.join(", ", known)));
         ok = false;
       } else if (header.contains(name)) {
-        problems.add(new ImportProblem(file, line, name, name, "is repeated in the header: give each column once"));
+        problems.add(
+            new ImportProblem(
+                file, line, name, name, "is repeated in the header: give each column once"));
         ok = false;
       }
       header.add(name);
     }
     for (String r : required) {
       if (!header.contains(r)) {
-        problems.add(new ImportProblem(file, line, r, "", "is missing from the header: " + file + " needs the columns " + String.join(", ", required)));
+        problems.add(
+            new ImportProblem(
+                file,
+                line,
+                r,
+                "",
+                "is missing from the header: "
+                    + file
+                    + " needs the columns "
+                    + String.join(", ", required)));
         ok = false;
       }
     }
@@ -325,7 +475,8 @@ public class NotificationCsv {
   /** Decodes strictly; a byte sequence that is not UTF-8 is a problem naming its line. */
   private static String decodeUtf8(String file, byte[] bytes, List<ImportProblem> problems) {
     CharsetDecoder decoder =
-        StandardCharsets.UTF_8.newDecoder()
+        StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
@@ -339,15 +490,21 @@ public class NotificationCsv {
         }
       }
       String value = bad < bytes.length ? String.format("0x%02X", bytes[bad] & 0xff) : "";
-      problems.add(new ImportProblem(file, line, "-", value,
-          "the file is not UTF-8: save it as UTF-8 (CSV UTF-8 in a spreadsheet) and import again"));
+      problems.add(
+          new ImportProblem(
+              file,
+              line,
+              "-",
+              value,
+              "the file is not UTF-8: save it as UTF-8 (CSV UTF-8 in a spreadsheet) and import again"));
       return null;
     }
   }
 
   private static int firstInvalidByte(byte[] bytes) {
     CharsetDecoder decoder =
-        StandardCharsets.UTF_8.newDecoder()
+        StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 import uk.gov.observatory.reference.CodeLists;
 import uk.gov.observatory.reference.ReferenceData;
 
-/** Turns the filters a person or a program gives into a {@link NotificationQuery}, or says why not. */
+/**
+ * Turns the filters a person or a program gives into a {@link NotificationQuery}, or says why not.
+ */
 @Component
 public class NotificationQueries {
 
@@ -21,34 +23,58 @@ public class NotificationQueries {
 
   /** Parameters as given (any may be null or blank). */
   public record Parameters(
-      String la, String type, String from, String to, String sort, String order, String page, String size) {}
+      String la,
+      String type,
+      String from,
+      String to,
+      String sort,
+      String order,
+      String page,
+      String size) {}
 
   public NotificationQuery parse(Parameters p) {
     List<Violation> violations = new ArrayList<>();
     String la = NotificationRules.trim(p.la());
     if (la != null && reference.localAuthority(la).isEmpty()) {
-      violations.add(Violation.of("la", la, "is not a known local authority code: give a GSS code such as E09000033"));
+      violations.add(
+          Violation.of(
+              "la", la, "is not a known local authority code: give a GSS code such as E09000033"));
     }
     String type = NotificationRules.trim(p.type());
     if (type != null && !reference.codeList(CodeLists.NOTIFICATION_TYPE).contains(type)) {
-      violations.add(Violation.of("type", type, "is not a notification type: allowed values are "
-          + reference.codeList(CodeLists.NOTIFICATION_TYPE).allowed()));
+      violations.add(
+          Violation.of(
+              "type",
+              type,
+              "is not a notification type: allowed values are "
+                  + reference.codeList(CodeLists.NOTIFICATION_TYPE).allowed()));
     }
     LocalDate from = date("from", p.from(), violations);
     LocalDate to = date("to", p.to(), violations);
     if (from != null && to != null && to.isBefore(from)) {
-      violations.add(Violation.of("to", to.toString(), "is before 'from' (" + from + "): give a range whose end is on or after its start"));
+      violations.add(
+          Violation.of(
+              "to",
+              to.toString(),
+              "is before 'from' (" + from + "): give a range whose end is on or after its start"));
     }
     NotificationQuery.Sort sort = NotificationQuery.Sort.NOTIFIED_DATE;
     String sortText = NotificationRules.trim(p.sort());
     if (sortText != null) {
-      sort = Arrays.stream(NotificationQuery.Sort.values())
-          .filter(s -> s.field().equals(sortText))
-          .findFirst()
-          .orElse(null);
+      sort =
+          Arrays.stream(NotificationQuery.Sort.values())
+              .filter(s -> s.field().equals(sortText))
+              .findFirst()
+              .orElse(null);
       if (sort == null) {
-        violations.add(Violation.of("sort", sortText, "cannot be sorted by: allowed values are "
-            + Arrays.stream(NotificationQuery.Sort.values()).map(NotificationQuery.Sort::field).collect(Collectors.joining(", "))));
+        violations.add(
+            Violation.of(
+                "sort",
+                sortText,
+                "cannot be sorted by: allowed values are "
+                    + Arrays.stream(NotificationQuery.Sort.values())
+                        .map(NotificationQuery.Sort::field)
+                        .collect(Collectors.joining(", "))));
       }
     }
     String order = NotificationRules.trim(p.order());
@@ -57,11 +83,19 @@ public class NotificationQueries {
       if (order.equals("asc") || order.equals("desc")) {
         descending = order.equals("desc");
       } else {
-        violations.add(Violation.of("order", order, "is not an order: allowed values are asc, desc"));
+        violations.add(
+            Violation.of("order", order, "is not an order: allowed values are asc, desc"));
       }
     }
     int page = number("page", p.page(), 1, 1, Integer.MAX_VALUE, violations);
-    int size = number("size", p.size(), NotificationQuery.DEFAULT_SIZE, 1, NotificationQuery.MAX_SIZE, violations);
+    int size =
+        number(
+            "size",
+            p.size(),
+            NotificationQuery.DEFAULT_SIZE,
+            1,
+            NotificationQuery.MAX_SIZE,
+            violations);
     if (!violations.isEmpty()) {
       throw new InvalidNotificationException(violations);
     }
@@ -80,7 +114,8 @@ public class NotificationQueries {
     return d;
   }
 
-  private static int number(String field, String raw, int dflt, int min, int max, List<Violation> violations) {
+  private static int number(
+      String field, String raw, int dflt, int min, int max, List<Violation> violations) {
     String v = NotificationRules.trim(raw);
     if (v == null) {
       return dflt;

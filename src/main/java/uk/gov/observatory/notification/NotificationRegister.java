@@ -60,8 +60,11 @@ public class NotificationRegister {
     Notification valid = rules.check(submission, false).orThrow();
     if (NotificationRules.trim(submission.notificationRef()) != null) {
       throw new InvalidNotificationException(
-          List.of(Violation.of("notification_ref", submission.notificationRef(),
-              "is assigned by the register: leave it out")));
+          List.of(
+              Violation.of(
+                  "notification_ref",
+                  submission.notificationRef(),
+                  "is assigned by the register: leave it out")));
     }
     return tx.execute(status -> store(valid));
   }
@@ -137,7 +140,8 @@ public class NotificationRegister {
   }
 
   public NotificationPage search(NotificationQuery query) {
-    return new NotificationPage(repository.search(query), repository.count(query), query.page(), query.size());
+    return new NotificationPage(
+        repository.search(query), repository.count(query), query.page(), query.size());
   }
 
   public Timeliness timeliness(Notification n) {
@@ -148,8 +152,8 @@ public class NotificationRegister {
   }
 
   /**
-   * Stores already-checked notifications in one transaction: all or none. Without {@code replace}
-   * a reference the register already holds is refused; with it, the held one is replaced.
+   * Stores already-checked notifications in one transaction: all or none. Without {@code replace} a
+   * reference the register already holds is refused; with it, the held one is replaced.
    *
    * @return the references that were already held (refused, or replaced with {@code replace})
    */
@@ -185,7 +189,8 @@ public class NotificationRegister {
   private static String hash(NotificationSubmission s) {
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256")
+              .digest(s.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

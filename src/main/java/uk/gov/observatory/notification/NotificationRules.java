@@ -19,8 +19,8 @@ import uk.gov.observatory.reference.ReferenceData;
 
 /**
  * Every rule of DATA-STANDARD.md section 3 for a notification and its children, in one place: the
- * pages, the API and the CSV import all submit through here. Messages say what is wrong and what
- * is allowed, and never repeat an identifying detail.
+ * pages, the API and the CSV import all submit through here. Messages say what is wrong and what is
+ * allowed, and never repeat an identifying detail.
  */
 @Component
 public class NotificationRules {
@@ -81,20 +81,25 @@ public class NotificationRules {
       c.add(
           "aware_date",
           aware.toString(),
-          "is before the incident date " + incident + ": the date the local authority became"
+          "is before the incident date "
+              + incident
+              + ": the date the local authority became"
               + " aware must be on or after the incident date");
     }
     if (aware != null && notified != null && notified.isBefore(aware)) {
       c.add(
           "notified_date",
           notified.toString(),
-          "is before the date the local authority became aware (" + aware + "): the notified"
+          "is before the date the local authority became aware ("
+              + aware
+              + "): the notified"
               + " date must be on or after it");
     }
 
     String laCode = trim(s.laCode());
     if (laCode == null) {
-      c.add("la_code", null, "is required: give the GSS code of the local authority, e.g. E09000033");
+      c.add(
+          "la_code", null, "is required: give the GSS code of the local authority, e.g. E09000033");
     } else {
       Optional<LocalAuthority> la = reference.localAuthority(laCode);
       if (la.isEmpty()) {
@@ -112,30 +117,63 @@ public class NotificationRules {
         c.add(
             "la_code",
             laCode,
-            a.name() + " " + when + ", so it was not in operation on the incident date "
-                + incident + ": use the local authority in operation on that date");
+            a.name()
+                + " "
+                + when
+                + ", so it was not in operation on the incident date "
+                + incident
+                + ": use the local authority in operation on that date");
       }
     }
 
-    String type = c.code("notification_type", s.notificationType(), CodeLists.NOTIFICATION_TYPE, true);
+    String type =
+        c.code("notification_type", s.notificationType(), CodeLists.NOTIFICATION_TYPE, true);
     String deathCategory = trim(s.deathCategory());
     String harmCategory = trim(s.harmCategory());
     if ("DEATH".equals(type)) {
-      deathCategory = c.code("death_category", deathCategory, CodeLists.DEATH_CATEGORY, true, " when notification_type is DEATH");
+      deathCategory =
+          c.code(
+              "death_category",
+              deathCategory,
+              CodeLists.DEATH_CATEGORY,
+              true,
+              " when notification_type is DEATH");
       if (harmCategory != null) {
-        c.add("harm_category", harmCategory, "must be blank when notification_type is DEATH (use death_category)");
+        c.add(
+            "harm_category",
+            harmCategory,
+            "must be blank when notification_type is DEATH (use death_category)");
       }
     } else if (type != null) {
-      harmCategory = c.code("harm_category", harmCategory, CodeLists.HARM_CATEGORY, true, " when notification_type is " + type);
+      harmCategory =
+          c.code(
+              "harm_category",
+              harmCategory,
+              CodeLists.HARM_CATEGORY,
+              true,
+              " when notification_type is " + type);
       if (deathCategory != null) {
         c.add("death_category", deathCategory, "must be blank unless notification_type is DEATH");
       }
     }
 
-    Integer imd = c.integer("imd_decile", s.imdDecile(), 1, 10, false, "1 (most deprived 10%) to 10 (least deprived), or blank when not known");
+    Integer imd =
+        c.integer(
+            "imd_decile",
+            s.imdDecile(),
+            1,
+            10,
+            false,
+            "1 (most deprived 10%) to 10 (least deprived), or blank when not known");
 
-    List<String> characteristics = c.codes("case_characteristics", s.caseCharacteristics(), CodeLists.CASE_CHARACTERISTICS);
-    String pattern = c.code("domestic_abuse_pattern", s.domesticAbusePattern(), CodeLists.DOMESTIC_ABUSE_PATTERN, false);
+    List<String> characteristics =
+        c.codes("case_characteristics", s.caseCharacteristics(), CodeLists.CASE_CHARACTERISTICS);
+    String pattern =
+        c.code(
+            "domestic_abuse_pattern",
+            s.domesticAbusePattern(),
+            CodeLists.DOMESTIC_ABUSE_PATTERN,
+            false);
     if (pattern != null && !characteristics.contains("DOMESTIC_ABUSE")) {
       c.add(
           "domestic_abuse_pattern",
@@ -145,7 +183,8 @@ public class NotificationRules {
     }
     String csc = c.code("csc_involvement", s.cscInvolvement(), CodeLists.CSC_INVOLVEMENT, true);
     String court = c.code("court_order", s.courtOrder(), CodeLists.COURT_ORDER, true);
-    String living = c.code("living_arrangement", s.livingArrangement(), CodeLists.LIVING_ARRANGEMENT, true);
+    String living =
+        c.code("living_arrangement", s.livingArrangement(), CodeLists.LIVING_ARRANGEMENT, true);
     List<String> covid = c.codes("covid_factors", s.covidFactors(), CodeLists.COVID_FACTORS);
 
     List<Notification.Child> children = checkChildren(c, s.children(), incident);
@@ -155,14 +194,32 @@ public class NotificationRules {
     }
     return new Outcome(
         new Notification(
-            ref, laCode, incident, aware, notified, type, deathCategory, harmCategory, imd,
-            characteristics, pattern, csc, court, living, covid, children),
+            ref,
+            laCode,
+            incident,
+            aware,
+            notified,
+            type,
+            deathCategory,
+            harmCategory,
+            imd,
+            characteristics,
+            pattern,
+            csc,
+            court,
+            living,
+            covid,
+            children),
         List.of());
   }
 
-  private List<Notification.Child> checkChildren(Checker c, List<ChildSubmission> given, LocalDate incident) {
+  private List<Notification.Child> checkChildren(
+      Checker c, List<ChildSubmission> given, LocalDate incident) {
     if (given.isEmpty()) {
-      c.add("children", null, "a notification names at least one child: add the child the incident is about");
+      c.add(
+          "children",
+          null,
+          "a notification names at least one child: add the child the incident is about");
       return List.of();
     }
     List<Notification.Child> children = new ArrayList<>();
@@ -175,13 +232,30 @@ public class NotificationRules {
       if (trim(g.childSeq()) == null) {
         seq = i + 1;
       } else {
-        seq = c.integer("child_seq", g.childSeq(), 1, 999, true, "a whole number from 1, unique within the notification");
+        seq =
+            c.integer(
+                "child_seq",
+                g.childSeq(),
+                1,
+                999,
+                true,
+                "a whole number from 1, unique within the notification");
         if (seq != null && !seqs.add(seq)) {
-          c.add("child_seq", g.childSeq(), "is repeated: each child of a notification has its own child_seq");
+          c.add(
+              "child_seq",
+              g.childSeq(),
+              "is repeated: each child of a notification has its own child_seq");
         }
       }
       String gender = c.code("gender", g.gender(), CodeLists.GENDER, true);
-      Integer age = c.integer("age_years", g.ageYears(), 0, 17, true, "a whole number of years from 0 to 17 (the age on the incident date)");
+      Integer age =
+          c.integer(
+              "age_years",
+              g.ageYears(),
+              0,
+              17,
+              true,
+              "a whole number of years from 0 to 17 (the age on the incident date)");
       String ethnicity = c.code("ethnicity", g.ethnicity(), CodeLists.ETHNICITY, false);
       String name = trim(g.childName());
       if (name != null && name.length() > MAX_NAME_LENGTH) {
@@ -194,15 +268,21 @@ public class NotificationRules {
         if (dob == null) {
           c.add("date_of_birth", WITHHELD, "is not a date: use YYYY-MM-DD");
         } else if (incident != null && dob.isAfter(incident)) {
-          c.add("date_of_birth", WITHHELD, "is after the incident date: unborn children are not notified");
+          c.add(
+              "date_of_birth",
+              WITHHELD,
+              "is after the incident date: unborn children are not notified");
         } else if (incident != null && age != null) {
           int ageOnIncident = Period.between(dob, incident).getYears();
           if (ageOnIncident != age) {
             c.add(
                 "date_of_birth",
                 WITHHELD,
-                "gives an age of " + ageOnIncident + " on the incident date, but age_years is "
-                    + age + ": correct one of them");
+                "gives an age of "
+                    + ageOnIncident
+                    + " on the incident date, but age_years is "
+                    + age
+                    + ": correct one of them");
           }
         }
       }
@@ -271,8 +351,12 @@ public class NotificationRules {
         return null;
       }
       if (!list.contains(v)) {
-        add(field, v, "is not an allowed value: allowed values are " + list.allowed()
-            + (required ? "" : ", or blank"));
+        add(
+            field,
+            v,
+            "is not an allowed value: allowed values are "
+                + list.allowed()
+                + (required ? "" : ", or blank"));
         return null;
       }
       return v;

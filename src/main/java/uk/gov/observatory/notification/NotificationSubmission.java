@@ -25,7 +25,8 @@ public record NotificationSubmission(
     List<ChildSubmission> children) {
 
   public NotificationSubmission {
-    caseCharacteristics = caseCharacteristics == null ? List.of() : List.copyOf(caseCharacteristics);
+    caseCharacteristics =
+        caseCharacteristics == null ? List.of() : List.copyOf(caseCharacteristics);
     covidFactors = covidFactors == null ? List.of() : List.copyOf(covidFactors);
     children = children == null ? List.of() : List.copyOf(children);
   }

@@ -16,7 +16,8 @@ public record LocalAuthority(
     String oldCode) {
 
   public boolean inOperationOn(LocalDate day) {
-    return !day.isBefore(operationDate) && (terminationDate == null || !day.isAfter(terminationDate));
+    return !day.isBefore(operationDate)
+        && (terminationDate == null || !day.isAfter(terminationDate));
   }
 
   public Optional<LocalDate> terminated() {

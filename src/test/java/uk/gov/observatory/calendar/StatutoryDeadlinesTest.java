@@ -15,7 +15,8 @@ class StatutoryDeadlinesTest {
   }
 
   @Test
-  @DisplayName("a notification on the 5th working day after becoming aware is on time, on the 6th late")
+  @DisplayName(
+      "a notification on the 5th working day after becoming aware is on time, on the 6th late")
   void notificationDuty() {
     // Aware Friday 18 Dec 2020; working days after: 21, 22, 23, 24 Dec, 29 Dec (5th), 30 Dec (6th).
     assertThat(deadlines.isLateNotification(d("2020-12-18"), d("2020-12-29"))).isFalse();

@@ -31,8 +31,7 @@ class CalendarCommandTest {
             "add 2020-12-18 15\nbetween 2020-12-18 2021-01-13\n\nadd 2022-05-27 1\n"
                 + "between 2023-05-05 2023-05-09\nadd 2021-12-24 1\n",
             code);
-    assertThat(out.lines())
-        .containsExactly("2021-01-13", "15", "2022-05-30", "1", "2021-12-29");
+    assertThat(out.lines()).containsExactly("2021-01-13", "15", "2022-05-30", "1", "2021-12-29");
     assertThat(code[0]).isZero();
   }
 
@@ -43,7 +42,12 @@ class CalendarCommandTest {
     String out = run("add 2020-13-01 3\nadd 2020-12-18 0\nhello\nadd 2020-12-18 15\n", code);
     assertThat(out.lines().toList())
         .hasSize(4)
-        .satisfies(l -> assertThat(l.get(0)).contains("line 1").contains("2020-13-01").contains("YYYY-MM-DD"))
+        .satisfies(
+            l ->
+                assertThat(l.get(0))
+                    .contains("line 1")
+                    .contains("2020-13-01")
+                    .contains("YYYY-MM-DD"))
         .satisfies(l -> assertThat(l.get(1)).startsWith("error: line 2"))
         .satisfies(l -> assertThat(l.get(2)).contains("add YYYY-MM-DD N"))
         .satisfies(l -> assertThat(l.get(3)).isEqualTo("2021-01-13"));
@@ -56,8 +60,11 @@ class CalendarCommandTest {
     var in = System.in;
     var out = new StringWriter();
     try {
-      System.setIn(new ByteArrayInputStream("add 2020-12-18 15\n".getBytes(StandardCharsets.UTF_8)));
-      int code = ObservatoryCommand.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "calendar");
+      System.setIn(
+          new ByteArrayInputStream("add 2020-12-18 15\n".getBytes(StandardCharsets.UTF_8)));
+      int code =
+          ObservatoryCommand.run(
+              new PrintWriter(out), new PrintWriter(new StringWriter()), "calendar");
       assertThat(code).isZero();
       assertThat(out.toString().strip()).isEqualTo("2021-01-13");
     } finally {

@@ -47,7 +47,8 @@ class ImportExportCommandTest {
   }
 
   @Test
-  @DisplayName("import refuses a bad set with every error and exit 1; a good set imports; export writes it back")
+  @DisplayName(
+      "import refuses a bad set with every error and exit 1; a good set imports; export writes it back")
   void importThenExport() throws Exception {
     String data = tmp.resolve("data").toString();
     Path in = tmp.resolve("in");
@@ -57,37 +58,48 @@ class ImportExportCommandTest {
 
     Run refused = run("import", in.toString(), "--data-dir", data);
     assertThat(refused.code()).isEqualTo(1);
-    assertThat(refused.err()).containsPattern("notifications\\.csv:\\d+:notification_type: DEAD: ")
+    assertThat(refused.err())
+        .containsPattern("notifications\\.csv:\\d+:notification_type: DEAD: ")
         .contains("nothing was stored");
 
     Files.writeString(set.notifications(), good);
     Run imported = run("import", in.toString(), "--data-dir", data);
     assertThat(imported.code()).as(imported.err()).isZero();
-    assertThat(imported.out()).contains("Imported 60 notifications with " + set.childRows() + " children");
+    assertThat(imported.out())
+        .contains("Imported 60 notifications with " + set.childRows() + " children");
 
     Run again = run("import", in.toString(), "--data-dir", data);
     assertThat(again.code()).isEqualTo(1);
     assertThat(again.err()).contains("is already in the register: import with --replace");
-    assertThat(run("import", in.toString(), "--replace", "--data-dir", data).out()).contains("(60 replaced)");
+    assertThat(run("import", in.toString(), "--replace", "--data-dir", data).out())
+        .contains("(60 replaced)");
 
     Path out = tmp.resolve("out");
     Run exported = run("export", out.toString(), "--data-dir", data);
     assertThat(exported.code()).as(exported.err()).isZero();
-    assertThat(exported.out()).contains("Exported 60 notifications").contains("without identifying details");
+    assertThat(exported.out())
+        .contains("Exported 60 notifications")
+        .contains("without identifying details");
     assertThat(Files.readAllLines(out.resolve("notifications.csv"))).hasSize(61);
-    assertThat(Files.readAllLines(out.resolve("children.csv"))).hasSize(set.childRows() + 1)
-        .first().isEqualTo("notification_ref,child_seq,gender,age_years,ethnicity");
+    assertThat(Files.readAllLines(out.resolve("children.csv")))
+        .hasSize(set.childRows() + 1)
+        .first()
+        .isEqualTo("notification_ref,child_seq,gender,age_years,ethnicity");
   }
 
   @Test
-  @DisplayName("every command explains itself with --help; a folder that does not exist is a clear error")
+  @DisplayName(
+      "every command explains itself with --help; a folder that does not exist is a clear error")
   void help() {
     for (String command : new String[] {"serve", "import", "export", "calendar"}) {
       Run help = run(command, "--help");
       assertThat(help.code()).isZero();
       assertThat(help.out()).contains("Usage: observatory " + command);
     }
-    assertThat(run("import", "--help").out()).contains("--data-dir").contains("--db-url").contains("--replace");
+    assertThat(run("import", "--help").out())
+        .contains("--data-dir")
+        .contains("--db-url")
+        .contains("--replace");
     Run missing = run("import", tmp.resolve("nope").toString());
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err()).contains("is not a folder");

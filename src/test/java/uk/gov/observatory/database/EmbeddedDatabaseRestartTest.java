@@ -3,6 +3,7 @@ package uk.gov.observatory.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import uk.gov.observatory.ObservatoryApplication;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationRegister;
@@ -35,7 +35,8 @@ class EmbeddedDatabaseRestartTest {
   }
 
   @Test
-  @DisplayName("a notification recorded before a restart is still there after it, and the server stops on close")
+  @DisplayName(
+      "a notification recorded before a restart is still there after it, and the server stops on close")
   void keepsDataAcrossRestart() throws Exception {
     String ref;
     String jdbcUrl;
@@ -46,7 +47,8 @@ class EmbeddedDatabaseRestartTest {
     }
     assertThat(Files.exists(dataDir.resolve("postgres/PG_VERSION"))).isTrue();
     // Closed cleanly: nothing listens on the old port any more.
-    assertThatThrownBy(() -> DriverManager.getConnection(jdbcUrl).close()).isInstanceOf(java.sql.SQLException.class);
+    assertThatThrownBy(() -> DriverManager.getConnection(jdbcUrl).close())
+        .isInstanceOf(java.sql.SQLException.class);
 
     try (ConfigurableApplicationContext app = start()) {
       NotificationRegister register = app.getBean(NotificationRegister.class);

@@ -46,7 +46,8 @@ class NotificationCsvTest {
   }
 
   @Test
-  @DisplayName("1,300 notifications with about 1,500 children import, and export -> import -> export is byte-identical")
+  @DisplayName(
+      "1,300 notifications with about 1,500 children import, and export -> import -> export is byte-identical")
   void largeSetRoundTrips() throws IOException {
     SyntheticCsv.Files2 set = SyntheticCsv.write(tmp.resolve("in"), 1300, 6);
     assertThat(set.childRows()).isBetween(1450, 1550);
@@ -80,7 +81,10 @@ class NotificationCsvTest {
 
     ImportResult result = importFrom(tmp);
     assertThat(result.stored()).isFalse();
-    assertThat(result.problems()).extracting(ImportProblem::toString).singleElement().asString()
+    assertThat(result.problems())
+        .extracting(ImportProblem::toString)
+        .singleElement()
+        .asString()
         .startsWith("notifications.csv:701:la_code: E99999999: ")
         .contains("GSS code");
     assertThat(count("notification")).isZero();
@@ -88,18 +92,24 @@ class NotificationCsvTest {
   }
 
   @Test
-  @DisplayName("every error is reported, not only the first, each as FILE:LINE:COLUMN: VALUE: reason")
+  @DisplayName(
+      "every error is reported, not only the first, each as FILE:LINE:COLUMN: VALUE: reason")
   void everyErrorReported() throws IOException {
     SyntheticCsv.Files2 set = SyntheticCsv.write(tmp, 40, 6);
     replaceLine(set.notifications(), 3, ",(DEATH|SERIOUS_HARM|OTHER),", ",DEAD,");
     replaceLine(set.children(), 10, ",(MALE|FEMALE|NOT_KNOWN),[0-9]+,", ",MALE,18,");
-    Files.writeString(set.children(), "SYN-99999,1,MALE,3,,,\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(
+        set.children(), "SYN-99999,1,MALE,3,,,\n", java.nio.file.StandardOpenOption.APPEND);
 
-    List<String> problems = importFrom(tmp).problems().stream().map(ImportProblem::toString).toList();
+    List<String> problems =
+        importFrom(tmp).problems().stream().map(ImportProblem::toString).toList();
     assertThat(problems).hasSize(3);
-    assertThat(problems.get(0)).startsWith("notifications.csv:3:notification_type: DEAD: ").contains("DEATH, SERIOUS_HARM, OTHER");
+    assertThat(problems.get(0))
+        .startsWith("notifications.csv:3:notification_type: DEAD: ")
+        .contains("DEATH, SERIOUS_HARM, OTHER");
     assertThat(problems.get(1)).startsWith("children.csv:10:age_years: 18: ").contains("0 to 17");
-    assertThat(problems.get(2)).startsWith("children.csv:" + (set.childRows() + 2) + ":notification_ref: SYN-99999: ")
+    assertThat(problems.get(2))
+        .startsWith("children.csv:" + (set.childRows() + 2) + ":notification_ref: SYN-99999: ")
         .contains("no notification");
     assertThat(count("notification")).isZero();
   }
@@ -108,9 +118,12 @@ class NotificationCsvTest {
       "notification_ref,la_code,incident_date,aware_date,notified_date,notification_type,death_category,"
           + "harm_category,imd_decile,case_characteristics,domestic_abuse_pattern,csc_involvement,court_order,"
           + "living_arrangement,covid_factors\n";
-  static final String ROW_A = "A-1,E09000033,2020-06-01,2020-06-02,2020-06-05,DEATH,SUDI,,3,,,NONE,NONE,AT_HOME,\n";
-  static final String ROW_B = "B-2,E08000035,2021-03-10,2021-03-10,2021-03-12,SERIOUS_HARM,,CSE,,,,CHILD_IN_NEED,NONE,AT_HOME,\n";
-  static final String CHILDREN = "notification_ref,child_seq,gender,age_years,ethnicity\nA-1,1,MALE,0,WBRI\nB-2,1,FEMALE,15,\n";
+  static final String ROW_A =
+      "A-1,E09000033,2020-06-01,2020-06-02,2020-06-05,DEATH,SUDI,,3,,,NONE,NONE,AT_HOME,\n";
+  static final String ROW_B =
+      "B-2,E08000035,2021-03-10,2021-03-10,2021-03-12,SERIOUS_HARM,,CSE,,,,CHILD_IN_NEED,NONE,AT_HOME,\n";
+  static final String CHILDREN =
+      "notification_ref,child_seq,gender,age_years,ethnicity\nA-1,1,MALE,0,WBRI\nB-2,1,FEMALE,15,\n";
 
   List<String> problems(String notifications, String children) throws IOException {
     write(tmp.resolve("notifications.csv"), notifications);
@@ -124,45 +137,67 @@ class NotificationCsvTest {
   @DisplayName("an unknown column is refused, naming the allowed columns")
   void unknownColumn() throws IOException {
     assertThat(problems(HEADER.replace("covid_factors", "covid"), CHILDREN))
-        .anySatisfy(p -> assertThat(p).startsWith("notifications.csv:1:covid: covid: ").contains("allowed columns"));
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("notifications.csv:1:covid: covid: ")
+                    .contains("allowed columns"));
   }
 
   @Test
   @DisplayName("an unclosed quote is refused as invalid CSV")
   void unclosedQuote() throws IOException {
     assertThat(problems(HEADER + ROW_A + "B-2,\"E08000035,2021-03-10\n", CHILDREN))
-        .singleElement().asString().startsWith("notifications.csv:").contains("quoted field is not closed");
+        .singleElement()
+        .asString()
+        .startsWith("notifications.csv:")
+        .contains("quoted field is not closed");
   }
 
   @Test
   @DisplayName("a file that is not UTF-8 is refused, naming the line")
   void notUtf8() throws IOException {
     write(tmp.resolve("notifications.csv"), HEADER + ROW_A + ROW_B);
-    byte[] latin1 = "notification_ref,child_seq,gender,age_years,ethnicity,child_name\nA-1,1,MALE,0,WBRI,Zo\u00eb\nB-2,1,FEMALE,15,,\n"
-        .getBytes(StandardCharsets.ISO_8859_1);
+    byte[] latin1 =
+        "notification_ref,child_seq,gender,age_years,ethnicity,child_name\nA-1,1,MALE,0,WBRI,Zo\u00eb\nB-2,1,FEMALE,15,,\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
     Files.write(tmp.resolve("children.csv"), latin1);
     List<String> p = importFrom(tmp).problems().stream().map(ImportProblem::toString).toList();
-    assertThat(p).singleElement().asString().startsWith("children.csv:2:-: 0xEB: ").contains("not UTF-8");
+    assertThat(p)
+        .singleElement()
+        .asString()
+        .startsWith("children.csv:2:-: 0xEB: ")
+        .contains("not UTF-8");
     assertThat(count("notification")).isZero();
   }
 
   @Test
   @DisplayName("an empty file is refused")
   void emptyFile() throws IOException {
-    assertThat(problems("", CHILDREN)).singleElement().asString().startsWith("notifications.csv:1:-: : the file is empty");
+    assertThat(problems("", CHILDREN))
+        .singleElement()
+        .asString()
+        .startsWith("notifications.csv:1:-: : the file is empty");
   }
 
   @Test
   @DisplayName("duplicate references in a file are refused, naming the first line")
   void duplicateRefs() throws IOException {
     assertThat(problems(HEADER + ROW_A + ROW_B + ROW_A, CHILDREN))
-        .anySatisfy(p -> assertThat(p).startsWith("notifications.csv:4:notification_ref: A-1: ").contains("line 2"));
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("notifications.csv:4:notification_ref: A-1: ")
+                    .contains("line 2"));
   }
 
   @Test
   @DisplayName("a notification without children and a child without its notification are refused")
   void orphans() throws IOException {
-    assertThat(problems(HEADER + ROW_A + ROW_B, "notification_ref,child_seq,gender,age_years,ethnicity\nA-1,1,MALE,0,WBRI\nC-3,1,MALE,2,\n"))
+    assertThat(
+            problems(
+                HEADER + ROW_A + ROW_B,
+                "notification_ref,child_seq,gender,age_years,ethnicity\nA-1,1,MALE,0,WBRI\nC-3,1,MALE,2,\n"))
         .containsExactly(
             "notifications.csv:3:notification_ref: B-2: has no children in children.csv: a notification names at least one child",
             "children.csv:3:notification_ref: C-3: has no notification in notifications.csv: every child belongs to a notification in the same import");
@@ -177,28 +212,38 @@ class NotificationCsvTest {
     assertThat(count("notification")).isEqualTo(2);
 
     write(tmp.resolve("children.csv"), CHILDREN.replace("B-2,1,FEMALE,15,", "B-2,1,FEMALE,16,"));
-    assertThat(importFrom(tmp).problems()).extracting(ImportProblem::toString)
+    assertThat(importFrom(tmp).problems())
+        .extracting(ImportProblem::toString)
         .containsExactly(
             "notifications.csv:2:notification_ref: A-1: is already in the register: import with --replace to replace it",
             "notifications.csv:3:notification_ref: B-2: is already in the register: import with --replace to replace it");
-    assertThat(jdbc.queryForList("select age_years from child order by age_years", Integer.class)).containsExactly(0, 15);
+    assertThat(jdbc.queryForList("select age_years from child order by age_years", Integer.class))
+        .containsExactly(0, 15);
 
     ImportResult replaced = csv.importFrom(tmp, true, ImportProgress.NONE);
     assertThat(replaced.problems()).isEmpty();
     assertThat(replaced.replaced()).isEqualTo(2);
     assertThat(count("notification")).isEqualTo(2);
-    assertThat(jdbc.queryForList("select age_years from child order by age_years", Integer.class)).containsExactly(0, 16);
+    assertThat(jdbc.queryForList("select age_years from child order by age_years", Integer.class))
+        .containsExactly(0, 16);
   }
 
   @Test
   @DisplayName("export leaves out names and dates of birth unless asked")
   void identifyingOnlyWhenAsked() throws IOException {
     write(tmp.resolve("notifications.csv"), HEADER + ROW_A);
-    write(tmp.resolve("children.csv"), "notification_ref,child_seq,gender,age_years,ethnicity,child_name,date_of_birth\nA-1,1,MALE,0,WBRI,Synthetic Name,2020-01-15\n");
+    write(
+        tmp.resolve("children.csv"),
+        "notification_ref,child_seq,gender,age_years,ethnicity,child_name,date_of_birth\nA-1,1,MALE,0,WBRI,Synthetic Name,2020-01-15\n");
     assertThat(importFrom(tmp).problems()).isEmpty();
     csv.exportTo(tmp.resolve("plain"), false);
     csv.exportTo(tmp.resolve("full"), true);
-    assertThat(Files.readString(tmp.resolve("plain/children.csv"))).doesNotContain("Synthetic Name").doesNotContain("2020-01-15").doesNotContain("child_name");
-    assertThat(Files.readString(tmp.resolve("full/children.csv"))).contains("Synthetic Name").contains("2020-01-15");
+    assertThat(Files.readString(tmp.resolve("plain/children.csv")))
+        .doesNotContain("Synthetic Name")
+        .doesNotContain("2020-01-15")
+        .doesNotContain("child_name");
+    assertThat(Files.readString(tmp.resolve("full/children.csv")))
+        .contains("Synthetic Name")
+        .contains("2020-01-15");
   }
 }

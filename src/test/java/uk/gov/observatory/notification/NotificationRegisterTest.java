@@ -29,11 +29,31 @@ class NotificationRegisterTest {
   @Test
   @DisplayName("an invalid notification stores nothing, not even a reference number")
   void invalidStoresNothing() {
-    var bad = new NotificationSubmission(null, "E99999999", "2020-06-01", "2020-06-02", "2020-06-05", "DEATH", null,
-        null, null, null, null, "NONE", "NONE", "AT_HOME", null, java.util.List.of());
+    var bad =
+        new NotificationSubmission(
+            null,
+            "E99999999",
+            "2020-06-01",
+            "2020-06-02",
+            "2020-06-05",
+            "DEATH",
+            null,
+            null,
+            null,
+            null,
+            null,
+            "NONE",
+            "NONE",
+            "AT_HOME",
+            null,
+            java.util.List.of());
     assertThatThrownBy(() -> register.notify(bad))
-        .isInstanceOfSatisfying(InvalidNotificationException.class,
-            e -> assertThat(e.violations()).extracting(Violation::path).containsExactlyInAnyOrder("la_code", "death_category", "children"));
+        .isInstanceOfSatisfying(
+            InvalidNotificationException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::path)
+                    .containsExactlyInAnyOrder("la_code", "death_category", "children"));
     assertThat(jdbc.queryForObject("select count(*) from notification", Long.class)).isZero();
     assertThat(register.notify(Submissions.death()).ref()).isEqualTo("SIN-2020-00001");
   }
@@ -48,7 +68,8 @@ class NotificationRegisterTest {
   }
 
   @Test
-  @DisplayName("timeliness is derived from the working-day calendar: late after 5 working days, review due on the 15th")
+  @DisplayName(
+      "timeliness is derived from the working-day calendar: late after 5 working days, review due on the 15th")
   void timeliness() {
     Notification n = register.notify(Submissions.death()); // aware 2020-06-02, notified 2020-06-05
     Timeliness t = register.timeliness(n);
@@ -65,23 +86,51 @@ class NotificationRegisterTest {
       register.notify(Submissions.death());
     }
     register.notify(Submissions.seriousHarm());
-    NotificationPage all = register.search(queries.parse(new NotificationQueries.Parameters(null, null, null, null, null, null, null, "2")));
+    NotificationPage all =
+        register.search(
+            queries.parse(
+                new NotificationQueries.Parameters(null, null, null, null, null, null, null, "2")));
     assertThat(all.total()).isEqualTo(4);
     assertThat(all.pages()).isEqualTo(2);
     assertThat(all.items()).hasSize(2);
     assertThat(all.items().get(0).ref()).isEqualTo("SIN-2021-00001"); // newest notified first
-    NotificationPage leeds = register.search(queries.parse(new NotificationQueries.Parameters("E08000035", null, null, null, null, null, null, null)));
+    NotificationPage leeds =
+        register.search(
+            queries.parse(
+                new NotificationQueries.Parameters(
+                    "E08000035", null, null, null, null, null, null, null)));
     assertThat(leeds.items()).extracting(Notification::ref).containsExactly("SIN-2021-00001");
-    NotificationPage deaths2020 = register.search(queries.parse(new NotificationQueries.Parameters(null, "DEATH", "2020-01-01", "2020-12-31", "notification_ref", "asc", null, null)));
-    assertThat(deaths2020.items()).extracting(Notification::ref).containsExactly("SIN-2020-00001", "SIN-2020-00002", "SIN-2020-00003");
+    NotificationPage deaths2020 =
+        register.search(
+            queries.parse(
+                new NotificationQueries.Parameters(
+                    null,
+                    "DEATH",
+                    "2020-01-01",
+                    "2020-12-31",
+                    "notification_ref",
+                    "asc",
+                    null,
+                    null)));
+    assertThat(deaths2020.items())
+        .extracting(Notification::ref)
+        .containsExactly("SIN-2020-00001", "SIN-2020-00002", "SIN-2020-00003");
   }
 
   @Test
   @DisplayName("bad search parameters are refused with a reason each")
   void badSearch() {
-    assertThatThrownBy(() -> queries.parse(new NotificationQueries.Parameters("X", "DEAD", "2020-13-01", null, "name", "up", "0", "500")))
-        .isInstanceOfSatisfying(InvalidNotificationException.class,
-            e -> assertThat(e.violations()).extracting(Violation::field)
-                .containsExactlyInAnyOrder("la", "type", "from", "sort", "order", "page", "size"));
+    assertThatThrownBy(
+            () ->
+                queries.parse(
+                    new NotificationQueries.Parameters(
+                        "X", "DEAD", "2020-13-01", null, "name", "up", "0", "500")))
+        .isInstanceOfSatisfying(
+            InvalidNotificationException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field)
+                    .containsExactlyInAnyOrder(
+                        "la", "type", "from", "sort", "order", "page", "size"));
   }
 }

@@ -19,7 +19,8 @@ class NotificationRulesTest {
           new ClasspathReferenceData(),
           Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneId.of("Europe/London")));
 
-  static NotificationSubmission with(NotificationSubmission s, java.util.function.UnaryOperator<Builder> change) {
+  static NotificationSubmission with(
+      NotificationSubmission s, java.util.function.UnaryOperator<Builder> change) {
     return change.apply(new Builder(s)).build();
   }
 
@@ -54,7 +55,8 @@ class NotificationRulesTest {
   }
 
   @Test
-  @DisplayName("the aware date cannot be before the incident, nor the notified date before awareness")
+  @DisplayName(
+      "the aware date cannot be before the incident, nor the notified date before awareness")
   void dateOrder() {
     only(with(Submissions.death(), b -> b.aware("2020-05-31")), "aware_date");
     Violation v = only(with(Submissions.death(), b -> b.notified("2020-06-01")), "notified_date");
@@ -77,7 +79,8 @@ class NotificationRulesTest {
   }
 
   @Test
-  @DisplayName("a local authority not in operation on the incident date says when it ended or started")
+  @DisplayName(
+      "a local authority not in operation on the incident date says when it ended or started")
   void laNotInOperation() {
     // Poole ended on 2019-03-31; the incident is 2020-06-01.
     Violation ended = only(with(Submissions.death(), b -> b.la("E06000029")), "la_code");
@@ -90,7 +93,8 @@ class NotificationRulesTest {
   }
 
   @Test
-  @DisplayName("DEATH needs a death category; SERIOUS_HARM and OTHER need a harm category and no death category")
+  @DisplayName(
+      "DEATH needs a death category; SERIOUS_HARM and OTHER need a harm category and no death category")
   void categories() {
     Violation v = only(with(Submissions.death(), b -> b.deathCategory(null)), "death_category");
     assertThat(v.reason()).contains("required").contains("SUDI");
@@ -100,10 +104,17 @@ class NotificationRulesTest {
   }
 
   @Test
-  @DisplayName("code lists refuse unknown entries and repeats; the domestic abuse pattern needs DOMESTIC_ABUSE")
+  @DisplayName(
+      "code lists refuse unknown entries and repeats; the domestic abuse pattern needs DOMESTIC_ABUSE")
   void codeLists() {
-    only(with(Submissions.death(), b -> b.characteristics(List.of("DOMESTIC_ABUSE", "DOMESTIC_ABUSE"))), "case_characteristics");
-    only(with(Submissions.death(), b -> b.characteristics(List.of("PARENTAL_DRUG_MISUSE"))), "domestic_abuse_pattern");
+    only(
+        with(
+            Submissions.death(),
+            b -> b.characteristics(List.of("DOMESTIC_ABUSE", "DOMESTIC_ABUSE"))),
+        "case_characteristics");
+    only(
+        with(Submissions.death(), b -> b.characteristics(List.of("PARENTAL_DRUG_MISUSE"))),
+        "domestic_abuse_pattern");
     only(with(Submissions.death(), b -> b.covid(List.of("LOCKDOWN"))), "covid_factors");
   }
 
@@ -114,17 +125,28 @@ class NotificationRulesTest {
   }
 
   @Test
-  @DisplayName("a date of birth that disagrees with age_years is refused without repeating the date of birth")
+  @DisplayName(
+      "a date of birth that disagrees with age_years is refused without repeating the date of birth")
   void dateOfBirthAgainstAge() {
     // Incident 2020-06-01; born 2015-06-02 is 4 on that day, not 5.
     Violation v =
         only(
-            with(Submissions.death(), b -> b.children(List.of(new ChildSubmission("1", "MALE", "5", null, null, "2015-06-02")))),
+            with(
+                Submissions.death(),
+                b ->
+                    b.children(
+                        List.of(new ChildSubmission("1", "MALE", "5", null, null, "2015-06-02")))),
             "children[1].date_of_birth");
     assertThat(v.reason()).contains("age of 4").contains("age_years is 5");
     assertThat(v.toString()).doesNotContain("2015-06-02");
     assertThat(
-            violations(with(Submissions.death(), b -> b.children(List.of(new ChildSubmission("1", "MALE", "5", null, null, "2015-06-01"))))))
+            violations(
+                with(
+                    Submissions.death(),
+                    b ->
+                        b.children(
+                            List.of(
+                                new ChildSubmission("1", "MALE", "5", null, null, "2015-06-01"))))))
         .isEmpty();
   }
 
@@ -135,53 +157,153 @@ class NotificationRulesTest {
         violations(
             with(
                 Submissions.death(),
-                b -> b.children(List.of(
-                    new ChildSubmission("1", "BOY", "18", "XXXX", null, null),
-                    new ChildSubmission("1", "FEMALE", "3", null, null, null)))));
-    assertThat(v).extracting(Violation::path)
-        .containsExactlyInAnyOrder("children[1].gender", "children[1].age_years", "children[1].ethnicity", "children[2].child_seq");
+                b ->
+                    b.children(
+                        List.of(
+                            new ChildSubmission("1", "BOY", "18", "XXXX", null, null),
+                            new ChildSubmission("1", "FEMALE", "3", null, null, null)))));
+    assertThat(v)
+        .extracting(Violation::path)
+        .containsExactlyInAnyOrder(
+            "children[1].gender",
+            "children[1].age_years",
+            "children[1].ethnicity",
+            "children[2].child_seq");
   }
 
   @Test
   @DisplayName("every broken rule is reported, not only the first")
   void everyViolation() {
     List<Violation> v =
-        violations(with(Submissions.death(), b -> b.la("E99999999").deathCategory(null).imd("11").living(null)));
-    assertThat(v).extracting(Violation::path)
+        violations(
+            with(
+                Submissions.death(),
+                b -> b.la("E99999999").deathCategory(null).imd("11").living(null)));
+    assertThat(v)
+        .extracting(Violation::path)
         .containsExactlyInAnyOrder("la_code", "death_category", "imd_decile", "living_arrangement");
   }
 
   /** Changes one field of a submission at a time. */
   static final class Builder {
-    String ref, la, incident, aware, notified, type, deathCategory, harmCategory, imd, pattern, csc, court, living;
+    String ref,
+        la,
+        incident,
+        aware,
+        notified,
+        type,
+        deathCategory,
+        harmCategory,
+        imd,
+        pattern,
+        csc,
+        court,
+        living;
     List<String> characteristics, covid;
     List<ChildSubmission> children;
 
     Builder(NotificationSubmission s) {
-      ref = s.notificationRef(); la = s.laCode(); incident = s.incidentDate(); aware = s.awareDate();
-      notified = s.notifiedDate(); type = s.notificationType(); deathCategory = s.deathCategory();
-      harmCategory = s.harmCategory(); imd = s.imdDecile(); characteristics = s.caseCharacteristics();
-      pattern = s.domesticAbusePattern(); csc = s.cscInvolvement(); court = s.courtOrder();
-      living = s.livingArrangement(); covid = s.covidFactors(); children = s.children();
+      ref = s.notificationRef();
+      la = s.laCode();
+      incident = s.incidentDate();
+      aware = s.awareDate();
+      notified = s.notifiedDate();
+      type = s.notificationType();
+      deathCategory = s.deathCategory();
+      harmCategory = s.harmCategory();
+      imd = s.imdDecile();
+      characteristics = s.caseCharacteristics();
+      pattern = s.domesticAbusePattern();
+      csc = s.cscInvolvement();
+      court = s.courtOrder();
+      living = s.livingArrangement();
+      covid = s.covidFactors();
+      children = s.children();
     }
 
-    Builder la(String v) { la = v; return this; }
-    Builder incident(String v) { incident = v; return this; }
-    Builder aware(String v) { aware = v; return this; }
-    Builder notified(String v) { notified = v; return this; }
-    Builder type(String v) { type = v; return this; }
-    Builder deathCategory(String v) { deathCategory = v; return this; }
-    Builder harmCategory(String v) { harmCategory = v; return this; }
-    Builder imd(String v) { imd = v; return this; }
-    Builder court(String v) { court = v; return this; }
-    Builder living(String v) { living = v; return this; }
-    Builder characteristics(List<String> v) { characteristics = v; return this; }
-    Builder covid(List<String> v) { covid = v; return this; }
-    Builder children(List<ChildSubmission> v) { children = v; return this; }
+    Builder la(String v) {
+      la = v;
+      return this;
+    }
+
+    Builder incident(String v) {
+      incident = v;
+      return this;
+    }
+
+    Builder aware(String v) {
+      aware = v;
+      return this;
+    }
+
+    Builder notified(String v) {
+      notified = v;
+      return this;
+    }
+
+    Builder type(String v) {
+      type = v;
+      return this;
+    }
+
+    Builder deathCategory(String v) {
+      deathCategory = v;
+      return this;
+    }
+
+    Builder harmCategory(String v) {
+      harmCategory = v;
+      return this;
+    }
+
+    Builder imd(String v) {
+      imd = v;
+      return this;
+    }
+
+    Builder court(String v) {
+      court = v;
+      return this;
+    }
+
+    Builder living(String v) {
+      living = v;
+      return this;
+    }
+
+    Builder characteristics(List<String> v) {
+      characteristics = v;
+      return this;
+    }
+
+    Builder covid(List<String> v) {
+      covid = v;
+      return this;
+    }
+
+    Builder children(List<ChildSubmission> v) {
+      children = v;
+      return this;
+    }
 
     NotificationSubmission build() {
-      return new NotificationSubmission(ref, la, incident, aware, notified, type, deathCategory, harmCategory, imd,
-          characteristics, pattern, csc, court, living, covid, children);
+      return new NotificationSubmission(
+          ref,
+          la,
+          incident,
+          aware,
+          notified,
+          type,
+          deathCategory,
+          harmCategory,
+          imd,
+          characteristics,
+          pattern,
+          csc,
+          court,
+          living,
+          covid,
+          children);
     }
   }
 }

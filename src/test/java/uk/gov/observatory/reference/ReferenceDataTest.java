@@ -30,23 +30,27 @@ class ReferenceDataTest {
   }
 
   @Test
-  @DisplayName("combined rows and the forces row are not local authorities; every LA has one of nine regions")
+  @DisplayName(
+      "combined rows and the forces row are not local authorities; every LA has one of nine regions")
   void onlyRealAuthorities() {
     assertThat(reference.localAuthority("z")).isEmpty();
     assertThat(reference.localAuthorities()).noneMatch(la -> la.code().contains("/"));
     assertThat(reference.regions()).hasSize(9);
     assertThat(reference.localAuthorities())
-        .allSatisfy(la -> assertThat(reference.regions()).anyMatch(r -> r.code().equals(la.regionCode())));
+        .allSatisfy(
+            la -> assertThat(reference.regions()).anyMatch(r -> r.code().equals(la.regionCode())));
   }
 
   @Test
-  @DisplayName("the code lists hold the standard's codes, e.g. 16 death categories and 10 harm categories")
+  @DisplayName(
+      "the code lists hold the standard's codes, e.g. 16 death categories and 10 harm categories")
   void codeLists() {
     assertThat(reference.codeList(CodeLists.DEATH_CATEGORY).codes()).hasSize(16);
     assertThat(reference.codeList(CodeLists.HARM_CATEGORY).codes()).hasSize(10);
     assertThat(reference.codeList(CodeLists.CASE_CHARACTERISTICS).codes()).hasSize(18);
     assertThat(reference.codeList(CodeLists.ETHNICITY).codes()).hasSize(20);
-    assertThat(reference.codeList(CodeLists.NOTIFICATION_TYPE).allowed()).isEqualTo("DEATH, SERIOUS_HARM, OTHER");
+    assertThat(reference.codeList(CodeLists.NOTIFICATION_TYPE).allowed())
+        .isEqualTo("DEATH, SERIOUS_HARM, OTHER");
     assertThat(reference.codeList(CodeLists.HARM_CATEGORY).label("CSA_INTRA_FAMILIAL"))
         .isEqualTo("Child sexual abuse – intra-familial");
   }

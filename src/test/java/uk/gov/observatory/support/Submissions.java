@@ -11,17 +11,41 @@ public final class Submissions {
   /** A valid death notification in Westminster (E09000033) with one child. */
   public static NotificationSubmission death() {
     return new NotificationSubmission(
-        null, "E09000033", "2020-06-01", "2020-06-02", "2020-06-05", "DEATH", "SUDI", null, "3",
-        List.of("DOMESTIC_ABUSE", "PARENTAL_DRUG_MISUSE"), "FATHER_TO_MOTHER", "CHILD_IN_NEED",
-        "NONE", "AT_HOME", List.of("PARENTAL_FAMILY_STRESSORS"),
+        null,
+        "E09000033",
+        "2020-06-01",
+        "2020-06-02",
+        "2020-06-05",
+        "DEATH",
+        "SUDI",
+        null,
+        "3",
+        List.of("DOMESTIC_ABUSE", "PARENTAL_DRUG_MISUSE"),
+        "FATHER_TO_MOTHER",
+        "CHILD_IN_NEED",
+        "NONE",
+        "AT_HOME",
+        List.of("PARENTAL_FAMILY_STRESSORS"),
         List.of(new ChildSubmission("1", "MALE", "0", "WBRI", "Test Child", "2020-01-15")));
   }
 
   /** A valid serious harm notification in Leeds (E08000035) with two children. */
   public static NotificationSubmission seriousHarm() {
     return new NotificationSubmission(
-        null, "E08000035", "2021-03-10", "2021-03-10", "2021-03-12", "SERIOUS_HARM", null,
-        "NONFATAL_PHYSICAL_ABUSE", null, List.of(), null, "NONE", "NONE", "WITH_RELATIVES",
+        null,
+        "E08000035",
+        "2021-03-10",
+        "2021-03-10",
+        "2021-03-12",
+        "SERIOUS_HARM",
+        null,
+        "NONFATAL_PHYSICAL_ABUSE",
+        null,
+        List.of(),
+        null,
+        "NONE",
+        "NONE",
+        "WITH_RELATIVES",
         List.of(),
         List.of(
             new ChildSubmission("1", "FEMALE", "4", "MWBC", null, null),

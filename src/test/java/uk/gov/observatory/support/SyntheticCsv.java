@@ -16,10 +16,18 @@ import java.util.Random;
  */
 public final class SyntheticCsv {
 
-  static final String[] LAS = {"E09000033", "E08000035", "E06000058", "E10000014", "E09000001", "E08000025"};
-  static final String[] DEATH = {"SUDI", "SUICIDE", "OVERT_FILICIDE", "EXTREME_NEGLECT", "RELATED_ACCIDENT", "NOT_CLEAR"};
-  static final String[] HARM = {"NONFATAL_PHYSICAL_ABUSE", "NONFATAL_NEGLECT", "CSE", "CRIMINAL_EXPLOITATION", "OTHER_NON_FATAL"};
-  static final String[] CSC = {"NONE", "CHILD_IN_NEED", "CHILD_PROTECTION_PLAN", "LOOKED_AFTER", "EARLY_HELP_CAF"};
+  static final String[] LAS = {
+    "E09000033", "E08000035", "E06000058", "E10000014", "E09000001", "E08000025"
+  };
+  static final String[] DEATH = {
+    "SUDI", "SUICIDE", "OVERT_FILICIDE", "EXTREME_NEGLECT", "RELATED_ACCIDENT", "NOT_CLEAR"
+  };
+  static final String[] HARM = {
+    "NONFATAL_PHYSICAL_ABUSE", "NONFATAL_NEGLECT", "CSE", "CRIMINAL_EXPLOITATION", "OTHER_NON_FATAL"
+  };
+  static final String[] CSC = {
+    "NONE", "CHILD_IN_NEED", "CHILD_PROTECTION_PLAN", "LOOKED_AFTER", "EARLY_HELP_CAF"
+  };
   static final String[] GENDER = {"MALE", "FEMALE", "NOT_KNOWN"};
   static final String[] ETHNICITY = {"WBRI", "MWBC", "APKN", "BAFR", "", "WOTH"};
 
@@ -32,9 +40,10 @@ public final class SyntheticCsv {
     Random random = new Random(20201231L);
     List<String> n = new ArrayList<>();
     List<String> c = new ArrayList<>();
-    n.add("notification_ref,notified_date,la_code,incident_date,aware_date,notification_type,death_category,"
-        + "harm_category,imd_decile,case_characteristics,domestic_abuse_pattern,csc_involvement,court_order,"
-        + "living_arrangement,covid_factors");
+    n.add(
+        "notification_ref,notified_date,la_code,incident_date,aware_date,notification_type,death_category,"
+            + "harm_category,imd_decile,case_characteristics,domestic_abuse_pattern,csc_involvement,court_order,"
+            + "living_arrangement,covid_factors");
     c.add("notification_ref,child_seq,gender,age_years,ethnicity,child_name,date_of_birth");
     LocalDate start = LocalDate.of(2019, 4, 1);
     int childRows = 0;
@@ -46,28 +55,43 @@ public final class SyntheticCsv {
       boolean death = random.nextInt(100) < 40;
       String type = death ? "DEATH" : (random.nextInt(10) == 0 ? "OTHER" : "SERIOUS_HARM");
       boolean da = random.nextBoolean();
-      String characteristics = da ? "DOMESTIC_ABUSE;PARENTAL_ALCOHOL_MISUSE" : (random.nextBoolean() ? "" : "NEGLECT_FEATURE");
-      n.add(String.join(",",
-          ref, notified.toString(), LAS[random.nextInt(LAS.length)], incident.toString(), aware.toString(), type,
-          death ? DEATH[random.nextInt(DEATH.length)] : "",
-          death ? "" : HARM[random.nextInt(HARM.length)],
-          random.nextInt(3) == 0 ? "" : Integer.toString(1 + random.nextInt(10)),
-          characteristics,
-          da && random.nextBoolean() ? "FATHER_TO_MOTHER" : "",
-          CSC[random.nextInt(CSC.length)],
-          random.nextInt(5) == 0 ? "SECTION_20" : "NONE",
-          random.nextInt(4) == 0 ? "FOSTER_CARE" : "AT_HOME",
-          incident.getYear() == 2020 ? "PARENTAL_FAMILY_STRESSORS;SCHOOL_CLOSURE" : ""));
+      String characteristics =
+          da
+              ? "DOMESTIC_ABUSE;PARENTAL_ALCOHOL_MISUSE"
+              : (random.nextBoolean() ? "" : "NEGLECT_FEATURE");
+      n.add(
+          String.join(
+              ",",
+              ref,
+              notified.toString(),
+              LAS[random.nextInt(LAS.length)],
+              incident.toString(),
+              aware.toString(),
+              type,
+              death ? DEATH[random.nextInt(DEATH.length)] : "",
+              death ? "" : HARM[random.nextInt(HARM.length)],
+              random.nextInt(3) == 0 ? "" : Integer.toString(1 + random.nextInt(10)),
+              characteristics,
+              da && random.nextBoolean() ? "FATHER_TO_MOTHER" : "",
+              CSC[random.nextInt(CSC.length)],
+              random.nextInt(5) == 0 ? "SECTION_20" : "NONE",
+              random.nextInt(4) == 0 ? "FOSTER_CARE" : "AT_HOME",
+              incident.getYear() == 2020 ? "PARENTAL_FAMILY_STRESSORS;SCHOOL_CLOSURE" : ""));
       int kids = i % everyNthHasTwo == 0 ? 2 : 1;
       for (int k = 1; k <= kids; k++) {
         int age = random.nextInt(18);
         boolean identified = random.nextInt(4) == 0;
         LocalDate dob = incident.minusYears(age).minusDays(random.nextInt(300));
-        c.add(String.join(",",
-            ref, Integer.toString(k), GENDER[random.nextInt(GENDER.length)], Integer.toString(age),
-            ETHNICITY[random.nextInt(ETHNICITY.length)],
-            identified ? "\"Synthetic, Child " + i + "-" + k + "\"" : "",
-            identified ? dob.toString() : ""));
+        c.add(
+            String.join(
+                ",",
+                ref,
+                Integer.toString(k),
+                GENDER[random.nextInt(GENDER.length)],
+                Integer.toString(age),
+                ETHNICITY[random.nextInt(ETHNICITY.length)],
+                identified ? "\"Synthetic, Child " + i + "-" + k + "\"" : "",
+                identified ? dob.toString() : ""));
         childRows++;
       }
     }

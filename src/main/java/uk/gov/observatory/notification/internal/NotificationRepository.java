@@ -142,13 +142,17 @@ public class NotificationRepository {
 
   public Optional<Notification> findByRef(String ref) {
     List<Row> rows =
-        jdbc.query("select " + COLUMNS + " from notification n where n.notification_ref = ?", this::row, ref);
+        jdbc.query(
+            "select " + COLUMNS + " from notification n where n.notification_ref = ?",
+            this::row,
+            ref);
     return withChildren(rows).stream().findFirst();
   }
 
   public long count(NotificationQuery q) {
     MapSqlParameterSource p = new MapSqlParameterSource();
-    Long n = named.queryForObject("select count(*) from notification n" + where(q, p), p, Long.class);
+    Long n =
+        named.queryForObject("select count(*) from notification n" + where(q, p), p, Long.class);
     return n == null ? 0 : n;
   }
 
@@ -156,8 +160,15 @@ public class NotificationRepository {
     MapSqlParameterSource p = new MapSqlParameterSource();
     String order = q.descending() ? " desc" : " asc";
     String sql =
-        "select " + COLUMNS + " from notification n" + where(q, p)
-            + " order by n." + q.sort().field() + order + ", n.notification_ref" + order
+        "select "
+            + COLUMNS
+            + " from notification n"
+            + where(q, p)
+            + " order by n."
+            + q.sort().field()
+            + order
+            + ", n.notification_ref"
+            + order
             + " limit :limit offset :offset";
     p.addValue("limit", q.size()).addValue("offset", q.offset());
     return withChildren(named.query(sql, p, this::row));
@@ -169,7 +180,9 @@ public class NotificationRepository {
     while (true) {
       List<Row> rows =
           jdbc.query(
-              "select " + COLUMNS + " from notification n where n.notification_ref > ?"
+              "select "
+                  + COLUMNS
+                  + " from notification n where n.notification_ref > ?"
                   + " order by n.notification_ref limit ?",
               this::row,
               after,
@@ -261,10 +274,22 @@ public class NotificationRepository {
       Notification n = r.notification();
       out.add(
           new Notification(
-              n.ref(), n.laCode(), n.incidentDate(), n.awareDate(), n.notifiedDate(),
-              n.notificationType(), n.deathCategory(), n.harmCategory(), n.imdDecile(),
-              n.caseCharacteristics(), n.domesticAbusePattern(), n.cscInvolvement(), n.courtOrder(),
-              n.livingArrangement(), n.covidFactors(), children.get(r.id())));
+              n.ref(),
+              n.laCode(),
+              n.incidentDate(),
+              n.awareDate(),
+              n.notifiedDate(),
+              n.notificationType(),
+              n.deathCategory(),
+              n.harmCategory(),
+              n.imdDecile(),
+              n.caseCharacteristics(),
+              n.domesticAbusePattern(),
+              n.cscInvolvement(),
+              n.courtOrder(),
+              n.livingArrangement(),
+              n.covidFactors(),
+              children.get(r.id())));
     }
     return out;
   }

@@ -38,7 +38,9 @@ public class ClasspathReferenceData implements ReferenceData {
   private final Map<String, CodeList> codeLists = new LinkedHashMap<>();
 
   public ClasspathReferenceData() {
-    read("reference/regions.csv", r -> regions.add(new Region(r.get("region_code"), r.get("region_name"))));
+    read(
+        "reference/regions.csv",
+        r -> regions.add(new Region(r.get("region_code"), r.get("region_name"))));
     read("reference/las.csv", this::addLocalAuthority);
     Map<String, List<Code>> lists = new LinkedHashMap<>();
     read(
@@ -77,7 +79,13 @@ public class ClasspathReferenceData implements ReferenceData {
     try (Reader in =
         new InputStreamReader(
             new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8)) {
-      CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).forEach(each);
+      CSVFormat.RFC4180
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get()
+          .parse(in)
+          .forEach(each);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read reference file " + resource, e);
     }
