@@ -88,12 +88,24 @@ public class NotificationCsv {
    */
   public ImportResult importFrom(Path dir, boolean replace, ImportProgress progress) {
     List<ImportProblem> problems = new ArrayList<>();
+    for (String file : NOT_YET_IMPORTED) {
+      if (Files.exists(dir.resolve(file))) {
+        problems.add(
+            new ImportProblem(
+                file,
+                0,
+                "-",
+                "",
+                "cannot be imported by this version yet (only notifications.csv and children.csv):"
+                    + " move it out of the folder to import the notifications"));
+      }
+    }
     Table notifications =
         read(dir, NOTIFICATIONS, NOTIFICATION_COLUMNS, REQUIRED_NOTIFICATION_COLUMNS, problems);
     List<String> childColumns = new ArrayList<>(CHILD_COLUMNS);
     childColumns.addAll(IDENTIFYING_CHILD_COLUMNS);
     Table children = read(dir, CHILDREN, childColumns, REQUIRED_CHILD_COLUMNS, problems);
-    if (notifications == null || children == null) {
+    if (notifications == null || children == null || !problems.isEmpty()) {
       return new ImportResult(problems, 0, 0, 0);
     }
 

@@ -172,6 +172,17 @@ class NotificationCsvTest {
   }
 
   @Test
+  @DisplayName(
+      "a file of the standard this version cannot import yet is refused, not silently ignored")
+  void notYetImported() throws IOException {
+    write(tmp.resolve("rapid_reviews.csv"), "notification_ref,received_date\n");
+    assertThat(problems(HEADER + ROW_A + ROW_B, CHILDREN))
+        .singleElement()
+        .asString()
+        .startsWith("rapid_reviews.csv:0:-: : cannot be imported by this version yet");
+  }
+
+  @Test
   @DisplayName("an empty file is refused")
   void emptyFile() throws IOException {
     assertThat(problems("", CHILDREN))
