@@ -211,9 +211,8 @@ public class NotificationCsv {
         return new ImportResult(problems, 0, 0, 0);
       }
     }
-    progress.stage("Storing notifications", 1);
-    List<String> replaced = register.importAll(valid, replace);
-    progress.step();
+    progress.stage("Storing notifications", valid.size());
+    List<String> replaced = register.importAll(valid, replace, progress);
     int childCount = valid.stream().mapToInt(v -> v.children().size()).sum();
     return new ImportResult(List.of(), valid.size(), childCount, replace ? replaced.size() : 0);
   }

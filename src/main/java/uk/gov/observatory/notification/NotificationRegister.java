@@ -157,7 +157,8 @@ public class NotificationRegister {
    *
    * @return the references that were already held (refused, or replaced with {@code replace})
    */
-  public List<String> importAll(List<Notification> notifications, boolean replace) {
+  public List<String> importAll(
+      List<Notification> notifications, boolean replace, ImportProgress progress) {
     return tx.execute(
         status -> {
           List<String> refs = notifications.stream().map(Notification::ref).toList();
@@ -167,7 +168,13 @@ public class NotificationRegister {
             return existing;
           }
           repository.deleteByRefs(existing);
-          repository.insert(notifications, Instant.now(clock));
+          Instant now = Instant.now(clock);
+          for (int i = 0; i < notifications.size(); i += 500) {
+            List<Notification> chunk =
+                notifications.subList(i, Math.min(notifications.size(), i + 500));
+            repository.insert(chunk, now);
+            chunk.forEach(n -> progress.step());
+          }
           return existing;
         });
   }

@@ -95,12 +95,15 @@ public class NotificationRepository {
 
   /** Removes notifications (and their children) by reference; returns how many went. */
   public int deleteByRefs(Collection<String> refs) {
-    if (refs.isEmpty()) {
-      return 0;
+    List<String> all = new ArrayList<>(refs);
+    int deleted = 0;
+    for (int i = 0; i < all.size(); i += 1000) {
+      deleted +=
+          named.update(
+              "delete from notification where notification_ref in (:refs)",
+              new MapSqlParameterSource("refs", all.subList(i, Math.min(all.size(), i + 1000))));
     }
-    return named.update(
-        "delete from notification where notification_ref in (:refs)",
-        new MapSqlParameterSource("refs", refs));
+    return deleted;
   }
 
   /** Which of these references the register already holds. */
