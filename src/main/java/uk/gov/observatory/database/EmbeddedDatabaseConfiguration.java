@@ -42,10 +42,17 @@ public class EmbeddedDatabaseConfiguration {
     }
     log.info("Starting embedded PostgreSQL with data in {}", pgData);
     try {
-      return EmbeddedPostgres.builder()
-          .setDataDirectory(pgData)
-          .setCleanDataDirectory(ephemeral)
-          .start();
+      EmbeddedPostgres.Builder builder =
+          EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(ephemeral);
+      if (!ephemeral) {
+        // zonky starts PostgreSQL tuned for throw-away test databases (fsync and synchronous
+        // commit off); data that must survive a crash needs them back on.
+        builder
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("full_page_writes", "on");
+      }
+      return builder.start();
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException(
           "Cannot start the embedded PostgreSQL in "

@@ -44,6 +44,10 @@ class EmbeddedDatabaseRestartTest {
       Notification n = app.getBean(NotificationRegister.class).notify(Submissions.death());
       ref = n.ref();
       jdbcUrl = app.getBean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres");
+      // Durable: what was committed survives a crash, not only a clean stop.
+      var jdbc = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+      assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");
+      assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
     }
     assertThat(Files.exists(dataDir.resolve("postgres/PG_VERSION"))).isTrue();
     // Closed cleanly: nothing listens on the old port any more.
