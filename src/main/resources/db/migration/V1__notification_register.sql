@@ -74,6 +74,6 @@ create table notification_ref_counter (
 create table idempotency_key (
   idempotency_key  text primary key,
   request_hash     text not null,
-  notification_ref text not null,
+  notification_ref text not null references notification (notification_ref) on delete cascade,
   recorded_at      timestamptz not null
 );

@@ -57,21 +57,13 @@ public class NotificationRegister {
    * InvalidNotificationException} with every broken rule, storing nothing.
    */
   public Notification notify(NotificationSubmission submission) {
-    Notification valid = rules.check(submission, false).orThrow();
-    if (NotificationRules.trim(submission.notificationRef()) != null) {
-      throw new InvalidNotificationException(
-          List.of(
-              Violation.of(
-                  "notification_ref",
-                  submission.notificationRef(),
-                  "is assigned by the register: leave it out")));
-    }
+    Notification valid = checkNew(submission);
     return tx.execute(status -> store(valid));
   }
 
   /**
    * As {@link #notify(NotificationSubmission)}, but a repeated idempotency key returns the first
-   * result and stores nothing new. The same key with a different submission is refused.
+   * result and stores nothing new. The same key with a different notification is refused.
    */
   public Notified notify(NotificationSubmission submission, String idempotencyKey) {
     if (idempotencyKey == null || idempotencyKey.isBlank()) {
@@ -81,12 +73,13 @@ public class NotificationRegister {
       throw new InvalidNotificationException(
           List.of(Violation.of("Idempotency-Key", null, "is longer than 200 characters")));
     }
-    String hash = hash(submission);
+    Notification valid = checkNew(submission);
+    // The hash of the checked notification, so spacing differences count as the same request.
+    String hash = hash(valid);
     Optional<Notified> earlier = replay(idempotencyKey, hash);
     if (earlier.isPresent()) {
       return earlier.get();
     }
-    Notification valid = rules.check(submission, false).orThrow();
     try {
       return tx.execute(
           status -> {
@@ -106,6 +99,19 @@ public class NotificationRegister {
     }
   }
 
+  private Notification checkNew(NotificationSubmission submission) {
+    if (NotificationRules.trim(submission.notificationRef()) != null) {
+      throw new InvalidNotificationException(
+          List.of(
+              Violation.of(
+                  "notification_ref",
+                  submission.notificationRef(),
+                  "is assigned by the register: leave it out")));
+    }
+    return rules.check(submission, false).orThrow();
+  }
+
+  /** The first answer to a key; a key's row goes with its notification (foreign key cascade). */
   private Optional<Notified> replay(String key, String hash) {
     List<String[]> rows =
         jdbc.query(
@@ -193,7 +199,7 @@ public class NotificationRegister {
     repository.forEachOrderedByRef(500, each);
   }
 
-  private static String hash(NotificationSubmission s) {
+  private static String hash(Notification s) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")

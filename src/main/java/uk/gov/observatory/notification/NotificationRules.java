@@ -28,7 +28,7 @@ public class NotificationRules {
   /** Shown instead of an identifying detail in any message. */
   public static final String WITHHELD = "[identifying detail withheld]";
 
-  static final Pattern REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_./-]{0,39}");
+  static final Pattern REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}");
   static final int MAX_NAME_LENGTH = 200;
 
   private final ReferenceData reference;
@@ -69,7 +69,7 @@ public class NotificationRules {
         c.add(
             "notification_ref",
             ref,
-            "is not a valid reference: use 1 to 40 letters, digits, '-', '_', '.' or '/',"
+            "is not a valid reference: use 1 to 40 letters, digits, '-', '_' or '.',"
                 + " starting with a letter or digit, e.g. SIN-2020-00042");
       }
     }
@@ -230,6 +230,7 @@ public class NotificationRules {
       c.childIndex = i;
       Integer seq;
       if (trim(g.childSeq()) == null) {
+        // A child given without a number takes its position in the list.
         seq = i + 1;
       } else {
         seq =
@@ -240,12 +241,14 @@ public class NotificationRules {
                 999,
                 true,
                 "a whole number from 1, unique within the notification");
-        if (seq != null && !seqs.add(seq)) {
-          c.add(
-              "child_seq",
-              g.childSeq(),
-              "is repeated: each child of a notification has its own child_seq");
-        }
+      }
+      if (seq != null && !seqs.add(seq)) {
+        c.add(
+            "child_seq",
+            g.childSeq() == null || g.childSeq().isBlank()
+                ? "(position " + seq + ")"
+                : g.childSeq(),
+            "is repeated: each child of a notification has its own child_seq");
       }
       String gender = c.code("gender", g.gender(), CodeLists.GENDER, true);
       Integer age =
@@ -260,6 +263,12 @@ public class NotificationRules {
       String name = trim(g.childName());
       if (name != null && name.length() > MAX_NAME_LENGTH) {
         c.add("child_name", WITHHELD, "is longer than " + MAX_NAME_LENGTH + " characters");
+      } else if (name != null && name.chars().anyMatch(Character::isISOControl)) {
+        c.add(
+            "child_name",
+            WITHHELD,
+            "contains a control character (such as NUL or a line break): give the name as plain"
+                + " text on one line");
       }
       LocalDate dob = null;
       String dobText = trim(g.dateOfBirth());

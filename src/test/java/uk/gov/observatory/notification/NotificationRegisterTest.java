@@ -59,6 +59,43 @@ class NotificationRegisterTest {
   }
 
   @Test
+  @DisplayName(
+      "an idempotency key answers as the first time, whatever the spacing, until its notification is gone")
+  void idempotencyKey() {
+    NotificationRegister.Notified first = register.notify(Submissions.death(), "key-1");
+    var spaced = Submissions.death();
+    spaced =
+        new NotificationSubmission(
+            null,
+            " " + spaced.laCode() + " ",
+            spaced.incidentDate(),
+            spaced.awareDate(),
+            spaced.notifiedDate(),
+            spaced.notificationType(),
+            spaced.deathCategory(),
+            spaced.harmCategory(),
+            spaced.imdDecile(),
+            spaced.caseCharacteristics(),
+            spaced.domesticAbusePattern(),
+            spaced.cscInvolvement(),
+            spaced.courtOrder(),
+            spaced.livingArrangement(),
+            spaced.covidFactors(),
+            spaced.children());
+    NotificationRegister.Notified again = register.notify(spaced, "key-1");
+    assertThat(again.replayed()).isTrue();
+    assertThat(again.notification().ref()).isEqualTo(first.notification().ref());
+    assertThatThrownBy(() -> register.notify(Submissions.seriousHarm(), "key-1"))
+        .isInstanceOf(IdempotencyKeyReusedException.class);
+    assertThat(jdbc.queryForObject("select count(*) from notification", Long.class)).isEqualTo(1);
+
+    jdbc.update("delete from notification");
+    NotificationRegister.Notified afresh = register.notify(Submissions.death(), "key-1");
+    assertThat(afresh.replayed()).isFalse();
+    assertThat(jdbc.queryForObject("select count(*) from notification", Long.class)).isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("the stored notification reads back as given, with its children in order")
   void readsBack() {
     Notification n = register.notify(Submissions.seriousHarm());

@@ -172,6 +172,49 @@ class NotificationRulesTest {
   }
 
   @Test
+  @DisplayName(
+      "a child without a number takes its position, which may not repeat another child's number")
+  void blankSequenceTakesPosition() {
+    only(
+        with(
+            Submissions.death(),
+            b ->
+                b.children(
+                    List.of(
+                        new ChildSubmission("", "MALE", "1", null, null, null),
+                        new ChildSubmission("1", "FEMALE", "3", null, null, null)))),
+        "children[2].child_seq");
+    Notification n =
+        rules
+            .check(
+                with(
+                    Submissions.death(),
+                    b ->
+                        b.children(
+                            List.of(
+                                new ChildSubmission(null, "MALE", "1", null, null, null),
+                                new ChildSubmission(null, "FEMALE", "3", null, null, null)))),
+                false)
+            .orThrow();
+    assertThat(n.children()).extracting(Notification.Child::childSeq).containsExactly(1, 2);
+  }
+
+  @Test
+  @DisplayName("a name with a control character is refused without repeating the name")
+  void controlCharactersInName() {
+    Violation v =
+        only(
+            with(
+                Submissions.death(),
+                b ->
+                    b.children(
+                        List.of(
+                            new ChildSubmission("1", "MALE", "0", null, "Syn\u0000thetic", null)))),
+            "children[1].child_name");
+    assertThat(v.value()).isEqualTo(NotificationRules.WITHHELD);
+  }
+
+  @Test
   @DisplayName("every broken rule is reported, not only the first")
   void everyViolation() {
     List<Violation> v =
