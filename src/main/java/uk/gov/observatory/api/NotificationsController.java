@@ -30,6 +30,7 @@ import uk.gov.observatory.notification.NotificationPage;
 import uk.gov.observatory.notification.NotificationQueries;
 import uk.gov.observatory.notification.NotificationQuery;
 import uk.gov.observatory.notification.NotificationRegister;
+import uk.gov.observatory.notification.NotificationSubmission;
 import uk.gov.observatory.reference.LocalAuthority;
 import uk.gov.observatory.reference.ReferenceData;
 
@@ -47,12 +48,17 @@ public class NotificationsController {
   private final NotificationRegister register;
   private final NotificationQueries queries;
   private final ReferenceData reference;
+  private final SubmissionGuards guards;
 
   public NotificationsController(
-      NotificationRegister register, NotificationQueries queries, ReferenceData reference) {
+      NotificationRegister register,
+      NotificationQueries queries,
+      ReferenceData reference,
+      SubmissionGuards guards) {
     this.register = register;
     this.queries = queries;
     this.reference = reference;
+    this.guards = guards;
   }
 
   @PostMapping
@@ -98,14 +104,25 @@ public class NotificationsController {
               + "; a child's are " + String.join(", ", NotificationRequest.ChildRequest.PROPERTIES) + ".",
           unknown);
     }
-    if (idempotencyKey != null && idempotencyKey.length() > 200) {
+    List<ApiError> nul = SubmissionGuards.nulCharacters(body);
+    if (!nul.isEmpty()) {
+      throw new BadRequestException(
+          ApiProblems.MALFORMED_REQUEST,
+          "The request body has text the register cannot store",
+          "Text in the request body contains the NUL character, which is not allowed: see errors.",
+          nul);
+    }
+    if (idempotencyKey != null
+        && (idempotencyKey.length() > 200 || idempotencyKey.chars().anyMatch(Character::isISOControl))) {
       throw new BadRequestException(
           ApiProblems.MALFORMED_REQUEST,
           "The Idempotency-Key header is invalid",
-          "The Idempotency-Key header is longer than 200 characters.",
-          List.of(new ApiError(IDEMPOTENCY_KEY, null, "is longer than 200 characters")));
+          "The Idempotency-Key header must be at most 200 characters, without control characters.",
+          List.of(new ApiError(IDEMPOTENCY_KEY, null, "must be at most 200 characters, without control characters")));
     }
-    NotificationRegister.Notified notified = register.notify(body.toSubmission(), idempotencyKey);
+    NotificationSubmission submission = body.toSubmission();
+    guards.checkChildSeqs(submission);
+    NotificationRegister.Notified notified = register.notify(submission, idempotencyKey);
     Notification n = notified.notification();
     URI location = UriComponentsBuilder.fromPath(PATH + "/{ref}").buildAndExpand(n.ref()).encode().toUri();
     ResponseEntity.BodyBuilder response = ResponseEntity.created(location);

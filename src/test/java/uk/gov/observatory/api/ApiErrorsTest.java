@@ -94,6 +94,49 @@ class ApiErrorsTest {
   }
 
   @Test
+  void a_blank_child_seq_that_repeats_another_childs_is_a_422_not_a_500() throws Exception {
+    // a blank child_seq means the child's position: here both children would be child 1
+    Map<String, Object> body = Bodies.seriousHarm();
+    Bodies.child(body, 0).put("child_seq", null);
+    Bodies.child(body, 1).put("child_seq", "1");
+    Bodies.child(body, 1).put("gender", "NOPE");
+    postJson(Bodies.json(body))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.type").value("urn:observatory:problem:invalid-notification"))
+        .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("children[2].child_seq", "children[2].gender")));
+    assertThat(register.count()).isZero();
+
+    Bodies.child(body, 1).put("gender", "MALE");
+    Bodies.child(body, 0).put("child_seq", "2");
+    Bodies.child(body, 1).put("child_seq", "");
+    postJson(Bodies.json(body))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("children[2].child_seq")));
+    assertThat(register.count()).isZero();
+
+    Bodies.child(body, 1).put("child_seq", "3");
+    postJson(Bodies.json(body))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.children[*].child_seq", containsInAnyOrder(2, 3)));
+  }
+
+  @Test
+  void text_with_a_nul_character_is_a_400_not_a_500() throws Exception {
+    Map<String, Object> body = Bodies.death();
+    Bodies.child(body, 0).put("child_name", "Test\u0000Child");
+    postJson(Bodies.json(body))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("children[1].child_name"))
+        .andExpect(jsonPath("$.errors[0].value").doesNotExist());
+    assertThat(register.count()).isZero();
+    mvc.perform(post("/api/v1/notifications").contentType(MediaType.APPLICATION_JSON)
+            .header("Idempotency-Key", "k".repeat(201)).content(Bodies.json(Bodies.death())))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+    assertThat(register.count()).isZero();
+  }
+
+  @Test
   void unknown_properties_are_a_400_problem_naming_them_and_the_allowed_ones() throws Exception {
     Map<String, Object> body = Bodies.death();
     body.put("colour", "blue");
