@@ -56,7 +56,7 @@ public record NotificationRequest(
         @JsonProperty("living_arrangement") String livingArrangement,
     @ArraySchema(schema = @Schema(description = "A code of list 4.8", example = "PARENTAL_FAMILY_STRESSORS"))
         @JsonProperty("covid_factors") List<String> covidFactors,
-    @ArraySchema(arraySchema = @Schema(description = "At least one child"), minItems = 1)
+    @ArraySchema(arraySchema = @Schema(description = "At least one child", requiredMode = Schema.RequiredMode.REQUIRED), minItems = 1)
         @JsonProperty("children") List<ChildRequest> children,
     @Schema(hidden = true) @JsonAnySetter Map<String, Object> extraProperties) {
 

@@ -74,7 +74,11 @@ public class NotificationsController {
           content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
               schema = @Schema(implementation = NotificationRequest.class))))
   @ApiResponse(responseCode = "201", description = "Recorded (or a retry with the same Idempotency-Key and body)",
-      headers = @Header(name = "Location", description = "/api/v1/notifications/{ref}", schema = @Schema(type = "string")),
+      headers = {
+        @Header(name = "Location", description = "/api/v1/notifications/{ref}", schema = @Schema(type = "string")),
+        @Header(name = "Idempotent-Replayed", description = "true when this is the stored result of an earlier request with the same Idempotency-Key",
+            schema = @Schema(type = "string", allowableValues = "true"))
+      },
       content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
           schema = @Schema(implementation = NotificationResponse.class)))
   @ApiResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong JSON type,"

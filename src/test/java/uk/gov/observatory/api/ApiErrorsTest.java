@@ -189,4 +189,13 @@ class ApiErrorsTest {
     }
     assertSafeProblem(mvc.perform(post("/api/v1/nothing-here")).andReturn(), 404);
   }
+
+  @Test
+  void an_unexpected_failure_is_a_500_problem_that_discloses_nothing() throws Exception {
+    MvcResult r = mvc.perform(get(FailingEndpoint.PATH)).andReturn();
+    assertSafeProblem(r, 500);
+    assertThat(r.getResponse().getContentAsString())
+        .doesNotContain(FailingEndpoint.SECRET, "IllegalState")
+        .contains("unexpected error");
+  }
 }

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import uk.gov.observatory.support.RegisterTest;
 
 /**
@@ -15,4 +16,5 @@ import uk.gov.observatory.support.RegisterTest;
 @Retention(RetentionPolicy.RUNTIME)
 @RegisterTest
 @AutoConfigureMockMvc
+@Import(FailingEndpoint.class)
 @interface ApiTest {}

@@ -198,6 +198,8 @@ class NotificationsApiTest {
     assertThat(ref(retry)).isEqualTo(ref(first));
     assertThat(retry.getResponse().getHeader("Location")).isEqualTo(first.getResponse().getHeader("Location"));
     assertThat(retry.getResponse().getContentAsString()).isEqualTo(first.getResponse().getContentAsString());
+    assertThat(first.getResponse().getHeader("Idempotent-Replayed")).isNull();
+    assertThat(retry.getResponse().getHeader("Idempotent-Replayed")).isEqualTo("true");
     assertThat(register.count()).isEqualTo(1);
 
     // without a key (or with another) the same body is a new notification

@@ -1,5 +1,6 @@
 package uk.gov.observatory.api;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -44,7 +45,10 @@ class OpenApiTest {
         .andExpect(jsonPath("$.paths['/api/v1/notifications/{ref}'].get.responses['404'].content['application/problem+json']").exists())
         .andExpect(jsonPath("$.components.schemas.NotificationSubmission.properties", hasKey("la_code")))
         .andExpect(jsonPath("$.components.schemas.NotificationSubmission.properties", not(hasKey("extraProperties"))))
+        .andExpect(jsonPath("$.components.schemas.NotificationSubmission.required", hasItem("children")))
+        .andExpect(jsonPath("$.components.schemas.ChildSubmission.properties", not(hasKey("extraProperties"))))
         .andExpect(jsonPath("$.components.schemas.Notification.properties", hasKey("timeliness")))
+        .andExpect(jsonPath("$.info.description", containsString("422 Unprocessable Content")))
         .andExpect(jsonPath("$.components.schemas.Child.properties", not(hasKey("child_name"))))
         .andExpect(jsonPath("$.components.schemas.Child.properties", not(hasKey("date_of_birth"))))
         .andExpect(jsonPath("$.components.schemas.Problem.properties", hasKey("errors")));
