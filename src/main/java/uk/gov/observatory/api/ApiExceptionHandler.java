@@ -1,0 +1,241 @@
+package uk.gov.observatory.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import uk.gov.observatory.notification.IdempotencyKeyReusedException;
+import uk.gov.observatory.notification.InvalidNotificationException;
+
+/**
+ * Every error of the JSON API as an RFC 9457 problem ({@code application/problem+json}). Only the
+ * API's controllers are advised: the pages keep their own error pages. Nothing internal (stack
+ * traces, class names, SQL) ever reaches a client, and bad input never becomes a 500.
+ */
+@RestControllerAdvice(basePackages = "uk.gov.observatory.api")
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(InvalidNotificationException.class)
+  ResponseEntity<ProblemDetail> invalid(InvalidNotificationException e, HttpServletRequest request) {
+    List<ApiError> errors = e.violations().stream().map(ApiError::of).toList();
+    long fields = errors.stream().map(ApiError::field).distinct().count();
+    return problem(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        ApiProblems.INVALID_NOTIFICATION,
+        "The notification breaks the data standard's rules",
+        fields + (fields == 1 ? " field breaks" : " fields break") + " the rules: nothing was stored. See errors.",
+        errors,
+        request);
+  }
+
+  @ExceptionHandler(IdempotencyKeyReusedException.class)
+  ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReusedException e, HttpServletRequest request) {
+    return problem(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        ApiProblems.IDEMPOTENCY_KEY_REUSED,
+        "The Idempotency-Key was already used for a different notification",
+        "This Idempotency-Key was already used with a different request body: nothing was stored."
+            + " Use a new key for a new notification, or resend the original body to get its result.",
+        null,
+        request);
+  }
+
+  @ExceptionHandler(BadRequestException.class)
+  ResponseEntity<ProblemDetail> badRequest(BadRequestException e, HttpServletRequest request) {
+    return problem(HttpStatus.BAD_REQUEST, e.type(), e.title(), e.getMessage(), e.errors(), request);
+  }
+
+  @ExceptionHandler(NotificationNotFoundException.class)
+  ResponseEntity<ProblemDetail> notFound(NotificationNotFoundException e, HttpServletRequest request) {
+    return problem(
+        HttpStatus.NOT_FOUND,
+        ApiProblems.NOT_FOUND,
+        "Not Found",
+        "The register holds no notification with the reference '" + e.ref() + "'.",
+        null,
+        request);
+  }
+
+  @ExceptionHandler(ApiFallbackController.ApiPathNotFoundException.class)
+  ResponseEntity<ProblemDetail> noSuchPath(HttpServletRequest request) {
+    return problem(
+        HttpStatus.NOT_FOUND,
+        ApiProblems.NOT_FOUND,
+        "Not Found",
+        "The API has no resource at this path. The API is described at /api/v1/openapi.json.",
+        null,
+        request);
+  }
+
+  /** Anything unexpected: logged here, and the client learns only that it failed. */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    logUnexpected(e, request);
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "about:blank",
+        "Internal Server Error",
+        "The request could not be completed because of an unexpected error. It has been logged;"
+            + " please try again later.",
+        null,
+        request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<ApiError> errors = new ArrayList<>();
+    String detail = unreadable(ex, errors);
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    body.setType(URI.create(ApiProblems.MALFORMED_REQUEST));
+    body.setTitle("The request body could not be read");
+    if (!errors.isEmpty()) {
+      body.setProperty("errors", errors);
+    }
+    return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** Sets the instance and the problem media type on every problem the base class builds. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    if (body instanceof ProblemDetail problem && problem.getInstance() == null) {
+      HttpServletRequest servlet = request instanceof NativeWebRequest n
+          ? n.getNativeRequest(HttpServletRequest.class) : null;
+      if (servlet != null) {
+        problem.setInstance(URI.create(servlet.getRequestURI()));
+      }
+    }
+    return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+  }
+
+  /** A clear, safe description of why the body could not be read (no class names, no input echoed). */
+  private static String unreadable(HttpMessageNotReadableException ex, List<ApiError> errors) {
+    Throwable cause = ex.getMostSpecificCause();
+    if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      String path = path(mismatch);
+      String reason = "has the wrong JSON type: expected " + expected(mismatch)
+          + (mismatch.getCurrentToken() == null ? "" : ", but got " + describe(mismatch.getCurrentToken()));
+      errors.add(new ApiError(path, null, reason));
+      return "The request body is JSON, but " + path + " " + reason + ".";
+    }
+    if (cause instanceof MismatchedInputException mismatch) {
+      return "The request body must be a JSON object describing a notification"
+          + (mismatch.getCurrentToken() == null ? "" : ", but it is " + describe(mismatch.getCurrentToken())) + ".";
+    }
+    if (cause instanceof StreamReadException parse) {
+      TokenStreamLocation at = parse.getLocation();
+      return "The request body is not valid JSON"
+          + (at != null && at.getLineNr() > 0 ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : "")
+          + ". Send a JSON object with Content-Type application/json.";
+    }
+    if (cause instanceof JacksonException) {
+      return "The request body could not be read as a notification. Send a JSON object with Content-Type application/json.";
+    }
+    return "The request body is missing or could not be read. Send a JSON object with Content-Type application/json.";
+  }
+
+  /** {@code children[2].age_years}, with list positions counted from 1 as in validation errors. */
+  private static String path(JacksonException e) {
+    StringBuilder out = new StringBuilder();
+    for (JacksonException.Reference ref : e.getPath()) {
+      if (ref.getPropertyName() != null) {
+        if (!out.isEmpty()) {
+          out.append('.');
+        }
+        out.append(ref.getPropertyName());
+      } else if (ref.getIndex() >= 0) {
+        out.append('[').append(ref.getIndex() + 1).append(']');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String expected(MismatchedInputException e) {
+    Class<?> target = e.getTargetType();
+    if (target == null) {
+      return "another type";
+    }
+    if (target == String.class) {
+      return "a string or a number";
+    }
+    if (java.util.Collection.class.isAssignableFrom(target)) {
+      return "an array";
+    }
+    return "an object";
+  }
+
+  private static String describe(JsonToken token) {
+    return switch (token) {
+      case START_OBJECT, END_OBJECT -> "an object";
+      case START_ARRAY, END_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> "something else";
+    };
+  }
+
+  private static ResponseEntity<ProblemDetail> problem(
+      HttpStatus status, String type, String title, String detail, List<ApiError> errors,
+      HttpServletRequest request) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    body.setType(URI.create(type));
+    body.setTitle(title);
+    body.setInstance(URI.create(request.getRequestURI()));
+    if (errors != null) {
+      body.setProperty("errors", errors);
+    }
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+  }
+
+  /**
+   * Logs an unexpected failure with its stack trace. A database error's message can quote the
+   * values of a statement (a child's name among them), so for those only the kinds and SQL states
+   * of the causes are logged.
+   */
+  private static void logUnexpected(Exception e, HttpServletRequest request) {
+    boolean fromDatabase = false;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException || t instanceof org.springframework.dao.DataAccessException) {
+        fromDatabase = true;
+        break;
+      }
+    }
+    if (!fromDatabase) {
+      log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
+      return;
+    }
+    StringBuilder causes = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      causes.append(causes.isEmpty() ? "" : " <- ").append(t.getClass().getName());
+      if (t instanceof java.sql.SQLException sql) {
+        causes.append(" (SQL state ").append(sql.getSQLState()).append(')');
+      }
+    }
+    log.error("Unexpected database failure of {} {}: {} (messages withheld: they may quote personal data)",
+        request.getMethod(), request.getRequestURI(), causes);
+  }
+}
