@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
 
-  static final String DESCRIPTION = """
+  static final String DESCRIPTION =
+      """
       The national register of serious child safeguarding incidents in England, as JSON.
       Field names are those of the data standard (DATA-STANDARD.md section 3), in snake_case.
 

@@ -37,20 +37,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   @ExceptionHandler(InvalidNotificationException.class)
-  ResponseEntity<ProblemDetail> invalid(InvalidNotificationException e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> invalid(
+      InvalidNotificationException e, HttpServletRequest request) {
     List<ApiError> errors = e.violations().stream().map(ApiError::of).toList();
     long fields = errors.stream().map(ApiError::field).distinct().count();
     return problem(
         HttpStatus.UNPROCESSABLE_CONTENT,
         ApiProblems.INVALID_NOTIFICATION,
         "The notification breaks the data standard's rules",
-        fields + (fields == 1 ? " field breaks" : " fields break") + " the rules: nothing was stored. See errors.",
+        fields
+            + (fields == 1 ? " field breaks" : " fields break")
+            + " the rules: nothing was stored. See errors.",
         errors,
         request);
   }
 
   @ExceptionHandler(IdempotencyKeyReusedException.class)
-  ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReusedException e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> keyReused(
+      IdempotencyKeyReusedException e, HttpServletRequest request) {
     return problem(
         HttpStatus.UNPROCESSABLE_CONTENT,
         ApiProblems.IDEMPOTENCY_KEY_REUSED,
@@ -63,11 +67,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(BadRequestException.class)
   ResponseEntity<ProblemDetail> badRequest(BadRequestException e, HttpServletRequest request) {
-    return problem(HttpStatus.BAD_REQUEST, e.type(), e.title(), e.getMessage(), e.errors(), request);
+    return problem(
+        HttpStatus.BAD_REQUEST, e.type(), e.title(), e.getMessage(), e.errors(), request);
   }
 
   @ExceptionHandler(NotificationNotFoundException.class)
-  ResponseEntity<ProblemDetail> notFound(NotificationNotFoundException e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> notFound(
+      NotificationNotFoundException e, HttpServletRequest request) {
     return problem(
         HttpStatus.NOT_FOUND,
         ApiProblems.NOT_FOUND,
@@ -104,7 +110,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<ApiError> errors = new ArrayList<>();
     String detail = unreadable(ex, errors);
     ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
@@ -119,10 +128,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   /** Sets the instance and the problem media type on every problem the base class builds. */
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
-      Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+      Exception ex,
+      Object body,
+      HttpHeaders headers,
+      HttpStatusCode statusCode,
+      WebRequest request) {
     if (body instanceof ProblemDetail problem && problem.getInstance() == null) {
-      HttpServletRequest servlet = request instanceof NativeWebRequest n
-          ? n.getNativeRequest(HttpServletRequest.class) : null;
+      HttpServletRequest servlet =
+          request instanceof NativeWebRequest n
+              ? n.getNativeRequest(HttpServletRequest.class)
+              : null;
       if (servlet != null) {
         problem.setInstance(URI.create(servlet.getRequestURI()));
       }
@@ -130,24 +145,35 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return super.handleExceptionInternal(ex, body, headers, statusCode, request);
   }
 
-  /** A clear, safe description of why the body could not be read (no class names, no input echoed). */
+  /**
+   * A clear, safe description of why the body could not be read (no class names, no input echoed).
+   */
   private static String unreadable(HttpMessageNotReadableException ex, List<ApiError> errors) {
     Throwable cause = ex.getMostSpecificCause();
     if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       String path = path(mismatch);
-      String reason = "has the wrong JSON type: expected " + expected(mismatch)
-          + (mismatch.getCurrentToken() == null ? "" : ", but got " + describe(mismatch.getCurrentToken()));
+      String reason =
+          "has the wrong JSON type: expected "
+              + expected(mismatch)
+              + (mismatch.getCurrentToken() == null
+                  ? ""
+                  : ", but got " + describe(mismatch.getCurrentToken()));
       errors.add(new ApiError(path, null, reason));
       return "The request body is JSON, but " + path + " " + reason + ".";
     }
     if (cause instanceof MismatchedInputException mismatch) {
       return "The request body must be a JSON object describing a notification"
-          + (mismatch.getCurrentToken() == null ? "" : ", but it is " + describe(mismatch.getCurrentToken())) + ".";
+          + (mismatch.getCurrentToken() == null
+              ? ""
+              : ", but it is " + describe(mismatch.getCurrentToken()))
+          + ".";
     }
     if (cause instanceof StreamReadException parse) {
       TokenStreamLocation at = parse.getLocation();
       return "The request body is not valid JSON"
-          + (at != null && at.getLineNr() > 0 ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : "")
+          + (at != null && at.getLineNr() > 0
+              ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"
+              : "")
           + ". Send a JSON object with Content-Type application/json.";
     }
     if (cause instanceof JacksonException) {
@@ -199,7 +225,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   private static ResponseEntity<ProblemDetail> problem(
-      HttpStatus status, String type, String title, String detail, List<ApiError> errors,
+      HttpStatus status,
+      String type,
+      String title,
+      String detail,
+      List<ApiError> errors,
       HttpServletRequest request) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
     body.setType(URI.create(type));
@@ -219,7 +249,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static void logUnexpected(Exception e, HttpServletRequest request) {
     boolean fromDatabase = false;
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException || t instanceof org.springframework.dao.DataAccessException) {
+      if (t instanceof java.sql.SQLException
+          || t instanceof org.springframework.dao.DataAccessException) {
         fromDatabase = true;
         break;
       }
@@ -235,7 +266,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         causes.append(" (SQL state ").append(sql.getSQLState()).append(')');
       }
     }
-    log.error("Unexpected database failure of {} {}: {} (messages withheld: they may quote personal data)",
-        request.getMethod(), request.getRequestURI(), causes);
+    log.error(
+        "Unexpected database failure of {} {}: {} (messages withheld: they may quote personal data)",
+        request.getMethod(),
+        request.getRequestURI(),
+        causes);
   }
 }

@@ -30,7 +30,8 @@ class ApiFallbackController {
   private final ObjectProvider<RequestMappingHandlerMapping> mappings;
 
   ApiFallbackController(
-      @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
+      @Qualifier("requestMappingHandlerMapping")
+          ObjectProvider<RequestMappingHandlerMapping> mappings) {
     this.mappings = mappings;
   }
 

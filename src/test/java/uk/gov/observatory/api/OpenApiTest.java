@@ -21,7 +21,8 @@ class OpenApiTest {
   @Autowired MockMvc mvc;
 
   @Test
-  void the_description_is_served_as_json_with_the_three_operations_and_their_problems() throws Exception {
+  void the_description_is_served_as_json_with_the_three_operations_and_their_problems()
+      throws Exception {
     mvc.perform(get("/api/v1/openapi.json"))
         .andExpect(status().isOk())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
@@ -30,23 +31,42 @@ class OpenApiTest {
         .andExpect(jsonPath("$.paths", hasKey("/api/v1/notifications")))
         .andExpect(jsonPath("$.paths", hasKey("/api/v1/notifications/{ref}")))
         .andExpect(jsonPath("$.paths", not(hasKey("/api/**"))))
-        .andExpect(jsonPath("$.paths['/api/v1/notifications'].post.requestBody.content['application/json'].schema['$ref']")
-            .value("#/components/schemas/NotificationSubmission"))
-        .andExpect(jsonPath("$.paths['/api/v1/notifications'].post.responses['201'].content['application/json'].schema['$ref']")
-            .value("#/components/schemas/Notification"))
-        .andExpect(jsonPath("$.paths['/api/v1/notifications'].post.responses['422'].content['application/problem+json'].schema['$ref']")
-            .value("#/components/schemas/Problem"))
+        .andExpect(
+            jsonPath(
+                    "$.paths['/api/v1/notifications'].post.requestBody.content['application/json'].schema['$ref']")
+                .value("#/components/schemas/NotificationSubmission"))
+        .andExpect(
+            jsonPath(
+                    "$.paths['/api/v1/notifications'].post.responses['201'].content['application/json'].schema['$ref']")
+                .value("#/components/schemas/Notification"))
+        .andExpect(
+            jsonPath(
+                    "$.paths['/api/v1/notifications'].post.responses['422'].content['application/problem+json'].schema['$ref']")
+                .value("#/components/schemas/Problem"))
         .andExpect(jsonPath("$.paths['/api/v1/notifications'].post.responses['400']").exists())
         .andExpect(jsonPath("$.paths['/api/v1/notifications'].post.responses['415']").exists())
-        .andExpect(jsonPath("$.paths['/api/v1/notifications'].get.parameters[*].name", hasItem("la")))
-        .andExpect(jsonPath("$.paths['/api/v1/notifications'].get.responses['200'].content['application/json'].schema['$ref']")
-            .value("#/components/schemas/NotificationPage"))
+        .andExpect(
+            jsonPath("$.paths['/api/v1/notifications'].get.parameters[*].name", hasItem("la")))
+        .andExpect(
+            jsonPath(
+                    "$.paths['/api/v1/notifications'].get.responses['200'].content['application/json'].schema['$ref']")
+                .value("#/components/schemas/NotificationPage"))
         .andExpect(jsonPath("$.paths['/api/v1/notifications'].get.responses['400']").exists())
-        .andExpect(jsonPath("$.paths['/api/v1/notifications/{ref}'].get.responses['404'].content['application/problem+json']").exists())
-        .andExpect(jsonPath("$.components.schemas.NotificationSubmission.properties", hasKey("la_code")))
-        .andExpect(jsonPath("$.components.schemas.NotificationSubmission.properties", not(hasKey("extraProperties"))))
-        .andExpect(jsonPath("$.components.schemas.NotificationSubmission.required", hasItem("children")))
-        .andExpect(jsonPath("$.components.schemas.ChildSubmission.properties", not(hasKey("extraProperties"))))
+        .andExpect(
+            jsonPath(
+                    "$.paths['/api/v1/notifications/{ref}'].get.responses['404'].content['application/problem+json']")
+                .exists())
+        .andExpect(
+            jsonPath("$.components.schemas.NotificationSubmission.properties", hasKey("la_code")))
+        .andExpect(
+            jsonPath(
+                "$.components.schemas.NotificationSubmission.properties",
+                not(hasKey("extraProperties"))))
+        .andExpect(
+            jsonPath("$.components.schemas.NotificationSubmission.required", hasItem("children")))
+        .andExpect(
+            jsonPath(
+                "$.components.schemas.ChildSubmission.properties", not(hasKey("extraProperties"))))
         .andExpect(jsonPath("$.components.schemas.Notification.properties", hasKey("timeliness")))
         .andExpect(jsonPath("$.info.description", containsString("422 Unprocessable Content")))
         .andExpect(jsonPath("$.components.schemas.Child.properties", not(hasKey("child_name"))))
