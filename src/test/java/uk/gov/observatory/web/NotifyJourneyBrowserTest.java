@@ -125,6 +125,13 @@ class NotifyJourneyBrowserTest {
     type(prefix + "-year", year);
   }
 
+  private String errorSummary() {
+    List<WebElement> summaries = driver.findElements(By.cssSelector(".govuk-error-summary"));
+    assertThat(summaries).as(() -> "an error summary on " + driver.getCurrentUrl() + ":\n"
+        + driver.findElement(By.tagName("main")).getText()).hasSize(1);
+    return summaries.get(0).getText();
+  }
+
   private String h1() {
     return driver.findElement(By.tagName("h1")).getText();
   }
@@ -160,7 +167,7 @@ class NotifyJourneyBrowserTest {
     assertAccessible("dates");
     date("incidentDate", "31", "2", "2020");
     continueButton();
-    assertThat(driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
+    assertThat(errorSummary())
         .contains("Date of the incident must be a real date")
         .contains("Enter the date the local authority became aware of the incident");
     assertAccessible("dates with errors");
@@ -188,7 +195,7 @@ class NotifyJourneyBrowserTest {
     assertThat(h1()).isEqualTo("You have added 1 child");
     assertAccessible("children summary");
     continueButton();
-    assertThat(driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
+    assertThat(errorSummary())
         .contains("Select yes if you need to add another child");
     choose("addAnother", "yes");
     continueButton();
@@ -199,7 +206,7 @@ class NotifyJourneyBrowserTest {
     type("ageYears", "19");
     new Select(driver.findElement(By.id("ethnicity"))).selectByVisibleText("White British");
     continueButton();
-    assertThat(driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
+    assertThat(errorSummary())
         .contains("Age is out of range: a whole number of years from 0 to 17");
     assertThat(driver.findElement(By.cssSelector(".govuk-error-summary__list a")).getAttribute("href")).endsWith("#ageYears");
     assertAccessible("child 2 with an error");
@@ -225,7 +232,7 @@ class NotifyJourneyBrowserTest {
     assertThat(h1()).isEqualTo("Service involvement");
     assertAccessible("service involvement");
     continueButton();
-    assertThat(driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
+    assertThat(errorSummary())
         .contains("Select the involvement of children's social care")
         .contains("Select the court order, or None")
         .contains("Select where the child was living");
@@ -252,7 +259,7 @@ class NotifyJourneyBrowserTest {
         .contains("12 December 2020")
         .contains("18 December 2020")
         .contains("Child 2")
-        .contains("Domestic abuse, Parental drug misuse")
+        .contains("Parental drug misuse, Domestic abuse")
         .contains("Father to mother")
         .contains("Child in Need");
     assertAccessible("check your answers");
@@ -282,7 +289,7 @@ class NotifyJourneyBrowserTest {
     assertThat(row.getText()).contains("Westminster").contains("12 December 2020").contains("18 December 2020").contains("Death");
     assertAccessible("register");
     driver.get(url("/notifications?from=not-a-date"));
-    assertThat(driver.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("Notified from is not a date");
+    assertThat(errorSummary()).contains("Notified from is not a date");
     assertAccessible("register with a bad filter");
     driver.get(url("/notifications"));
     driver.findElement(By.linkText(ref)).click();
