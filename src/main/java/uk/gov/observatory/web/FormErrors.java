@@ -12,19 +12,28 @@ import java.util.Map;
 public class FormErrors {
 
   /** One entry of the error summary: where it links and what it says. */
-  public record Entry(String key, String href, String message) {}
+  public record Entry(String key, String href, String message, boolean shown) {}
 
   private final Map<String, Entry> entries = new LinkedHashMap<>();
 
   /** Adds an error for a field id on this page (the first error for a field wins). */
   public FormErrors add(String fieldId, String message) {
-    entries.putIfAbsent(fieldId, new Entry(fieldId, fieldId == null ? null : "#" + fieldId, message));
+    entries.putIfAbsent(fieldId, new Entry(fieldId, fieldId == null ? null : "#" + fieldId, message, true));
     return this;
   }
 
   /** Adds an error linking somewhere else (for example another page of the journey). */
   public FormErrors addLink(String key, String href, String message) {
-    entries.putIfAbsent(key, new Entry(key, href, message));
+    entries.putIfAbsent(key, new Entry(key, href, message, true));
+    return this;
+  }
+
+  /**
+   * Marks a field (for example a whole date input) as wrong, with its message, without another
+   * entry in the error summary.
+   */
+  public FormErrors mark(String key, String message) {
+    entries.putIfAbsent(key, new Entry(key, null, message, false));
     return this;
   }
 
@@ -46,6 +55,6 @@ public class FormErrors {
   }
 
   public List<Entry> getList() {
-    return new ArrayList<>(entries.values());
+    return new ArrayList<>(entries.values().stream().filter(Entry::shown).toList());
   }
 }

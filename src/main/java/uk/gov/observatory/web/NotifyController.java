@@ -102,7 +102,7 @@ public class NotifyController {
     String[] problem = parts.problem(label);
     if (problem != null) {
       errors.add(prefix + "-" + problem[1], problem[0]);
-      errors.addLink(prefix, null, problem[0]); // marks the field without a second summary entry
+      errors.mark(prefix, problem[0]);
     }
   }
 
@@ -181,7 +181,7 @@ public class NotifyController {
       String prefix = JourneyMessages.fieldId(v).replace("-day", "");
       if (!errors.has(prefix)) {
         errors.add(JourneyMessages.fieldId(v), JourneyMessages.message(v));
-        errors.addLink(prefix, null, JourneyMessages.message(v));
+        errors.mark(prefix, JourneyMessages.message(v));
       }
     }
     if (errors.isAny()) {
@@ -361,7 +361,7 @@ public class NotifyController {
       }
       errors.add(JourneyMessages.fieldId(v), JourneyMessages.message(v));
       if (v.field().equals("date_of_birth")) {
-        errors.addLink("dateOfBirth", null, JourneyMessages.message(v));
+        errors.mark("dateOfBirth", JourneyMessages.message(v));
       }
     }
     if (errors.isAny()) {
