@@ -1,0 +1,63 @@
+package uk.gov.observatory.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+import uk.gov.observatory.reference.LocalAuthority;
+import uk.gov.observatory.reference.ReferenceData;
+
+/** Formatting for templates ({@code @fmt}): GOV.UK-style dates and the labels of codes. */
+@Component("fmt")
+public class Fmt {
+
+  private static final DateTimeFormatter GOVUK_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+  private final ReferenceData reference;
+
+  public Fmt(ReferenceData reference) {
+    this.reference = reference;
+  }
+
+  /** 18 December 2020, or empty for no date. */
+  public String date(LocalDate date) {
+    return date == null ? "" : GOVUK_DATE.format(date);
+  }
+
+  /** A date given as ISO text, formatted if it is a real date, else as given. */
+  public String date(String iso) {
+    if (iso == null || iso.isBlank()) {
+      return "";
+    }
+    try {
+      return date(LocalDate.parse(iso));
+    } catch (RuntimeException e) {
+      return iso;
+    }
+  }
+
+  /** The label of a code in a code list, or empty for no code. */
+  public String label(String list, String code) {
+    if (code == null || code.isBlank()) {
+      return "";
+    }
+    return reference.codeList(list).label(code);
+  }
+
+  /** The labels of codes, joined with commas, or "None" for none. */
+  public String labels(String list, List<String> codes) {
+    if (codes == null || codes.isEmpty()) {
+      return "None";
+    }
+    return String.join(", ", codes.stream().map(c -> label(list, c)).toList());
+  }
+
+  /** The name of a local authority, or the code when it is unknown. */
+  public String la(String code) {
+    if (code == null || code.isBlank()) {
+      return "";
+    }
+    return reference.localAuthority(code).map(LocalAuthority::name).orElse(code);
+  }
+}

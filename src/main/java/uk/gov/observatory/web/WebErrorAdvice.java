@@ -1,0 +1,53 @@
+package uk.gov.observatory.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * GOV.UK-style error pages for the web pages only (the API has its own JSON advice): never a stack
+ * trace, and the status the problem deserves.
+ */
+@ControllerAdvice(basePackages = "uk.gov.observatory.web")
+public class WebErrorAdvice {
+
+  private static final Logger log = LoggerFactory.getLogger(WebErrorAdvice.class);
+
+  @ExceptionHandler(PageNotFoundException.class)
+  public ModelAndView notFound(PageNotFoundException e, HttpServletResponse response) {
+    return page("error/404", HttpStatus.NOT_FOUND);
+  }
+
+  @ExceptionHandler(Exception.class)
+  public ModelAndView other(Exception e) {
+    int status;
+    if (e instanceof ErrorResponse er) {
+      status = er.getStatusCode().value();
+    } else if (e instanceof TypeMismatchException || e instanceof MissingServletRequestParameterException) {
+      status = 400;
+    } else {
+      status = 500;
+    }
+    if (status == 404) {
+      return page("error/404", HttpStatus.NOT_FOUND);
+    }
+    if (status >= 500) {
+      log.error("Unexpected error on a web page", e);
+      return page("error/5xx", HttpStatus.valueOf(status));
+    }
+    return page("error/4xx", HttpStatus.valueOf(status));
+  }
+
+  private static ModelAndView page(String view, HttpStatus status) {
+    ModelAndView mav = new ModelAndView(view, status);
+    mav.addObject("status", status.value());
+    return mav;
+  }
+}

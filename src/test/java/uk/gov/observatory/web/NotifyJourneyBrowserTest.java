@@ -1,0 +1,327 @@
+package uk.gov.observatory.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import uk.gov.observatory.support.EmptyRegister;
+import uk.gov.observatory.support.TestClock;
+
+/**
+ * Walks the whole "Notify a serious incident" journey in real headless Chromium, as a person would
+ * with a keyboard, and runs axe on every page.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClock.class)
+@ExtendWith(EmptyRegister.class)
+class NotifyJourneyBrowserTest {
+
+  private static final File CHROMIUM = new File("/usr/bin/chromium");
+  private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+  @LocalServerPort int port;
+
+  private WebDriver driver;
+  private ChromeDriverService service;
+  private Path profile;
+
+  @BeforeEach
+  void startBrowser() throws Exception {
+    boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+    String message = "Browser test needs Debian's chromium and chromium-driver at " + CHROMIUM + " and "
+        + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver)";
+    if (!present && "true".equals(System.getenv("CI"))) {
+      Assertions.fail(message);
+    }
+    Assumptions.assumeTrue(present, message);
+    profile = Files.createTempDirectory("observatory-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--window-size=1280,1024", "--user-data-dir=" + profile.toAbsolutePath());
+    service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void stopBrowser() throws Exception {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (service != null) {
+      service.stop();
+    }
+    if (profile != null) {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  /** Runs axe on the current page and fails listing every violation. */
+  private void assertAccessible(String page) {
+    Results results = new AxeBuilder().analyze(driver);
+    List<Rule> violations = results.getViolations();
+    assertThat(violations)
+        .as(() -> "axe violations on " + page + " (" + driver.getCurrentUrl() + "):\n"
+            + violations.stream()
+                .map(r -> r.getId() + " [" + r.getImpact() + "] " + r.getHelp() + " at "
+                    + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n")))
+        .isEmpty();
+  }
+
+  private void continueButton() {
+    submitWith(driver.findElement(By.xpath("//main//button[normalize-space()='Continue']")));
+  }
+
+  /** Clicks a button or link that loads a new page, and waits until the old one is gone. */
+  private void submitWith(WebElement element) {
+    WebElement oldPage = driver.findElement(By.tagName("html"));
+    element.click();
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(oldPage));
+  }
+
+  /** Chooses a radio or checkbox by its value, clicking its label as a person would. */
+  private void choose(String name, String value) {
+    WebElement input = driver.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']"));
+    driver.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).click();
+  }
+
+  private void type(String id, String text) {
+    WebElement e = driver.findElement(By.id(id));
+    e.clear();
+    e.sendKeys(text);
+  }
+
+  private void date(String prefix, String day, String month, String year) {
+    type(prefix + "-day", day);
+    type(prefix + "-month", month);
+    type(prefix + "-year", year);
+  }
+
+  private String errorSummary() {
+    List<WebElement> summaries = driver.findElements(By.cssSelector(".govuk-error-summary"));
+    assertThat(summaries).as(() -> "an error summary on " + driver.getCurrentUrl() + ":\n"
+        + driver.findElement(By.tagName("main")).getText()).hasSize(1);
+    return summaries.get(0).getText();
+  }
+
+  private String h1() {
+    return driver.findElement(By.tagName("h1")).getText();
+  }
+
+  @Test
+  void notifyingAnIncidentFromStartToRegister() {
+    // Start page
+    driver.get(url("/"));
+    assertThat(driver.getTitle()).contains("Observatory – GOV.UK");
+    assertAccessible("start page");
+    submitWith(driver.findElement(By.linkText("Start now")));
+
+    // Local authority: continue without an answer shows the error summary
+    assertThat(driver.getCurrentUrl()).endsWith("/notify/local-authority");
+    assertThat(driver.getTitle()).isEqualTo("Which local authority is notifying the Panel? – Notify a serious incident – Observatory – GOV.UK");
+    assertAccessible("local authority");
+    continueButton();
+    assertThat(driver.getTitle()).startsWith("Error: ");
+    WebElement summary = driver.findElement(By.cssSelector(".govuk-error-summary"));
+    assertThat(summary.getText()).contains("There is a problem").contains("Select the local authority");
+    WebElement link = summary.findElement(By.cssSelector(".govuk-error-summary__list a"));
+    assertThat(link.getAttribute("href")).endsWith("#laCode");
+    assertThat(driver.findElements(By.id("laCode"))).hasSize(1);
+    assertThat(driver.findElement(By.id("laCode-error")).getText().replaceAll("\\s+", " ")).isEqualTo("Error: Select the local authority");
+    assertAccessible("local authority with an error");
+    link.click();
+    assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("laCode");
+    new Select(driver.findElement(By.id("laCode"))).selectByVisibleText("Westminster");
+    continueButton();
+
+    // Dates: first a date that is not real, then the real ones
+    assertThat(h1()).isEqualTo("When did the incident happen?");
+    assertAccessible("dates");
+    date("incidentDate", "31", "2", "2020");
+    continueButton();
+    assertThat(errorSummary())
+        .contains("Date of the incident must be a real date")
+        .contains("Enter the date the local authority became aware of the incident");
+    assertAccessible("dates with errors");
+    date("incidentDate", "12", "12", "2020");
+    date("awareDate", "14", "12", "2020");
+    date("notifiedDate", "18", "12", "2020");
+    continueButton();
+
+    // Type and category
+    assertThat(h1()).isEqualTo("What type of incident is it?");
+    assertAccessible("type");
+    choose("notificationType", "DEATH");
+    continueButton();
+    assertThat(h1()).isEqualTo("Which category of death is it?");
+    assertAccessible("category");
+    choose("category", "SUDI");
+    continueButton();
+
+    // First child
+    assertThat(h1()).isEqualTo("Add details of child 1");
+    assertAccessible("child 1");
+    choose("gender", "FEMALE");
+    type("ageYears", "4");
+    continueButton();
+    assertThat(h1()).isEqualTo("You have added 1 child");
+    assertAccessible("children summary");
+    continueButton();
+    assertThat(errorSummary())
+        .contains("Select yes if you need to add another child");
+    choose("addAnother", "yes");
+    continueButton();
+
+    // Second child, with an age out of range first
+    assertThat(h1()).isEqualTo("Add details of child 2");
+    choose("gender", "MALE");
+    type("ageYears", "19");
+    new Select(driver.findElement(By.id("ethnicity"))).selectByVisibleText("White British");
+    continueButton();
+    assertThat(errorSummary())
+        .contains("Age is out of range: a whole number of years from 0 to 17");
+    assertThat(driver.findElement(By.cssSelector(".govuk-error-summary__list a")).getAttribute("href")).endsWith("#ageYears");
+    assertAccessible("child 2 with an error");
+    type("ageYears", "6");
+    continueButton();
+    assertThat(h1()).isEqualTo("You have added 2 children");
+    assertThat(driver.findElement(By.id("children-list")).getText()).contains("Child 1").contains("Child 2").contains("White British");
+    choose("addAnother", "no");
+    continueButton();
+
+    // Characteristics with the conditional reveal
+    assertThat(h1()).isEqualTo("Case characteristics");
+    assertAccessible("characteristics");
+    assertThat(driver.findElement(By.id("domesticAbusePattern")).isDisplayed()).isFalse();
+    choose("caseCharacteristics", "DOMESTIC_ABUSE");
+    assertThat(driver.findElement(By.id("domesticAbusePattern")).isDisplayed()).isTrue();
+    new Select(driver.findElement(By.id("domesticAbusePattern"))).selectByVisibleText("Father to mother");
+    choose("caseCharacteristics", "PARENTAL_DRUG_MISUSE");
+    assertAccessible("characteristics with the reveal open");
+    continueButton();
+
+    // Service involvement
+    assertThat(h1()).isEqualTo("Service involvement");
+    assertAccessible("service involvement");
+    continueButton();
+    assertThat(errorSummary())
+        .contains("Select the involvement of children's social care")
+        .contains("Select the court order, or None")
+        .contains("Select where the child was living");
+    assertAccessible("service involvement with errors");
+    choose("cscInvolvement", "CHILD_IN_NEED");
+    choose("courtOrder", "NONE");
+    choose("livingArrangement", "AT_HOME");
+    continueButton();
+
+    // COVID-19 factors and IMD decile (optional)
+    assertThat(h1()).isEqualTo("Other factors");
+    assertAccessible("other factors");
+    choose("covidFactors", "PARENTAL_FAMILY_STRESSORS");
+    new Select(driver.findElement(By.id("imdDecile"))).selectByVisibleText("3");
+    continueButton();
+
+    // Check your answers
+    assertThat(h1()).isEqualTo("Check your answers before sending your notification");
+    assertThat(driver.findElements(By.cssSelector(".govuk-error-summary"))).isEmpty();
+    String answers = driver.findElement(By.tagName("main")).getText();
+    assertThat(answers)
+        .contains("Westminster")
+        .contains("Sudden Unexpected Death in Infancy (SUDI)")
+        .contains("12 December 2020")
+        .contains("18 December 2020")
+        .contains("Child 2")
+        .contains("Parental drug misuse, Domestic abuse")
+        .contains("Father to mother")
+        .contains("Child in Need");
+    assertAccessible("check your answers");
+    submitWith(driver.findElement(By.xpath("//main//button[normalize-space()='Send notification']")));
+
+    // Confirmation
+    assertThat(driver.findElement(By.cssSelector(".govuk-panel__title")).getText()).isEqualTo("Notification sent");
+    String ref = driver.findElement(By.id("notification-ref")).getText();
+    assertThat(ref).matches("SIN-\\d{4}-\\d{5}");
+    Matcher m = Pattern.compile("/notify/confirmation/(.+)$").matcher(driver.getCurrentUrl());
+    assertThat(m.find()).isTrue();
+    assertThat(m.group(1)).isEqualTo(ref);
+    // Notified Friday 18 December 2020; 15 working days, skipping the bank holidays of
+    // 25 and 28 December 2020 and 1 January 2021: 21,22,23,24,29,30,31 Dec, 4-8, 11, 12, 13 Jan.
+    String due = "13 January 2021";
+    String dueOnConfirmation = driver.findElement(By.id("rapid-review-due")).getText();
+    assertAccessible("confirmation");
+
+    // The draft is cleared: a later page goes back to the first question
+    driver.get(url("/notify/check"));
+    assertThat(driver.getCurrentUrl()).endsWith("/notify/local-authority");
+
+    // Register lists it
+    driver.get(url("/notifications"));
+    assertThat(driver.findElement(By.cssSelector("table caption")).getText()).isEqualTo("1 notification");
+    WebElement row = driver.findElement(By.xpath("//tbody/tr[td/a[normalize-space()='" + ref + "']]"));
+    assertThat(row.getText()).contains("Westminster").contains("12 December 2020").contains("18 December 2020").contains("Death");
+    assertAccessible("register");
+    driver.get(url("/notifications?from=not-a-date"));
+    assertThat(errorSummary()).contains("Notified from is not a date");
+    assertAccessible("register with a bad filter");
+    driver.get(url("/notifications"));
+    submitWith(driver.findElement(By.linkText(ref)));
+
+    // Notification page
+    assertThat(h1()).isEqualTo(ref);
+    String page = driver.findElement(By.tagName("main")).getText();
+    assertThat(page)
+        .contains("Working days to notify: 4")
+        .contains("Met")
+        .contains("Identifying details are not shown")
+        .contains("Female")
+        .contains("6 years");
+    String dueOnNotificationPage = driver.findElement(By.id("rapid-review-due")).getText();
+    assertAccessible("notification page");
+
+    // An unknown notification
+    driver.get(url("/notifications/SIN-2099-99999"));
+    assertThat(h1()).isEqualTo("Page not found");
+    assertAccessible("page not found");
+
+    // Checked last, so that every page above is exercised even if the calendar is wrong.
+    assertThat(dueOnConfirmation).as("rapid review due date on the confirmation page").isEqualTo(due);
+    assertThat(dueOnNotificationPage).as("rapid review due date on the notification page").isEqualTo(due);
+  }
+}
