@@ -12,7 +12,8 @@ import uk.gov.observatory.reference.ReferenceData;
 @Component("fmt")
 public class Fmt {
 
-  private static final DateTimeFormatter GOVUK_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter GOVUK_DATE =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private final ReferenceData reference;
 

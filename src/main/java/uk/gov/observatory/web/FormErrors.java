@@ -18,7 +18,8 @@ public class FormErrors {
 
   /** Adds an error for a field id on this page (the first error for a field wins). */
   public FormErrors add(String fieldId, String message) {
-    entries.putIfAbsent(fieldId, new Entry(fieldId, fieldId == null ? null : "#" + fieldId, message, true));
+    entries.putIfAbsent(
+        fieldId, new Entry(fieldId, fieldId == null ? null : "#" + fieldId, message, true));
     return this;
   }
 

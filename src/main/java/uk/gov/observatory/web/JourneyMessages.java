@@ -40,7 +40,8 @@ final class JourneyMessages {
       Map.ofEntries(
           Map.entry("la_code", "Select the local authority"),
           Map.entry("incident_date", "Enter the date of the incident"),
-          Map.entry("aware_date", "Enter the date the local authority became aware of the incident"),
+          Map.entry(
+              "aware_date", "Enter the date the local authority became aware of the incident"),
           Map.entry("notified_date", "Enter the date the Panel was notified"),
           Map.entry("notification_type", "Select the type of incident"),
           Map.entry("death_category", "Select the category of death"),

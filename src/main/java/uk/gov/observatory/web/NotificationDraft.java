@@ -49,8 +49,12 @@ public class NotificationDraft implements Serializable {
 
     /** The real date these parts give, or null. */
     public LocalDate toDate() {
-      if (day == null || month == null || year == null || !year.matches("\\d{4}")
-          || !day.matches("\\d{1,2}") || !month.matches("\\d{1,2}")) {
+      if (day == null
+          || month == null
+          || year == null
+          || !year.matches("\\d{4}")
+          || !day.matches("\\d{1,2}")
+          || !month.matches("\\d{1,2}")) {
         return null;
       }
       try {
@@ -92,10 +96,14 @@ public class NotificationDraft implements Serializable {
         missing.add("year");
       }
       if (!missing.isEmpty()) {
-        return new String[] {label + " must include a " + String.join(" and a ", missing), missing.get(0)};
+        return new String[] {
+          label + " must include a " + String.join(" and a ", missing), missing.get(0)
+        };
       }
       if (year != null && !year.matches("\\d{4}")) {
-        return new String[] {label + " must be a real date: the year must have 4 numbers, for example 2020", "year"};
+        return new String[] {
+          label + " must be a real date: the year must have 4 numbers, for example 2020", "year"
+        };
       }
       if (toDate() == null) {
         return new String[] {label + " must be a real date, for example 27 3 2020", "day"};

@@ -26,8 +26,8 @@ import uk.gov.observatory.web.NotificationDraft.DateParts;
 
 /**
  * The "Notify a serious incident" journey: one question (or a few close ones) per page, answers
- * kept in the session as a {@link NotificationDraft}, each page checked by {@link NotificationRules}
- * for its own fields, then "Check your answers" and the register.
+ * kept in the session as a {@link NotificationDraft}, each page checked by {@link
+ * NotificationRules} for its own fields, then "Check your answers" and the register.
  */
 @Controller
 @RequestMapping("/notify")
@@ -43,7 +43,10 @@ public class NotifyController {
   private final Clock clock;
 
   public NotifyController(
-      NotificationRegister register, NotificationRules rules, ReferenceData reference, Clock clock) {
+      NotificationRegister register,
+      NotificationRules rules,
+      ReferenceData reference,
+      Clock clock) {
     this.register = register;
     this.rules = rules;
     this.reference = reference;
@@ -76,7 +79,13 @@ public class NotifyController {
     session.setAttribute(DRAFT, d); // re-set so a replicated session sees the change
   }
 
-  private String page(Model model, String view, NotificationDraft d, FormErrors errors, boolean change, String back) {
+  private String page(
+      Model model,
+      String view,
+      NotificationDraft d,
+      FormErrors errors,
+      boolean change,
+      String back) {
     model.addAttribute("draft", d);
     model.addAttribute("errors", errors);
     model.addAttribute("change", change);
@@ -85,10 +94,12 @@ public class NotifyController {
   }
 
   /** The rules' violations of the given fields (of the notification, or of one child). */
-  private List<Violation> violations(NotificationDraft d, List<ChildDraft> children, Set<String> fields, Integer childIndex) {
+  private List<Violation> violations(
+      NotificationDraft d, List<ChildDraft> children, Set<String> fields, Integer childIndex) {
     return rules.check(d.toSubmission(children), false).violations().stream()
         .filter(v -> fields.contains(v.field()))
-        .filter(v -> childIndex == null ? v.childIndex() == null : childIndex.equals(v.childIndex()))
+        .filter(
+            v -> childIndex == null ? v.childIndex() == null : childIndex.equals(v.childIndex()))
         .toList();
   }
 
@@ -118,9 +129,11 @@ public class NotifyController {
   }
 
   @GetMapping("/local-authority")
-  public String localAuthority(@RequestParam(defaultValue = "false") boolean change, HttpSession session, Model model) {
+  public String localAuthority(
+      @RequestParam(defaultValue = "false") boolean change, HttpSession session, Model model) {
     NotificationDraft d = draftOrNew(session);
-    model.addAttribute("localAuthorities", reference.localAuthoritiesInOperationOn(LocalDate.now(clock)));
+    model.addAttribute(
+        "localAuthorities", reference.localAuthoritiesInOperationOn(LocalDate.now(clock)));
     return page(model, "notify/local-authority", d, new FormErrors(), change, "/");
   }
 
@@ -136,14 +149,16 @@ public class NotifyController {
     FormErrors errors = new FormErrors();
     addAll(errors, violations(d, d.children, Set.of("la_code"), null));
     if (errors.isAny()) {
-      model.addAttribute("localAuthorities", reference.localAuthoritiesInOperationOn(LocalDate.now(clock)));
+      model.addAttribute(
+          "localAuthorities", reference.localAuthoritiesInOperationOn(LocalDate.now(clock)));
       return page(model, "notify/local-authority", d, errors, change, "/");
     }
     return change ? CHECK : "redirect:/notify/dates";
   }
 
   @GetMapping("/dates")
-  public String dates(@RequestParam(defaultValue = "false") boolean change, HttpSession session, Model model) {
+  public String dates(
+      @RequestParam(defaultValue = "false") boolean change, HttpSession session, Model model) {
     NotificationDraft d = started(session);
     if (d == null) {
       return FIRST;
@@ -177,7 +192,8 @@ public class NotifyController {
     dateProblem(errors, "incidentDate", "Date of the incident", d.incidentDate);
     dateProblem(errors, "awareDate", "Date the local authority became aware", d.awareDate);
     dateProblem(errors, "notifiedDate", "Date the Panel was notified", d.notifiedDate);
-    for (Violation v : violations(d, d.children, Set.of("incident_date", "aware_date", "notified_date"), null)) {
+    for (Violation v :
+        violations(d, d.children, Set.of("incident_date", "aware_date", "notified_date"), null)) {
       String prefix = JourneyMessages.fieldId(v).replace("-day", "");
       if (!errors.has(prefix)) {
         errors.add(JourneyMessages.fieldId(v), JourneyMessages.message(v));
@@ -191,7 +207,8 @@ public class NotifyController {
   }
 
   @GetMapping("/type")
-  public String type(@RequestParam(defaultValue = "false") boolean change, HttpSession session, Model model) {
+  public String type(
+      @RequestParam(defaultValue = "false") boolean change, HttpSession session, Model model) {
     NotificationDraft d = started(session);
     if (d == null) {
       return FIRST;
@@ -238,7 +255,8 @@ public class NotifyController {
   }
 
   @GetMapping("/category")
-  public String category(@RequestParam(defaultValue = "false") boolean change, HttpSession session, Model model) {
+  public String category(
+      @RequestParam(defaultValue = "false") boolean change, HttpSession session, Model model) {
     NotificationDraft d = started(session);
     if (d == null) {
       return FIRST;
@@ -286,7 +304,14 @@ public class NotifyController {
     model.addAttribute("ethnicities", reference.codeList(CodeLists.ETHNICITY).codes());
   }
 
-  private String childPage(Model model, NotificationDraft d, ChildDraft child, int number, boolean isNew, FormErrors errors, boolean change) {
+  private String childPage(
+      Model model,
+      NotificationDraft d,
+      ChildDraft child,
+      int number,
+      boolean isNew,
+      FormErrors errors,
+      boolean change) {
     childOptions(model);
     model.addAttribute("child", child);
     model.addAttribute("number", number);
@@ -299,16 +324,22 @@ public class NotifyController {
   }
 
   @GetMapping("/child")
-  public String newChild(@RequestParam(defaultValue = "false") boolean change, HttpSession session, Model model) {
+  public String newChild(
+      @RequestParam(defaultValue = "false") boolean change, HttpSession session, Model model) {
     NotificationDraft d = started(session);
     if (d == null) {
       return FIRST;
     }
-    return childPage(model, d, new ChildDraft(), d.children.size() + 1, true, new FormErrors(), change);
+    return childPage(
+        model, d, new ChildDraft(), d.children.size() + 1, true, new FormErrors(), change);
   }
 
   @GetMapping("/child/{number}")
-  public String child(@PathVariable int number, @RequestParam(defaultValue = "false") boolean change, HttpSession session, Model model) {
+  public String child(
+      @PathVariable int number,
+      @RequestParam(defaultValue = "false") boolean change,
+      HttpSession session,
+      Model model) {
     NotificationDraft d = started(session);
     if (d == null) {
       return FIRST;
@@ -355,7 +386,12 @@ public class NotifyController {
     }
     FormErrors errors = new FormErrors();
     dateProblem(errors, "dateOfBirth", "Date of birth", c.dateOfBirth);
-    for (Violation v : violations(d, children, Set.of("gender", "age_years", "ethnicity", "child_name", "date_of_birth"), index)) {
+    for (Violation v :
+        violations(
+            d,
+            children,
+            Set.of("gender", "age_years", "ethnicity", "child_name", "date_of_birth"),
+            index)) {
       if (v.field().equals("date_of_birth") && errors.has("dateOfBirth")) {
         continue;
       }
@@ -400,7 +436,8 @@ public class NotifyController {
   }
 
   @GetMapping("/children")
-  public String children(@RequestParam(defaultValue = "false") boolean change, HttpSession session, Model model) {
+  public String children(
+      @RequestParam(defaultValue = "false") boolean change, HttpSession session, Model model) {
     NotificationDraft d = started(session);
     if (d == null) {
       return FIRST;
@@ -432,12 +469,14 @@ public class NotifyController {
       return change ? CHECK : "redirect:/notify/characteristics";
     }
     childOptions(model);
-    FormErrors errors = new FormErrors().add("addAnother", "Select yes if you need to add another child");
+    FormErrors errors =
+        new FormErrors().add("addAnother", "Select yes if you need to add another child");
     return page(model, "notify/children", d, errors, change, "/notify/category");
   }
 
   @GetMapping("/characteristics")
-  public String characteristics(@RequestParam(defaultValue = "false") boolean change, HttpSession session, Model model) {
+  public String characteristics(
+      @RequestParam(defaultValue = "false") boolean change, HttpSession session, Model model) {
     NotificationDraft d = started(session);
     if (d == null) {
       return FIRST;
@@ -447,7 +486,8 @@ public class NotifyController {
   }
 
   private void characteristicOptions(Model model) {
-    model.addAttribute("characteristics", reference.codeList(CodeLists.CASE_CHARACTERISTICS).codes());
+    model.addAttribute(
+        "characteristics", reference.codeList(CodeLists.CASE_CHARACTERISTICS).codes());
     model.addAttribute("patterns", reference.codeList(CodeLists.DOMESTIC_ABUSE_PATTERN).codes());
   }
 
@@ -462,11 +502,15 @@ public class NotifyController {
     if (d == null) {
       return FIRST;
     }
-    d.caseCharacteristics = caseCharacteristics == null ? new ArrayList<>() : new ArrayList<>(caseCharacteristics);
-    d.domesticAbusePattern = d.caseCharacteristics.contains("DOMESTIC_ABUSE") ? str(domesticAbusePattern) : null;
+    d.caseCharacteristics =
+        caseCharacteristics == null ? new ArrayList<>() : new ArrayList<>(caseCharacteristics);
+    d.domesticAbusePattern =
+        d.caseCharacteristics.contains("DOMESTIC_ABUSE") ? str(domesticAbusePattern) : null;
     save(session, d);
     FormErrors errors = new FormErrors();
-    addAll(errors, violations(d, d.children, Set.of("case_characteristics", "domestic_abuse_pattern"), null));
+    addAll(
+        errors,
+        violations(d, d.children, Set.of("case_characteristics", "domestic_abuse_pattern"), null));
     if (errors.isAny()) {
       characteristicOptions(model);
       return page(model, "notify/characteristics", d, errors, change, "/notify/children");
@@ -481,7 +525,8 @@ public class NotifyController {
   }
 
   @GetMapping("/service")
-  public String service(@RequestParam(defaultValue = "false") boolean change, HttpSession session, Model model) {
+  public String service(
+      @RequestParam(defaultValue = "false") boolean change, HttpSession session, Model model) {
     NotificationDraft d = started(session);
     if (d == null) {
       return FIRST;
@@ -507,7 +552,10 @@ public class NotifyController {
     d.livingArrangement = str(livingArrangement);
     save(session, d);
     FormErrors errors = new FormErrors();
-    addAll(errors, violations(d, d.children, Set.of("csc_involvement", "court_order", "living_arrangement"), null));
+    addAll(
+        errors,
+        violations(
+            d, d.children, Set.of("csc_involvement", "court_order", "living_arrangement"), null));
     if (errors.isAny()) {
       serviceOptions(model);
       return page(model, "notify/service", d, errors, change, "/notify/characteristics");
@@ -521,7 +569,8 @@ public class NotifyController {
   }
 
   @GetMapping("/other-factors")
-  public String otherFactors(@RequestParam(defaultValue = "false") boolean change, HttpSession session, Model model) {
+  public String otherFactors(
+      @RequestParam(defaultValue = "false") boolean change, HttpSession session, Model model) {
     NotificationDraft d = started(session);
     if (d == null) {
       return FIRST;
@@ -558,8 +607,9 @@ public class NotifyController {
     for (Violation v : violations) {
       String id = JourneyMessages.fieldId(v);
       String href = JourneyMessages.page(v) + "?change=true" + (id == null ? "" : "#" + id);
-      String message = (v.childIndex() == null ? "" : "Child " + (v.childIndex() + 1) + ": ")
-          + JourneyMessages.message(v);
+      String message =
+          (v.childIndex() == null ? "" : "Child " + (v.childIndex() + 1) + ": ")
+              + JourneyMessages.message(v);
       errors.addLink(v.path(), href, message);
     }
     return errors;
@@ -597,7 +647,8 @@ public class NotifyController {
 
   @GetMapping("/confirmation/{ref}")
   public String confirmation(@PathVariable String ref, Model model) {
-    Notification n = register.find(ref).orElseThrow(() -> new PageNotFoundException("notification " + ref));
+    Notification n =
+        register.find(ref).orElseThrow(() -> new PageNotFoundException("notification " + ref));
     model.addAttribute("n", n);
     model.addAttribute("timeliness", register.timeliness(n));
     return "notify/confirmation";

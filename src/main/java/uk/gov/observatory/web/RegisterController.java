@@ -20,12 +20,16 @@ import uk.gov.observatory.notification.Violation;
 import uk.gov.observatory.reference.CodeLists;
 import uk.gov.observatory.reference.ReferenceData;
 
-/** The register of notifications: a filterable, sortable, paged table, and one page per notification. */
+/**
+ * The register of notifications: a filterable, sortable, paged table, and one page per
+ * notification.
+ */
 @Controller
 public class RegisterController {
 
   /** The filters as given, echoed back into the form. */
-  public record Filters(String la, String type, String from, String to, String sort, String order, String size) {}
+  public record Filters(
+      String la, String type, String from, String to, String sort, String order, String size) {}
 
   /** A row of the table. */
   public record Row(Notification notification, boolean late) {}
@@ -51,7 +55,8 @@ public class RegisterController {
   private final NotificationQueries queries;
   private final ReferenceData reference;
 
-  public RegisterController(NotificationRegister register, NotificationQueries queries, ReferenceData reference) {
+  public RegisterController(
+      NotificationRegister register, NotificationQueries queries, ReferenceData reference) {
     this.register = register;
     this.queries = queries;
     this.reference = reference;
@@ -77,7 +82,9 @@ public class RegisterController {
     model.addAttribute("errors", errors);
     NotificationQuery query;
     try {
-      query = queries.parse(new NotificationQueries.Parameters(la, type, from, to, sort, order, page, size));
+      query =
+          queries.parse(
+              new NotificationQueries.Parameters(la, type, from, to, sort, order, page, size));
     } catch (InvalidNotificationException e) {
       for (Violation v : e.violations()) {
         String id = FILTER_FIELD_IDS.get(v.field());
@@ -97,7 +104,9 @@ public class RegisterController {
     }
     NotificationPage result = register.search(query);
     List<Row> rows =
-        result.items().stream().map(n -> new Row(n, register.timeliness(n).lateNotification())).toList();
+        result.items().stream()
+            .map(n -> new Row(n, register.timeliness(n).lateNotification()))
+            .toList();
     model.addAttribute("rows", rows);
     model.addAttribute("total", result.total());
     model.addAttribute("headers", headers(filters, query));
@@ -179,7 +188,8 @@ public class RegisterController {
 
   @GetMapping("/notifications/{ref}")
   public String notification(@PathVariable String ref, Model model) {
-    Notification n = register.find(ref).orElseThrow(() -> new PageNotFoundException("notification " + ref));
+    Notification n =
+        register.find(ref).orElseThrow(() -> new PageNotFoundException("notification " + ref));
     model.addAttribute("n", n);
     model.addAttribute("timeliness", register.timeliness(n));
     return "notification";

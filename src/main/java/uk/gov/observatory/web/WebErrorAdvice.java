@@ -6,9 +6,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -30,7 +30,8 @@ public class WebErrorAdvice {
     int status;
     if (e instanceof ErrorResponse er) {
       status = er.getStatusCode().value();
-    } else if (e instanceof TypeMismatchException || e instanceof MissingServletRequestParameterException) {
+    } else if (e instanceof TypeMismatchException
+        || e instanceof MissingServletRequestParameterException) {
       status = 400;
     } else {
       status = 500;

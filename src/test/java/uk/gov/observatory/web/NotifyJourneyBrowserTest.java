@@ -55,8 +55,12 @@ class NotifyJourneyBrowserTest {
   @BeforeEach
   void startBrowser() throws Exception {
     boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-    String message = "Browser test needs Debian's chromium and chromium-driver at " + CHROMIUM + " and "
-        + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver)";
+    String message =
+        "Browser test needs Debian's chromium and chromium-driver at "
+            + CHROMIUM
+            + " and "
+            + CHROMEDRIVER
+            + " (apt-get install -y chromium chromium-driver)";
     if (!present && "true".equals(System.getenv("CI"))) {
       Assertions.fail(message);
     }
@@ -65,10 +69,22 @@ class NotifyJourneyBrowserTest {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1280,1024", "--user-data-dir=" + profile.toAbsolutePath());
-    service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1024",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER)
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
   }
@@ -97,11 +113,26 @@ class NotifyJourneyBrowserTest {
     Results results = new AxeBuilder().analyze(driver);
     List<Rule> violations = results.getViolations();
     assertThat(violations)
-        .as(() -> "axe violations on " + page + " (" + driver.getCurrentUrl() + "):\n"
-            + violations.stream()
-                .map(r -> r.getId() + " [" + r.getImpact() + "] " + r.getHelp() + " at "
-                    + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("\n")))
+        .as(
+            () ->
+                "axe violations on "
+                    + page
+                    + " ("
+                    + driver.getCurrentUrl()
+                    + "):\n"
+                    + violations.stream()
+                        .map(
+                            r ->
+                                r.getId()
+                                    + " ["
+                                    + r.getImpact()
+                                    + "] "
+                                    + r.getHelp()
+                                    + " at "
+                                    + r.getNodes().stream()
+                                        .map(n -> String.valueOf(n.getTarget()))
+                                        .collect(Collectors.joining(", ")))
+                        .collect(Collectors.joining("\n")))
         .isEmpty();
   }
 
@@ -113,12 +144,14 @@ class NotifyJourneyBrowserTest {
   private void submitWith(WebElement element) {
     WebElement oldPage = driver.findElement(By.tagName("html"));
     element.click();
-    new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(oldPage));
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(ExpectedConditions.stalenessOf(oldPage));
   }
 
   /** Chooses a radio or checkbox by its value, clicking its label as a person would. */
   private void choose(String name, String value) {
-    WebElement input = driver.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']"));
+    WebElement input =
+        driver.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']"));
     driver.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).click();
   }
 
@@ -136,8 +169,14 @@ class NotifyJourneyBrowserTest {
 
   private String errorSummary() {
     List<WebElement> summaries = driver.findElements(By.cssSelector(".govuk-error-summary"));
-    assertThat(summaries).as(() -> "an error summary on " + driver.getCurrentUrl() + ":\n"
-        + driver.findElement(By.tagName("main")).getText()).hasSize(1);
+    assertThat(summaries)
+        .as(
+            () ->
+                "an error summary on "
+                    + driver.getCurrentUrl()
+                    + ":\n"
+                    + driver.findElement(By.tagName("main")).getText())
+        .hasSize(1);
     return summaries.get(0).getText();
   }
 
@@ -155,16 +194,21 @@ class NotifyJourneyBrowserTest {
 
     // Local authority: continue without an answer shows the error summary
     assertThat(driver.getCurrentUrl()).endsWith("/notify/local-authority");
-    assertThat(driver.getTitle()).isEqualTo("Which local authority is notifying the Panel? – Notify a serious incident – Observatory – GOV.UK");
+    assertThat(driver.getTitle())
+        .isEqualTo(
+            "Which local authority is notifying the Panel? – Notify a serious incident – Observatory – GOV.UK");
     assertAccessible("local authority");
     continueButton();
     assertThat(driver.getTitle()).startsWith("Error: ");
     WebElement summary = driver.findElement(By.cssSelector(".govuk-error-summary"));
-    assertThat(summary.getText()).contains("There is a problem").contains("Select the local authority");
+    assertThat(summary.getText())
+        .contains("There is a problem")
+        .contains("Select the local authority");
     WebElement link = summary.findElement(By.cssSelector(".govuk-error-summary__list a"));
     assertThat(link.getAttribute("href")).endsWith("#laCode");
     assertThat(driver.findElements(By.id("laCode"))).hasSize(1);
-    assertThat(driver.findElement(By.id("laCode-error")).getText().replaceAll("\\s+", " ")).isEqualTo("Error: Select the local authority");
+    assertThat(driver.findElement(By.id("laCode-error")).getText().replaceAll("\\s+", " "))
+        .isEqualTo("Error: Select the local authority");
     assertAccessible("local authority with an error");
     link.click();
     assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("laCode");
@@ -204,8 +248,7 @@ class NotifyJourneyBrowserTest {
     assertThat(h1()).isEqualTo("You have added 1 child");
     assertAccessible("children summary");
     continueButton();
-    assertThat(errorSummary())
-        .contains("Select yes if you need to add another child");
+    assertThat(errorSummary()).contains("Select yes if you need to add another child");
     choose("addAnother", "yes");
     continueButton();
 
@@ -217,12 +260,17 @@ class NotifyJourneyBrowserTest {
     continueButton();
     assertThat(errorSummary())
         .contains("Age is out of range: a whole number of years from 0 to 17");
-    assertThat(driver.findElement(By.cssSelector(".govuk-error-summary__list a")).getAttribute("href")).endsWith("#ageYears");
+    assertThat(
+            driver.findElement(By.cssSelector(".govuk-error-summary__list a")).getAttribute("href"))
+        .endsWith("#ageYears");
     assertAccessible("child 2 with an error");
     type("ageYears", "6");
     continueButton();
     assertThat(h1()).isEqualTo("You have added 2 children");
-    assertThat(driver.findElement(By.id("children-list")).getText()).contains("Child 1").contains("Child 2").contains("White British");
+    assertThat(driver.findElement(By.id("children-list")).getText())
+        .contains("Child 1")
+        .contains("Child 2")
+        .contains("White British");
     choose("addAnother", "no");
     continueButton();
 
@@ -232,7 +280,8 @@ class NotifyJourneyBrowserTest {
     assertThat(driver.findElement(By.id("domesticAbusePattern")).isDisplayed()).isFalse();
     choose("caseCharacteristics", "DOMESTIC_ABUSE");
     assertThat(driver.findElement(By.id("domesticAbusePattern")).isDisplayed()).isTrue();
-    new Select(driver.findElement(By.id("domesticAbusePattern"))).selectByVisibleText("Father to mother");
+    new Select(driver.findElement(By.id("domesticAbusePattern")))
+        .selectByVisibleText("Father to mother");
     choose("caseCharacteristics", "PARENTAL_DRUG_MISUSE");
     assertAccessible("characteristics with the reveal open");
     continueButton();
@@ -272,10 +321,12 @@ class NotifyJourneyBrowserTest {
         .contains("Father to mother")
         .contains("Child in Need");
     assertAccessible("check your answers");
-    submitWith(driver.findElement(By.xpath("//main//button[normalize-space()='Send notification']")));
+    submitWith(
+        driver.findElement(By.xpath("//main//button[normalize-space()='Send notification']")));
 
     // Confirmation
-    assertThat(driver.findElement(By.cssSelector(".govuk-panel__title")).getText()).isEqualTo("Notification sent");
+    assertThat(driver.findElement(By.cssSelector(".govuk-panel__title")).getText())
+        .isEqualTo("Notification sent");
     String ref = driver.findElement(By.id("notification-ref")).getText();
     assertThat(ref).matches("SIN-\\d{4}-\\d{5}");
     Matcher m = Pattern.compile("/notify/confirmation/(.+)$").matcher(driver.getCurrentUrl());
@@ -293,9 +344,15 @@ class NotifyJourneyBrowserTest {
 
     // Register lists it
     driver.get(url("/notifications"));
-    assertThat(driver.findElement(By.cssSelector("table caption")).getText()).isEqualTo("1 notification");
-    WebElement row = driver.findElement(By.xpath("//tbody/tr[td/a[normalize-space()='" + ref + "']]"));
-    assertThat(row.getText()).contains("Westminster").contains("12 December 2020").contains("18 December 2020").contains("Death");
+    assertThat(driver.findElement(By.cssSelector("table caption")).getText())
+        .isEqualTo("1 notification");
+    WebElement row =
+        driver.findElement(By.xpath("//tbody/tr[td/a[normalize-space()='" + ref + "']]"));
+    assertThat(row.getText())
+        .contains("Westminster")
+        .contains("12 December 2020")
+        .contains("18 December 2020")
+        .contains("Death");
     assertAccessible("register");
     driver.get(url("/notifications?from=not-a-date"));
     assertThat(errorSummary()).contains("Notified from is not a date");
@@ -321,7 +378,11 @@ class NotifyJourneyBrowserTest {
     assertAccessible("page not found");
 
     // Checked last, so that every page above is exercised even if the calendar is wrong.
-    assertThat(dueOnConfirmation).as("rapid review due date on the confirmation page").isEqualTo(due);
-    assertThat(dueOnNotificationPage).as("rapid review due date on the notification page").isEqualTo(due);
+    assertThat(dueOnConfirmation)
+        .as("rapid review due date on the confirmation page")
+        .isEqualTo(due);
+    assertThat(dueOnNotificationPage)
+        .as("rapid review due date on the notification page")
+        .isEqualTo(due);
   }
 }

@@ -31,7 +31,9 @@ class WebPagesHttpTest {
 
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html").build(),
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Accept", "text/html")
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -64,7 +66,9 @@ class WebPagesHttpTest {
         .contains("Leeds")
         .contains("aria-sort=\"ascending\"")
         .contains("2 notifications");
-    assertThat(get("/notifications?type=DEATH").body()).contains(death.ref()).doesNotContain(harm.ref());
+    assertThat(get("/notifications?type=DEATH").body())
+        .contains(death.ref())
+        .doesNotContain(harm.ref());
   }
 
   @Test
@@ -85,7 +89,10 @@ class WebPagesHttpTest {
   void unknownReferenceIsAPageNotFound() throws Exception {
     HttpResponse<String> r = get("/notifications/SIN-2099-99999");
     assertThat(r.statusCode()).isEqualTo(404);
-    assertThat(r.body()).contains("Page not found").contains("govuk-header").doesNotContain("Exception");
+    assertThat(r.body())
+        .contains("Page not found")
+        .contains("govuk-header")
+        .doesNotContain("Exception");
     HttpResponse<String> nowhere = get("/no/such/page");
     assertThat(nowhere.statusCode()).isEqualTo(404);
     assertThat(nowhere.body()).contains("Page not found");
@@ -93,8 +100,10 @@ class WebPagesHttpTest {
 
   @Test
   void govukAssetsAndStylesAreServed() throws Exception {
-    assertThat(get("/webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.css").statusCode()).isEqualTo(200);
-    assertThat(get("/webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.js").statusCode()).isEqualTo(200);
+    assertThat(get("/webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.css").statusCode())
+        .isEqualTo(200);
+    assertThat(get("/webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.js").statusCode())
+        .isEqualTo(200);
     assertThat(get("/assets/fonts/bold-b542beb274-v2.woff2").statusCode()).isEqualTo(200);
     assertThat(get("/assets/images/favicon.svg").statusCode()).isEqualTo(200);
     assertThat(get("/observatory.css").statusCode()).isEqualTo(200);
@@ -111,7 +120,11 @@ class WebPagesHttpTest {
   void startPageLinksToTheJourneyAndTheRegister() throws Exception {
     HttpResponse<String> r = get("/");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("Start now").contains("href=\"/notify/local-authority\"").contains("href=\"/notifications\"")
-        .contains("5 working days").contains("15 working days");
+    assertThat(r.body())
+        .contains("Start now")
+        .contains("href=\"/notify/local-authority\"")
+        .contains("href=\"/notifications\"")
+        .contains("5 working days")
+        .contains("15 working days");
   }
 }
