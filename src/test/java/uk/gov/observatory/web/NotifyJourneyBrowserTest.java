@@ -363,8 +363,8 @@ class NotifyJourneyBrowserTest {
     // Notification page
     assertThat(h1()).isEqualTo(ref);
     String page = driver.findElement(By.tagName("main")).getText();
+    assertThat(driver.findElement(By.id("working-days")).getText()).isEqualTo("4");
     assertThat(page)
-        .contains("Working days to notify: 4")
         .contains("Met")
         .contains("Identifying details are not shown")
         .contains("Female")

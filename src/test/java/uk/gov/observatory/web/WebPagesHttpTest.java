@@ -77,7 +77,7 @@ class WebPagesHttpTest {
     HttpResponse<String> r = get("/notifications/" + death.ref());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body())
-        .contains("Working days to notify: 3")
+        .containsPattern("id=\"working-days\"[^>]*>3</dd>")
         .contains("Met")
         .contains("Sudden Unexpected Death in Infancy (SUDI)")
         .contains("Identifying details are not shown")
