@@ -20,12 +20,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -142,10 +143,20 @@ class NotifyJourneyBrowserTest {
 
   /** Clicks a button or link that loads a new page, and waits until the old one is gone. */
   private void submitWith(WebElement element) {
-    WebElement oldPage = driver.findElement(By.tagName("html"));
+    // Mark the current document, then wait for a new, fully loaded one (a marker on window goes
+    // with the old document; element staleness checks race with Chromium's navigation).
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    js.executeScript("window.__observatoryOldPage = true;");
     element.click();
     new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(ExpectedConditions.stalenessOf(oldPage));
+        .ignoring(WebDriverException.class)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return window.__observatoryOldPage === undefined"
+                                + " && document.readyState === 'complete';")));
   }
 
   /** Chooses a radio or checkbox by its value, clicking its label as a person would. */
