@@ -43,7 +43,12 @@ public class EmbeddedDatabaseConfiguration {
     log.info("Starting embedded PostgreSQL with data in {}", pgData);
     try {
       EmbeddedPostgres.Builder builder =
-          EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(ephemeral);
+          EmbeddedPostgres.builder()
+              .setDataDirectory(pgData)
+              .setCleanDataDirectory(ephemeral)
+              // Spring stops the server when the context closes (on exit and on Ctrl-C), after
+              // the connection pool: zonky's own shutdown hook would race it.
+              .setRegisterShutdownHook(false);
       if (!ephemeral) {
         // zonky starts PostgreSQL tuned for throw-away test databases (fsync and synchronous
         // commit off); data that must survive a crash needs them back on.
