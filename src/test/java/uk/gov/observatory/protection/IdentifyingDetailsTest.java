@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import javax.crypto.SecretKey;
 import org.junit.jupiter.api.DisplayName;
@@ -125,7 +124,5 @@ class IdentifyingDetailsTest {
                 new IdentifyingDetails(
                     "a", Map.of("a", IdentifyingDetails.aesKey(new byte[32]), "a:b", a)))
         .hasMessageContaining("key id");
-    assertThat(Base64.getDecoder().decode(Sealed.parse("v1:a:AAAA").text().substring(5)))
-        .hasSize(3);
   }
 }
