@@ -199,6 +199,15 @@ public class NotificationRegister {
     repository.forEachOrderedByRef(500, each);
   }
 
+  /**
+   * Seals every identifying detail not under the current key again under it, in one transaction;
+   * returns how many values were sealed again (for {@code keys rotate}).
+   */
+  public int resealIdentifyingDetails() {
+    Integer n = tx.execute(status -> repository.resealIdentifyingDetails());
+    return n == null ? 0 : n;
+  }
+
   private static String hash(Notification s) {
     try {
       byte[] digest =

@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationQuery;
+import uk.gov.observatory.protection.IdentifyingDetails;
+import uk.gov.observatory.protection.Sealed;
 
 /** The notification and child tables. Only the register uses it. */
 @Repository
@@ -35,10 +37,12 @@ public class NotificationRepository {
 
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
+  private final IdentifyingDetails identifying;
 
-  public NotificationRepository(JdbcTemplate jdbc) {
+  public NotificationRepository(JdbcTemplate jdbc, IdentifyingDetails identifying) {
     this.jdbc = jdbc;
     this.named = new NamedParameterJdbcTemplate(jdbc);
+    this.identifying = identifying;
   }
 
   /** Stores notifications and their children (in the caller's transaction). */
@@ -82,14 +86,14 @@ public class NotificationRepository {
               c.gender(),
               c.ageYears(),
               c.ethnicity(),
-              c.childName(),
-              c.dateOfBirth() == null ? null : Date.valueOf(c.dateOfBirth())
+              ChildColumns.sealName(identifying, c.childName()),
+              ChildColumns.sealDateOfBirth(identifying, c.dateOfBirth())
             });
       }
     }
     jdbc.batchUpdate(
-        "insert into child (notification_id, child_seq, gender, age_years, ethnicity, child_name,"
-            + " date_of_birth) values (?, ?, ?, ?, ?, ?, ?)",
+        "insert into child (notification_id, child_seq, gender, age_years, ethnicity,"
+            + " child_name_sealed, date_of_birth_sealed) values (?, ?, ?, ?, ?, ?, ?)",
         childRows);
   }
 
@@ -203,6 +207,63 @@ public class NotificationRepository {
     return n == null ? 0 : n;
   }
 
+  /**
+   * Seals again, under the current key, every child's name and date of birth sealed under another
+   * key (in the caller's transaction, which should be one for the whole table); returns how many
+   * values changed.
+   */
+  public int resealIdentifyingDetails() {
+    // No other writer may add values under an old key while this runs.
+    jdbc.execute("lock table child in share row exclusive mode");
+    String current = identifying.currentKeyId();
+    int resealed = 0;
+    long afterId = Long.MIN_VALUE;
+    int afterSeq = Integer.MIN_VALUE;
+    while (true) {
+      List<Object[]> rows =
+          jdbc.query(
+              "select notification_id, child_seq, child_name_sealed, date_of_birth_sealed from child"
+                  + " where (child_name_sealed is not null or date_of_birth_sealed is not null)"
+                  + " and (notification_id, child_seq) > (?, ?)"
+                  + " order by notification_id, child_seq limit 1000",
+              (rs, i) ->
+                  new Object[] {rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4)},
+              afterId,
+              afterSeq);
+      if (rows.isEmpty()) {
+        return resealed;
+      }
+      List<Object[]> updates = new ArrayList<>();
+      for (Object[] r : rows) {
+        String name = (String) r[2];
+        String dob = (String) r[3];
+        String newName = name;
+        String newDob = dob;
+        boolean changed = false;
+        if (name != null && !Sealed.parse(name).keyId().equals(current)) {
+          newName = identifying.reseal(ChildColumns.NAME, Sealed.parse(name)).text();
+          resealed++;
+          changed = true;
+        }
+        if (dob != null && !Sealed.parse(dob).keyId().equals(current)) {
+          newDob = identifying.reseal(ChildColumns.DATE_OF_BIRTH, Sealed.parse(dob)).text();
+          resealed++;
+          changed = true;
+        }
+        if (changed) {
+          updates.add(new Object[] {newName, newDob, r[0], r[1]});
+        }
+      }
+      jdbc.batchUpdate(
+          "update child set child_name_sealed = ?, date_of_birth_sealed = ?"
+              + " where notification_id = ? and child_seq = ?",
+          updates);
+      Object[] last = rows.get(rows.size() - 1);
+      afterId = (Long) last[0];
+      afterSeq = (Integer) last[1];
+    }
+  }
+
   private static String where(NotificationQuery q, MapSqlParameterSource p) {
     List<String> clauses = new ArrayList<>();
     if (q.laCode() != null) {
@@ -257,8 +318,8 @@ public class NotificationRepository {
     Map<Long, List<Notification.Child>> children = new LinkedHashMap<>();
     rows.forEach(r -> children.put(r.id(), new ArrayList<>()));
     named.query(
-        "select notification_id, child_seq, gender, age_years, ethnicity, child_name, date_of_birth"
-            + " from child where notification_id in (:ids) order by notification_id, child_seq",
+        "select notification_id, child_seq, gender, age_years, ethnicity, child_name_sealed,"
+            + " date_of_birth_sealed from child where notification_id in (:ids) order by notification_id, child_seq",
         new MapSqlParameterSource("ids", children.keySet()),
         rs -> {
           children
@@ -269,8 +330,9 @@ public class NotificationRepository {
                       rs.getString("gender"),
                       rs.getInt("age_years"),
                       rs.getString("ethnicity"),
-                      rs.getString("child_name"),
-                      rs.getObject("date_of_birth", LocalDate.class)));
+                      ChildColumns.openName(identifying, rs.getString("child_name_sealed")),
+                      ChildColumns.openDateOfBirth(
+                          identifying, rs.getString("date_of_birth_sealed"))));
         });
     List<Notification> out = new ArrayList<>();
     for (Row r : rows) {

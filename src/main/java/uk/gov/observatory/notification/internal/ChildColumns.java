@@ -1,0 +1,37 @@
+package uk.gov.observatory.notification.internal;
+
+import java.time.LocalDate;
+import uk.gov.observatory.protection.IdentifyingDetails;
+import uk.gov.observatory.protection.Sealed;
+
+/**
+ * The child table's sealed columns: each value is sealed with its column's name as associated data,
+ * so a name cannot be moved into the date-of-birth column (or back) and still open.
+ */
+final class ChildColumns {
+
+  static final String NAME = "child.child_name";
+  static final String DATE_OF_BIRTH = "child.date_of_birth";
+
+  private ChildColumns() {}
+
+  static String sealName(IdentifyingDetails identifying, String name) {
+    return name == null ? null : identifying.seal(NAME, name).text();
+  }
+
+  static String sealDateOfBirth(IdentifyingDetails identifying, LocalDate dateOfBirth) {
+    return dateOfBirth == null
+        ? null
+        : identifying.seal(DATE_OF_BIRTH, dateOfBirth.toString()).text();
+  }
+
+  static String openName(IdentifyingDetails identifying, String stored) {
+    return stored == null ? null : identifying.open(NAME, Sealed.parse(stored));
+  }
+
+  static LocalDate openDateOfBirth(IdentifyingDetails identifying, String stored) {
+    return stored == null
+        ? null
+        : LocalDate.parse(identifying.open(DATE_OF_BIRTH, Sealed.parse(stored)));
+  }
+}
