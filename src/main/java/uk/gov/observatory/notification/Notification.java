@@ -55,5 +55,24 @@ public record Notification(
       int ageYears,
       String ethnicity,
       String childName,
-      LocalDate dateOfBirth) {}
+      LocalDate dateOfBirth) {
+
+    /** Never shows the identifying details, so a log line cannot leak them. */
+    @Override
+    public String toString() {
+      return "Child[childSeq="
+          + childSeq
+          + ", gender="
+          + gender
+          + ", ageYears="
+          + ageYears
+          + ", ethnicity="
+          + ethnicity
+          + ", childName="
+          + (childName == null ? "none" : "withheld")
+          + ", dateOfBirth="
+          + (dateOfBirth == null ? "none" : "withheld")
+          + "]";
+    }
+  }
 }

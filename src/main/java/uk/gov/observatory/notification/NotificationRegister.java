@@ -208,12 +208,17 @@ public class NotificationRegister {
     return n == null ? 0 : n;
   }
 
-  private static String hash(Notification s) {
+  /** A digest of every field, identifying details included (toString withholds them). */
+  private static String hash(Notification n) {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(s.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(n.toString().getBytes(StandardCharsets.UTF_8));
+      for (Notification.Child c : n.children()) {
+        sha.update(
+            ("|" + c.childSeq() + "|" + c.childName() + "|" + c.dateOfBirth())
+                .getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

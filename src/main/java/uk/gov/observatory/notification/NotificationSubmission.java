@@ -38,5 +38,24 @@ public record NotificationSubmission(
       String ageYears,
       String ethnicity,
       String childName,
-      String dateOfBirth) {}
+      String dateOfBirth) {
+
+    /** Never shows the identifying details, so a log line cannot leak them. */
+    @Override
+    public String toString() {
+      return "ChildSubmission[childSeq="
+          + childSeq
+          + ", gender="
+          + gender
+          + ", ageYears="
+          + ageYears
+          + ", ethnicity="
+          + ethnicity
+          + ", childName="
+          + (childName == null ? "none" : "withheld")
+          + ", dateOfBirth="
+          + (dateOfBirth == null ? "none" : "withheld")
+          + "]";
+    }
+  }
 }

@@ -87,6 +87,41 @@ class NotificationRegisterTest {
     assertThat(again.notification().ref()).isEqualTo(first.notification().ref());
     assertThatThrownBy(() -> register.notify(Submissions.seriousHarm(), "key-1"))
         .isInstanceOf(IdempotencyKeyReusedException.class);
+    // A different name alone is a different notification, though no message shows the name.
+    var renamed = Submissions.death();
+    var child = renamed.children().get(0);
+    renamed =
+        new NotificationSubmission(
+            null,
+            renamed.laCode(),
+            renamed.incidentDate(),
+            renamed.awareDate(),
+            renamed.notifiedDate(),
+            renamed.notificationType(),
+            renamed.deathCategory(),
+            renamed.harmCategory(),
+            renamed.imdDecile(),
+            renamed.caseCharacteristics(),
+            renamed.domesticAbusePattern(),
+            renamed.cscInvolvement(),
+            renamed.courtOrder(),
+            renamed.livingArrangement(),
+            renamed.covidFactors(),
+            java.util.List.of(
+                new NotificationSubmission.ChildSubmission(
+                    child.childSeq(),
+                    child.gender(),
+                    child.ageYears(),
+                    child.ethnicity(),
+                    "Another Synthetic Name",
+                    child.dateOfBirth())));
+    var renamedFinal = renamed;
+    assertThatThrownBy(() -> register.notify(renamedFinal, "key-1"))
+        .isInstanceOf(IdempotencyKeyReusedException.class);
+    assertThat(renamed.toString()).doesNotContain("Another Synthetic Name");
+    assertThat(first.notification().toString())
+        .doesNotContain("Test Child")
+        .doesNotContain("2020-01-15");
     assertThat(jdbc.queryForObject("select count(*) from notification", Long.class)).isEqualTo(1);
 
     jdbc.update("delete from notification");
