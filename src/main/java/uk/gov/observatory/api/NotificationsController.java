@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
+import uk.gov.observatory.audit.Actors;
 import uk.gov.observatory.notification.InvalidNotificationException;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationPage;
@@ -131,7 +133,8 @@ public class NotificationsController {
               description =
                   "Any unique text up to 200 characters (e.g. a UUID) chosen by the client for this notification")
           @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
-          String idempotencyKey) {
+          String idempotencyKey,
+      HttpServletRequest request) {
     List<ApiError> unknown = body.unknownPropertyErrors();
     if (!unknown.isEmpty()) {
       throw new BadRequestException(
@@ -161,7 +164,8 @@ public class NotificationsController {
                   "must be at most 200 characters, without control characters")));
     }
     NotificationSubmission submission = body.toSubmission();
-    NotificationRegister.Notified notified = register.notify(submission, idempotencyKey);
+    NotificationRegister.Notified notified =
+        register.notify(submission, idempotencyKey, Actors.anonymous(request.getRemoteAddr()));
     Notification n = notified.notification();
     URI location =
         UriComponentsBuilder.fromPath(PATH + "/{ref}").buildAndExpand(n.ref()).encode().toUri();
@@ -198,8 +202,12 @@ public class NotificationsController {
   public ResponseEntity<NotificationResponse> get(
       @Parameter(description = "The notification's reference", example = "SIN-2020-00042")
           @PathVariable("ref")
-          String ref) {
-    Notification n = register.find(ref).orElseThrow(() -> new NotificationNotFoundException(ref));
+          String ref,
+      HttpServletRequest request) {
+    Notification n =
+        register
+            .view(ref, Actors.anonymous(request.getRemoteAddr()))
+            .orElseThrow(() -> new NotificationNotFoundException(ref));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view(n));
   }
 

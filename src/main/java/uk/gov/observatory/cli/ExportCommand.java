@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import uk.gov.observatory.audit.Actors;
 import uk.gov.observatory.notification.NotificationCsv;
 
 @Command(
@@ -32,7 +33,7 @@ class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
-      long n = app.getBean(NotificationCsv.class).exportTo(dir, identifying);
+      long n = app.getBean(NotificationCsv.class).exportTo(dir, identifying, Actors.cli());
       spec.commandLine()
           .getOut()
           .printf(

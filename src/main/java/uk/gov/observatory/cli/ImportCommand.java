@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import uk.gov.observatory.audit.Actors;
 import uk.gov.observatory.notification.ImportProblem;
 import uk.gov.observatory.notification.ImportProgress;
 import uk.gov.observatory.notification.ImportResult;
@@ -53,7 +54,8 @@ class ImportCommand implements Callable<Integer> {
     }
     try (ConfigurableApplicationContext app = Applications.startQuietly(db);
         TerminalProgress progress = new TerminalProgress()) {
-      ImportResult result = app.getBean(NotificationCsv.class).importFrom(dir, replace, progress);
+      ImportResult result =
+          app.getBean(NotificationCsv.class).importFrom(dir, replace, progress, Actors.cli());
       progress.close();
       if (!result.stored()) {
         for (ImportProblem p : result.problems()) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The one jar's command line: {@code serve} (the default), {@code import}, {@code export}, {@code
- * calendar}, {@code keys}.
+ * calendar}, {@code keys}, {@code audit}.
  */
 @Command(
     name = "observatory",
@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       CalendarCommand.class,
       KeysCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     })
 public class ObservatoryCommand implements Runnable {

@@ -23,6 +23,11 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
+import uk.gov.observatory.audit.Actors;
+import uk.gov.observatory.audit.AuditAction;
+import uk.gov.observatory.audit.AuditEvent;
+import uk.gov.observatory.audit.AuditJson;
+import uk.gov.observatory.audit.AuditLog;
 import uk.gov.observatory.notification.NotificationSubmission.ChildSubmission;
 
 /**
@@ -76,10 +81,12 @@ public class NotificationCsv {
 
   private final NotificationRules rules;
   private final NotificationRegister register;
+  private final AuditLog audit;
 
-  public NotificationCsv(NotificationRules rules, NotificationRegister register) {
+  public NotificationCsv(NotificationRules rules, NotificationRegister register, AuditLog audit) {
     this.rules = rules;
     this.register = register;
+    this.audit = audit;
   }
 
   /** Files of the standard that this version cannot import yet: refused rather than ignored. */
@@ -91,6 +98,11 @@ public class NotificationCsv {
    * nothing.
    */
   public ImportResult importFrom(Path dir, boolean replace, ImportProgress progress) {
+    return importFrom(dir, replace, progress, Actors.SYSTEM);
+  }
+
+  /** As {@link #importFrom(Path, boolean, ImportProgress)}, audited as done by {@code actor}. */
+  public ImportResult importFrom(Path dir, boolean replace, ImportProgress progress, String actor) {
     List<ImportProblem> problems = new ArrayList<>();
     for (String file : NOT_YET_IMPORTED) {
       if (Files.exists(dir.resolve(file))) {
@@ -212,7 +224,7 @@ public class NotificationCsv {
       }
     }
     progress.stage("Storing notifications", valid.size());
-    List<String> replaced = register.importAll(valid, replace, progress);
+    List<String> replaced = register.importAll(valid, replace, progress, actor);
     int childCount = valid.stream().mapToInt(v -> v.children().size()).sum();
     return new ImportResult(List.of(), valid.size(), childCount, replace ? replaced.size() : 0);
   }
@@ -262,6 +274,21 @@ public class NotificationCsv {
 
   /** Writes both files to a folder; identifying details only when asked. Returns the count. */
   public long exportTo(Path dir, boolean identifying) {
+    return exportTo(dir, identifying, Actors.SYSTEM);
+  }
+
+  /**
+   * As {@link #exportTo(Path, boolean)}, audited as done by {@code actor}. The audit entry is
+   * written first: when it cannot be, nothing is exported.
+   */
+  public long exportTo(Path dir, boolean identifying, String actor) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("notifications", register.count());
+    details.put("identifying", identifying);
+    details.put("folder", dir.toAbsolutePath().normalize().toString());
+    audit.record(
+        AuditEvent.of(actor, AuditAction.EXPORTED, NotificationRegister.AUDIT_RECORD_TYPE, null)
+            .withDetails(AuditJson.of(details)));
     try {
       Files.createDirectories(dir);
       List<String> childHeader = new ArrayList<>(CHILD_COLUMNS);

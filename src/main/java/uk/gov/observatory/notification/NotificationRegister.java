@@ -5,14 +5,22 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.observatory.audit.Actors;
+import uk.gov.observatory.audit.AuditAction;
+import uk.gov.observatory.audit.AuditEvent;
+import uk.gov.observatory.audit.AuditJson;
+import uk.gov.observatory.audit.AuditLog;
 import uk.gov.observatory.calendar.StatutoryDeadlines;
 import uk.gov.observatory.calendar.WorkingDayCalendar;
 import uk.gov.observatory.notification.internal.NotificationRepository;
@@ -31,6 +39,10 @@ public class NotificationRegister {
   private final TransactionTemplate tx;
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final AuditLog audit;
+
+  /** The record type of notifications in the audit log. */
+  public static final String AUDIT_RECORD_TYPE = "notification";
 
   public NotificationRegister(
       NotificationRules rules,
@@ -39,7 +51,8 @@ public class NotificationRegister {
       WorkingDayCalendar calendar,
       TransactionTemplate tx,
       JdbcTemplate jdbc,
-      Clock clock) {
+      Clock clock,
+      AuditLog audit) {
     this.rules = rules;
     this.repository = repository;
     this.deadlines = deadlines;
@@ -47,6 +60,7 @@ public class NotificationRegister {
     this.tx = tx;
     this.jdbc = jdbc;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /** What a notify call did: the notification, and whether it was a retry of an earlier call. */
@@ -57,8 +71,7 @@ public class NotificationRegister {
    * InvalidNotificationException} with every broken rule, storing nothing.
    */
   public Notification notify(NotificationSubmission submission) {
-    Notification valid = checkNew(submission);
-    return tx.execute(status -> store(valid));
+    return notify(submission, null, Actors.SYSTEM).notification();
   }
 
   /**
@@ -66,8 +79,18 @@ public class NotificationRegister {
    * result and stores nothing new. The same key with a different notification is refused.
    */
   public Notified notify(NotificationSubmission submission, String idempotencyKey) {
+    return notify(submission, idempotencyKey, Actors.SYSTEM);
+  }
+
+  /**
+   * As {@link #notify(NotificationSubmission, String)}, audited as done by {@code actor} (a
+   * username once accounts exist; see {@link Actors}). The audit entry is written in the same
+   * transaction: if it cannot be written, nothing is stored.
+   */
+  public Notified notify(NotificationSubmission submission, String idempotencyKey, String actor) {
     if (idempotencyKey == null || idempotencyKey.isBlank()) {
-      return new Notified(notify(submission), false);
+      Notification valid = checkNew(submission);
+      return new Notified(tx.execute(status -> store(valid, actor)), false);
     }
     if (idempotencyKey.length() > 200) {
       throw new InvalidNotificationException(
@@ -83,7 +106,7 @@ public class NotificationRegister {
     try {
       return tx.execute(
           status -> {
-            Notification stored = store(valid);
+            Notification stored = store(valid, actor);
             jdbc.update(
                 "insert into idempotency_key (idempotency_key, request_hash, notification_ref,"
                     + " recorded_at) values (?, ?, ?, ?)",
@@ -127,7 +150,7 @@ public class NotificationRegister {
     return repository.findByRef(rows.get(0)[1]).map(n -> new Notified(n, true));
   }
 
-  private Notification store(Notification valid) {
+  private Notification store(Notification valid, String actor) {
     int year = valid.notifiedDate().getYear();
     String ref;
     do {
@@ -135,7 +158,58 @@ public class NotificationRegister {
     } while (repository.exists(ref));
     Notification withRef = valid.withRef(ref);
     repository.insert(List.of(withRef), Instant.now(clock));
+    audit.record(
+        AuditEvent.of(actor, AuditAction.CREATED, AUDIT_RECORD_TYPE, ref)
+            .withAfter(auditState(withRef)));
     return withRef;
+  }
+
+  /**
+   * A notification read for a person (its page, or the API's record), audited as viewed by {@code
+   * actor}. Empty, and not audited, when there is no such notification.
+   */
+  public Optional<Notification> view(String ref, String actor) {
+    return tx.execute(
+        status -> {
+          Optional<Notification> found = find(ref);
+          found.ifPresent(
+              n -> audit.record(AuditEvent.of(actor, AuditAction.VIEWED, AUDIT_RECORD_TYPE, ref)));
+          return found;
+        });
+  }
+
+  /**
+   * A notification as the audit log keeps it: every field except the children's identifying details
+   * (name and date of birth), which never go into the audit.
+   */
+  static String auditState(Notification n) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("notification_ref", n.ref());
+    m.put("la_code", n.laCode());
+    m.put("incident_date", n.incidentDate());
+    m.put("aware_date", n.awareDate());
+    m.put("notified_date", n.notifiedDate());
+    m.put("notification_type", n.notificationType());
+    m.put("death_category", n.deathCategory());
+    m.put("harm_category", n.harmCategory());
+    m.put("imd_decile", n.imdDecile());
+    m.put("case_characteristics", n.caseCharacteristics());
+    m.put("domestic_abuse_pattern", n.domesticAbusePattern());
+    m.put("csc_involvement", n.cscInvolvement());
+    m.put("court_order", n.courtOrder());
+    m.put("living_arrangement", n.livingArrangement());
+    m.put("covid_factors", n.covidFactors());
+    List<Map<String, Object>> children = new ArrayList<>();
+    for (Notification.Child c : n.children()) {
+      Map<String, Object> child = new LinkedHashMap<>();
+      child.put("child_seq", c.childSeq());
+      child.put("gender", c.gender());
+      child.put("age_years", c.ageYears());
+      child.put("ethnicity", c.ethnicity());
+      children.add(child);
+    }
+    m.put("children", children);
+    return AuditJson.of(m);
   }
 
   public Optional<Notification> find(String ref) {
@@ -165,6 +239,15 @@ public class NotificationRegister {
    */
   public List<String> importAll(
       List<Notification> notifications, boolean replace, ImportProgress progress) {
+    return importAll(notifications, replace, progress, Actors.SYSTEM);
+  }
+
+  /**
+   * As {@link #importAll(List, boolean, ImportProgress)}, audited (one IMPORTED entry with the
+   * counts and the replaced references) in the same transaction.
+   */
+  public List<String> importAll(
+      List<Notification> notifications, boolean replace, ImportProgress progress, String actor) {
     return tx.execute(
         status -> {
           List<String> refs = notifications.stream().map(Notification::ref).toList();
@@ -181,6 +264,14 @@ public class NotificationRegister {
             repository.insert(chunk, now);
             chunk.forEach(n -> progress.step());
           }
+          Map<String, Object> details = new LinkedHashMap<>();
+          details.put("notifications", notifications.size());
+          details.put("children", notifications.stream().mapToInt(n -> n.children().size()).sum());
+          details.put("replaced", existing.size());
+          details.put("replaced_refs", existing);
+          audit.record(
+              AuditEvent.of(actor, AuditAction.IMPORTED, AUDIT_RECORD_TYPE, null)
+                  .withDetails(AuditJson.of(details)));
           return existing;
         });
   }

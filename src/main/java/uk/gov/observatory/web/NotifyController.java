@@ -1,5 +1,6 @@
 package uk.gov.observatory.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import uk.gov.observatory.audit.Actors;
 import uk.gov.observatory.notification.InvalidNotificationException;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationRegister;
@@ -630,14 +632,17 @@ public class NotifyController {
   }
 
   @PostMapping("/check")
-  public String submit(HttpSession session, Model model) {
+  public String submit(HttpSession session, Model model, HttpServletRequest request) {
     NotificationDraft d = started(session);
     if (d == null) {
       return FIRST;
     }
     Notification n;
     try {
-      n = register.notify(d.toSubmission());
+      n =
+          register
+              .notify(d.toSubmission(), null, Actors.anonymous(request.getRemoteAddr()))
+              .notification();
     } catch (InvalidNotificationException e) {
       return checkPage(model, d, allErrors(e.violations()));
     }

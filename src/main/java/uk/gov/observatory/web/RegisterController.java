@@ -1,5 +1,6 @@
 package uk.gov.observatory.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import uk.gov.observatory.audit.Actors;
 import uk.gov.observatory.notification.InvalidNotificationException;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationPage;
@@ -187,9 +189,11 @@ public class RegisterController {
   }
 
   @GetMapping("/notifications/{ref}")
-  public String notification(@PathVariable String ref, Model model) {
+  public String notification(@PathVariable String ref, Model model, HttpServletRequest request) {
     Notification n =
-        register.find(ref).orElseThrow(() -> new PageNotFoundException("notification " + ref));
+        register
+            .view(ref, Actors.anonymous(request.getRemoteAddr()))
+            .orElseThrow(() -> new PageNotFoundException("notification " + ref));
     model.addAttribute("n", n);
     model.addAttribute("timeliness", register.timeliness(n));
     return "notification";

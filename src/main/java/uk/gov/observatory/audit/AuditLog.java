@@ -1,0 +1,141 @@
+package uk.gov.observatory.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.observatory.audit.internal.AuditChain;
+import uk.gov.observatory.audit.internal.AuditRepository;
+
+/**
+ * The audit log: an append-only, hash-chained record of who signed in, read, changed, imported,
+ * exported and reported what. {@link #record} joins the caller's transaction, so an entry commits
+ * or rolls back with the change it records; a failure to write it fails the change.
+ */
+@Service
+public class AuditLog {
+
+  /** Page size of {@link #search(String, String, Instant, Instant, int)}. */
+  public static final int PAGE_SIZE = 50;
+
+  private final AuditRepository repository;
+  private final TransactionTemplate tx;
+  private final TransactionTemplate readOnly;
+  private final Clock clock;
+
+  public AuditLog(
+      AuditRepository repository, PlatformTransactionManager transactions, Clock clock) {
+    this.repository = repository;
+    this.tx = new TransactionTemplate(transactions);
+    this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
+    this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    this.clock = clock;
+  }
+
+  /**
+   * Appends an entry. Inside a transaction it joins it (and serialises the caller's other audited
+   * work until it commits, so keep it near the end); outside one it commits on its own.
+   */
+  public AuditEntry record(AuditEvent event) {
+    Objects.requireNonNull(event, "event");
+    return tx.execute(status -> repository.append(event, () -> Instant.now(clock)));
+  }
+
+  /** Checks every entry's hash and link in order; the first that does not fit is named. */
+  public AuditVerification verify() {
+    return readOnly.execute(
+        status -> {
+          Check check = new Check();
+          repository.forEachInOrder(check);
+          return new AuditVerification(check.count, check.broken, check.reason);
+        });
+  }
+
+  /**
+   * Entries by person, record and time, newest first. Each filter is optional (null: any); {@code
+   * actor} and {@code recordRef} match exactly; {@code from} is inclusive and {@code to} exclusive;
+   * {@code page} counts from 1.
+   */
+  public AuditPage search(String actor, String recordRef, Instant from, Instant to, int page) {
+    return search(actor, recordRef, from, to, page, PAGE_SIZE);
+  }
+
+  public AuditPage search(
+      String actor, String recordRef, Instant from, Instant to, int page, int size) {
+    if (page < 1 || size < 1 || size > 1000) {
+      throw new IllegalArgumentException("page must be 1 or more and size from 1 to 1000");
+    }
+    AuditRepository.Filter filter =
+        new AuditRepository.Filter(blankToNull(actor), blankToNull(recordRef), from, to);
+    return readOnly.execute(
+        status ->
+            new AuditPage(
+                repository.search(filter, (page - 1) * size, size),
+                repository.count(filter),
+                page,
+                size));
+  }
+
+  /** Who has viewed a record (views and showings of identifying details), newest first. */
+  public List<AuditEntry> viewsOf(String recordRef) {
+    return repository.byRecordAndActions(
+        recordRef,
+        List.of(AuditAction.VIEWED.name(), AuditAction.IDENTIFYING_DETAILS_SHOWN.name()));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** Walks the chain, remembering the first entry that does not fit. */
+  private static final class Check implements java.util.function.Consumer<AuditEntry> {
+    long count;
+    AuditEntry previous;
+    AuditEntry broken;
+    String reason;
+
+    @Override
+    public void accept(AuditEntry e) {
+      if (broken != null) {
+        return;
+      }
+      count++;
+      String expected =
+          AuditChain.hash(
+              e.id(),
+              e.recordedAt(),
+              e.actor(),
+              e.action(),
+              e.recordType(),
+              e.recordRef(),
+              e.before(),
+              e.after(),
+              e.details(),
+              e.previousHash());
+      if (!expected.equals(e.entryHash())) {
+        broken = e;
+        reason =
+            "its contents do not match its entry_hash: the entry was altered (or forged)"
+                + " after it was written";
+      } else if (previous == null && !AuditChain.GENESIS.equals(e.previousHash())) {
+        broken = e;
+        reason =
+            "it is the first entry but its previous_hash is not the genesis hash (64 zeros):"
+                + " an entry before it was deleted, or it was altered";
+      } else if (previous != null && !previous.entryHash().equals(e.previousHash())) {
+        broken = e;
+        reason =
+            "its previous_hash does not match the entry_hash of entry "
+                + previous.id()
+                + ": an entry between them was deleted or inserted, or this entry was altered";
+      }
+      previous = e;
+    }
+  }
+}

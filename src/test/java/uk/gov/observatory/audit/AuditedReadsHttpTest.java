@@ -1,0 +1,78 @@
+package uk.gov.observatory.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.observatory.support.EmptyRegister;
+import uk.gov.observatory.support.TestClock;
+
+/** Reads and writes through the pages and the API are audited, naming who and from where. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClock.class)
+@ExtendWith(EmptyRegister.class)
+class AuditedReadsHttpTest {
+
+  @LocalServerPort int port;
+  @Autowired AuditLog audit;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate tx;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder to(String path) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+  }
+
+  @Test
+  @DisplayName(
+      "an API notify is CREATED, and the case page and the API record are each VIEWED, by anonymous@address")
+  void pageAndApiReadsAreAudited() throws Exception {
+    AuditTables.empty(jdbc, tx);
+    String body =
+        """
+        {"la_code":"E09000033","incident_date":"2020-06-01","aware_date":"2020-06-02",
+         "notified_date":"2020-06-05","notification_type":"DEATH","death_category":"SUDI",
+         "csc_involvement":"NONE","court_order":"NONE","living_arrangement":"AT_HOME",
+         "children":[{"child_seq":1,"gender":"MALE","age_years":0,"child_name":"Test Child"}]}
+        """;
+    HttpResponse<String> created =
+        send(
+            to("/api/v1/notifications")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String ref = "SIN-2020-00001";
+
+    assertThat(send(to("/notifications/" + ref).header("Accept", "text/html")).statusCode())
+        .isEqualTo(200);
+    assertThat(send(to("/api/v1/notifications/" + ref)).statusCode()).isEqualTo(200);
+    assertThat(send(to("/api/v1/notifications/SIN-2020-00002")).statusCode()).isEqualTo(404);
+
+    assertThat(audit.viewsOf(ref))
+        .hasSize(2)
+        .allSatisfy(
+            e -> assertThat(e.actor()).matches("anonymous@(127\\.0\\.0\\.1|0:0:0:0:0:0:0:1)"));
+    assertThat(audit.search(null, ref, null, null, 1).items())
+        .extracting(AuditEntry::action)
+        .containsExactlyInAnyOrder("CREATED", "VIEWED", "VIEWED");
+    assertThat(audit.search(null, ref, null, null, 1).items())
+        .allSatisfy(e -> assertThat(String.valueOf(e.after())).doesNotContain("Test Child"));
+    assertThat(audit.verify().message()).isEqualTo("Audit chain intact: 3 entries");
+  }
+}
