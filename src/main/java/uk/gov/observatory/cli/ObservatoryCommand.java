@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The one jar's command line: {@code serve} (the default), {@code import}, {@code export}, {@code
- * calendar}.
+ * calendar}, {@code users}.
  */
 @Command(
     name = "observatory",
@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ExportCommand.class,
       CalendarCommand.class,
+      UsersCommand.class,
       CommandLine.HelpCommand.class
     })
 public class ObservatoryCommand implements Runnable {
