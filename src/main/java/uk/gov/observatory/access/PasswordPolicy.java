@@ -62,7 +62,7 @@ public class PasswordPolicy {
       problems.add("the password is on the list of common passwords: " + ADVICE);
     } else if (core.length() >= 4 && common.contains(core)) {
       problems.add("the password is a common password with numbers or symbols added: " + ADVICE);
-    } else if (password.codePoints().distinct().count() == 1) {
+    } else if (problems.isEmpty() && password.codePoints().distinct().count() == 1) {
       problems.add("the password must not be one character repeated: " + ADVICE);
     }
     return problems;
