@@ -65,9 +65,10 @@ class UsersCommand implements Callable<Integer> {
       name = "add",
       mixinStandardHelpOptions = true,
       description = {
-        "Adds an account. The password is read from standard input (--password-stdin): at least 12",
-        "characters, not a common password, not the username. Prints the TOTP secret, its",
-        "otpauth:// URI and 10 single-use recovery codes once: they are not shown again."
+        "Adds an account. The password is read from standard input (--password-stdin):",
+        "at least 12 characters, not a common password, not the username. Prints the",
+        "TOTP secret, its otpauth:// URI and 10 single-use recovery codes once: they are",
+        "not shown again."
       })
   static class Add implements Callable<Integer> {
 
@@ -245,8 +246,8 @@ class UsersCommand implements Callable<Integer> {
       name = "token",
       mixinStandardHelpOptions = true,
       description = {
-        "Issues a personal API token (Authorization: Bearer TOKEN), printed once: only its hash",
-        "is kept. Revoke it with 'users revoke-token'."
+        "Issues a personal API token (Authorization: Bearer TOKEN), printed once: only",
+        "its hash is kept. Revoke it with 'users revoke-token'."
       })
   static class Token implements Callable<Integer> {
 
