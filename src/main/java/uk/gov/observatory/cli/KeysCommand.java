@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import uk.gov.observatory.access.Accounts;
 import uk.gov.observatory.notification.NotificationRegister;
 import uk.gov.observatory.protection.IdentifyingDetails;
 
@@ -43,7 +44,9 @@ class KeysCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
-        int n = app.getBean(NotificationRegister.class).resealIdentifyingDetails();
+        int n =
+            app.getBean(NotificationRegister.class).resealIdentifyingDetails()
+                + app.getBean(Accounts.class).resealTotpSecrets();
         String key = app.getBean(IdentifyingDetails.class).currentKeyId();
         spec.commandLine().getOut().printf("Re-encrypted %d values to key %s%n", n, key);
         return 0;

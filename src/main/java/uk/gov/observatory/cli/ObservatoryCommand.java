@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The one jar's command line: {@code serve} (the default), {@code import}, {@code export}, {@code
- * calendar}, {@code keys}, {@code audit}.
+ * calendar}, {@code keys}, {@code audit}, {@code users}.
  */
 @Command(
     name = "observatory",
@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       CalendarCommand.class,
       KeysCommand.class,
       AuditCommand.class,
+      UsersCommand.class,
       CommandLine.HelpCommand.class
     })
 public class ObservatoryCommand implements Runnable {

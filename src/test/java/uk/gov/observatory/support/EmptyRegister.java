@@ -14,6 +14,8 @@ public class EmptyRegister implements BeforeEachCallback {
   }
 
   public static void empty(JdbcTemplate jdbc) {
-    jdbc.execute("truncate notification, child, idempotency_key, notification_ref_counter cascade");
+    jdbc.execute(
+        "truncate notification, child, idempotency_key, notification_ref_counter, account, account_la,"
+            + " recovery_code, api_token cascade");
   }
 }

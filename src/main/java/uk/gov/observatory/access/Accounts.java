@@ -1,0 +1,377 @@
+package uk.gov.observatory.access;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.observatory.access.internal.AccountRepository;
+import uk.gov.observatory.access.internal.Hashes;
+import uk.gov.observatory.access.internal.StoredAccount;
+import uk.gov.observatory.access.internal.Totp;
+import uk.gov.observatory.reference.LocalAuthority;
+import uk.gov.observatory.reference.ReferenceData;
+
+/**
+ * Local accounts: passwords (Argon2, through Spring Security's {@link DelegatingPasswordEncoder}),
+ * TOTP two-factor with recovery codes, lockout after repeated failures, and personal API tokens.
+ * There is no default account and no default password.
+ *
+ * <p>Lockout: every refused password, TOTP code or recovery code counts as a failure; after {@code
+ * observatory.access.lockout.max-failures} (5) the account is locked for {@code
+ * observatory.access.lockout.duration} (15 minutes), during which even the right secrets are
+ * refused. Only a complete sign-in (an accepted second factor) clears the count, so knowing the
+ * password does not allow unlimited guessing of TOTP codes.
+ */
+@Service
+public class Accounts {
+
+  /** Usernames: 3 to 64 of a-z, 0-9, dot, underscore and hyphen. */
+  public static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");
+
+  public static final String TOKEN_PREFIX = "obs_";
+  public static final Duration MAX_TOKEN_VALIDITY = Duration.ofDays(365);
+  public static final Duration MIN_TOKEN_VALIDITY = Duration.ofHours(1);
+  public static final int RECOVERY_CODES = 10;
+
+  private static final Pattern TOKEN = Pattern.compile("obs_[A-Za-z0-9_-]{43}");
+
+  private final AccountRepository repository;
+  private final PasswordPolicy policy;
+  private final ReferenceData reference;
+  private final Clock clock;
+  private final int maxFailures;
+  private final Duration lockDuration;
+  private final PasswordEncoder encoder;
+  private final SecureRandom random = new SecureRandom();
+  private final String unknownAccountHash;
+
+  public Accounts(
+      AccountRepository repository,
+      PasswordPolicy policy,
+      ReferenceData reference,
+      Clock clock,
+      @Value("${observatory.access.lockout.max-failures:5}") int maxFailures,
+      @Value("${observatory.access.lockout.duration:15m}") Duration lockDuration) {
+    this.repository = repository;
+    this.policy = policy;
+    this.reference = reference;
+    this.clock = clock;
+    this.maxFailures = maxFailures;
+    this.lockDuration = lockDuration;
+    this.encoder = passwordEncoder();
+    // Checked against when the account does not exist, so the answer takes as long either way.
+    this.unknownAccountHash = encoder.encode(Totp.newSecret());
+  }
+
+  /** Re-seals the accounts' TOTP secrets under the current key ({@code keys rotate}). */
+  @Transactional
+  public int resealTotpSecrets() {
+    return repository.resealTotpSecrets();
+  }
+
+  /** Argon2id for new hashes; bcrypt hashes are still read (and upgraded at the next sign-in). */
+  static PasswordEncoder passwordEncoder() {
+    return new DelegatingPasswordEncoder(
+        "argon2",
+        Map.of(
+            "argon2",
+            Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+            "bcrypt",
+            new BCryptPasswordEncoder()));
+  }
+
+  /**
+   * Adds an account and returns its enrolment (TOTP secret, otpauth URI and recovery codes), to be
+   * shown once. Every problem with the request is reported together and nothing is stored.
+   */
+  @Transactional
+  public Enrolment add(
+      String username, Role role, List<String> laCodes, String partnershipCode, String password) {
+    List<String> problems = new ArrayList<>();
+    List<String> las = laCodes == null ? List.of() : List.copyOf(new LinkedHashSet<>(laCodes));
+    if (username == null || !USERNAME.matcher(username).matches()) {
+      problems.add(
+          "username '"
+              + username
+              + "' is not allowed: use 3 to 64 characters of a-z, 0-9, '.', '_' and '-'");
+    } else if (repository.exists(username)) {
+      problems.add("an account named '" + username + "' already exists");
+    }
+    if (role == null) {
+      problems.add("a role is required: one of " + List.of(Role.values()));
+    } else {
+      scopeProblems(role, las, partnershipCode, problems);
+    }
+    problems.addAll(policy.problems(username, password));
+    if (!problems.isEmpty()) {
+      throw new InvalidAccountException(problems);
+    }
+    Instant now = clock.instant();
+    String secret = Totp.newSecret();
+    long id;
+    try {
+      id =
+          repository.insert(
+              username, role, las, partnershipCode, encoder.encode(password), secret, now);
+    } catch (DuplicateKeyException e) {
+      throw new InvalidAccountException("an account named '" + username + "' already exists");
+    }
+    List<String> codes = Totp.newRecoveryCodes(RECOVERY_CODES);
+    repository.insertRecoveryCodes(
+        id, codes.stream().map(c -> Hashes.sha256Hex(Totp.normaliseRecoveryCode(c))).toList());
+    Account account = repository.find(username).orElseThrow();
+    return new Enrolment(account, secret, Totp.qrData(secret, username).getUri(), codes);
+  }
+
+  private void scopeProblems(
+      Role role, List<String> las, String partnershipCode, List<String> problems) {
+    LocalDate today = LocalDate.now(clock);
+    switch (role.scope()) {
+      case LOCAL_AUTHORITIES -> {
+        if (las.isEmpty()) {
+          problems.add(
+              role
+                  + " needs at least one local authority: --la CODE (its GSS code, e.g. E09000033)");
+        }
+        for (String la : las) {
+          laProblem(la, today, "--la").ifPresent(problems::add);
+        }
+        if (partnershipCode != null) {
+          problems.add(role + " takes --la, not --partnership");
+        }
+      }
+      case PARTNERSHIP -> {
+        if (partnershipCode == null) {
+          problems.add(
+              role
+                  + " needs its partnership: --partnership CODE (by default a partnership's code is"
+                  + " its local authority's GSS code, e.g. E09000033)");
+        } else {
+          laProblem(partnershipCode, today, "--partnership").ifPresent(problems::add);
+        }
+        if (!las.isEmpty()) {
+          problems.add(role + " takes --partnership, not --la");
+        }
+      }
+      case ALL, NONE -> {
+        if (!las.isEmpty() || partnershipCode != null) {
+          problems.add(
+              role + " is not limited to local authorities: leave out --la and --partnership");
+        }
+      }
+    }
+  }
+
+  private Optional<String> laProblem(String code, LocalDate today, String option) {
+    Optional<LocalAuthority> la = reference.localAuthority(code);
+    if (la.isEmpty()) {
+      return Optional.of(
+          option + " " + code + ": not a local authority's GSS code (e.g. E09000033)");
+    }
+    if (!la.get().inOperationOn(today)) {
+      return Optional.of(
+          option + " " + code + ": " + la.get().name() + " is not in operation on " + today);
+    }
+    return Optional.empty();
+  }
+
+  public Optional<Account> find(String username) {
+    return username == null ? Optional.empty() : repository.find(username);
+  }
+
+  /** Every account, by username. */
+  public List<Account> list() {
+    return repository.list();
+  }
+
+  /** Disables an account: it can no longer sign in, and its API tokens are refused. */
+  @Transactional
+  public Account disable(String username) {
+    Account account = existing(username);
+    repository.disable(account.id(), clock.instant());
+    return repository.find(username).orElseThrow();
+  }
+
+  /** Checks a password (the first factor), counting failures towards the lockout. */
+  @Transactional
+  public PasswordCheck verifyPassword(String username, String password) {
+    Optional<StoredAccount> found =
+        username == null ? Optional.empty() : repository.findForUpdate(username);
+    if (found.isEmpty()) {
+      encoder.matches(password == null ? "" : password, unknownAccountHash);
+      return PasswordCheck.UNKNOWN_ACCOUNT;
+    }
+    StoredAccount stored = found.get();
+    Optional<PasswordCheck> barred = barred(stored.account());
+    if (barred.isPresent()) {
+      return barred.get();
+    }
+    if (password != null && encoder.matches(password, stored.passwordHash())) {
+      if (encoder.upgradeEncoding(stored.passwordHash())) {
+        repository.updatePasswordHash(stored.account().id(), encoder.encode(password));
+      }
+      return PasswordCheck.ACCEPTED;
+    }
+    return failure(stored.account());
+  }
+
+  /**
+   * Checks a TOTP code (the second factor): the code of the current 30-second step, or of the one
+   * before or after (clock drift). A code whose step was already used is refused (no replay).
+   */
+  @Transactional
+  public PasswordCheck verifyTotp(String username, String code) {
+    Optional<StoredAccount> found =
+        username == null ? Optional.empty() : repository.findForUpdate(username);
+    if (found.isEmpty()) {
+      return PasswordCheck.UNKNOWN_ACCOUNT;
+    }
+    StoredAccount stored = found.get();
+    Optional<PasswordCheck> barred = barred(stored.account());
+    if (barred.isPresent()) {
+      return barred.get();
+    }
+    OptionalLong step = Totp.matchingStep(stored.totpSecret(), code, clock.instant());
+    if (step.isPresent() && repository.useTotpStep(stored.account().id(), step.getAsLong())) {
+      return success(stored.account());
+    }
+    return failure(stored.account());
+  }
+
+  /** Accepts a recovery code in place of a TOTP code, once. */
+  @Transactional
+  public PasswordCheck useRecoveryCode(String username, String code) {
+    Optional<StoredAccount> found =
+        username == null ? Optional.empty() : repository.findForUpdate(username);
+    if (found.isEmpty()) {
+      return PasswordCheck.UNKNOWN_ACCOUNT;
+    }
+    StoredAccount stored = found.get();
+    Optional<PasswordCheck> barred = barred(stored.account());
+    if (barred.isPresent()) {
+      return barred.get();
+    }
+    if (code != null
+        && repository.useRecoveryCode(
+            stored.account().id(),
+            Hashes.sha256Hex(Totp.normaliseRecoveryCode(code)),
+            clock.instant())) {
+      return success(stored.account());
+    }
+    return failure(stored.account());
+  }
+
+  /** How many of an account's recovery codes are still unused. */
+  public int unusedRecoveryCodes(String username) {
+    return repository.unusedRecoveryCodes(existing(username).id());
+  }
+
+  private Optional<PasswordCheck> barred(Account account) {
+    if (!account.enabled()) {
+      return Optional.of(PasswordCheck.DISABLED);
+    }
+    if (account.lockedAt(clock.instant())) {
+      return Optional.of(PasswordCheck.LOCKED);
+    }
+    return Optional.empty();
+  }
+
+  private PasswordCheck failure(Account account) {
+    Instant now = clock.instant();
+    boolean lockExpired = account.lockedUntil() != null && !account.lockedAt(now);
+    int failures = (lockExpired ? 0 : account.failedAttempts()) + 1;
+    if (failures >= maxFailures) {
+      repository.recordFailures(account.id(), failures, now.plus(lockDuration));
+      return PasswordCheck.LOCKED;
+    }
+    repository.recordFailures(account.id(), failures, lockExpired ? null : account.lockedUntil());
+    return PasswordCheck.REFUSED;
+  }
+
+  private PasswordCheck success(Account account) {
+    if (account.failedAttempts() != 0 || account.lockedUntil() != null) {
+      repository.recordFailures(account.id(), 0, null);
+    }
+    return PasswordCheck.ACCEPTED;
+  }
+
+  /**
+   * Issues a personal API token for {@code Authorization: Bearer}: {@value #TOKEN_PREFIX} and 32
+   * random bytes in base64url. Only its SHA-256 hash is stored, so it is shown once.
+   */
+  @Transactional
+  public IssuedToken issueToken(String username, Duration validity) {
+    Account account = existing(username);
+    if (!account.enabled()) {
+      throw new InvalidAccountException("account '" + username + "' is disabled");
+    }
+    if (validity == null
+        || validity.compareTo(MIN_TOKEN_VALIDITY) < 0
+        || validity.compareTo(MAX_TOKEN_VALIDITY) > 0) {
+      throw new InvalidAccountException(
+          "a token must expire after at least 1 hour and at most 365 days");
+    }
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Instant now = clock.instant();
+    Instant expires = now.plus(validity);
+    long id = repository.insertToken(account.id(), Hashes.sha256Hex(token), now, expires);
+    return new IssuedToken(id, username, token, expires);
+  }
+
+  /**
+   * The account an API token belongs to; empty when it is unknown, expired, revoked or disabled.
+   */
+  public Optional<Account> authenticateToken(String token) {
+    if (token == null || !TOKEN.matcher(token).matches()) {
+      return Optional.empty();
+    }
+    return repository.findByTokenHash(Hashes.sha256Hex(token), clock.instant());
+  }
+
+  /** Revokes one of an account's tokens by its number; false when it has no such token in force. */
+  @Transactional
+  public boolean revokeToken(String username, long tokenId) {
+    return repository.revokeToken(existing(username).id(), tokenId, clock.instant());
+  }
+
+  /** Revokes every token of an account; returns how many were in force. */
+  @Transactional
+  public int revokeTokens(String username) {
+    return repository.revokeTokens(existing(username).id(), clock.instant());
+  }
+
+  /** The enrolment QR code (PNG) of an {@code otpauth://} URI, for an authenticator app. */
+  public byte[] enrolmentQrPng(String secret, String username) {
+    return Totp.qrPng(secret, username);
+  }
+
+  /** The enrolment QR code as a {@code data:image/png;base64,...} URI, for a page. */
+  public String enrolmentQrDataUri(String secret, String username) {
+    return "data:image/png;base64,"
+        + Base64.getEncoder().encodeToString(enrolmentQrPng(secret, username));
+  }
+
+  private Account existing(String username) {
+    return find(username)
+        .orElseThrow(() -> new InvalidAccountException("no account named '" + username + "'"));
+  }
+}

@@ -1,0 +1,29 @@
+package uk.gov.observatory.access;
+
+/** One thing a person may do; a {@link Role} is a named set of them. */
+public enum Permission {
+  /** Send a notification for one's own local authorities. */
+  NOTIFY,
+  /** Amend a notification of one's own local authorities. */
+  AMEND_NOTIFICATION,
+  /** Read notifications (within the role's scope). */
+  READ_NOTIFICATIONS,
+  /** See children's names and dates of birth (within the role's scope). */
+  READ_IDENTIFYING_DETAILS,
+  /** Read cases: rapid reviews, local reviews and their progress. */
+  READ_CASES,
+  /** Record and change everything about cases. */
+  MANAGE_CASES,
+  /** Record the Panel's view on a case. */
+  RECORD_PANEL_VIEW,
+  /** Import notifications in bulk. */
+  IMPORT,
+  /** Export notifications in bulk. */
+  EXPORT,
+  /** Analytics and statistics across the register. */
+  ANALYTICS,
+  /** Change reference data (local authorities, code lists). */
+  MANAGE_REFERENCE_DATA,
+  /** Add, list and disable accounts; issue and revoke API tokens. */
+  MANAGE_ACCOUNTS
+}

@@ -1,0 +1,87 @@
+package uk.gov.observatory.access;
+
+import static uk.gov.observatory.access.Permission.AMEND_NOTIFICATION;
+import static uk.gov.observatory.access.Permission.ANALYTICS;
+import static uk.gov.observatory.access.Permission.EXPORT;
+import static uk.gov.observatory.access.Permission.IMPORT;
+import static uk.gov.observatory.access.Permission.MANAGE_ACCOUNTS;
+import static uk.gov.observatory.access.Permission.MANAGE_CASES;
+import static uk.gov.observatory.access.Permission.MANAGE_REFERENCE_DATA;
+import static uk.gov.observatory.access.Permission.NOTIFY;
+import static uk.gov.observatory.access.Permission.READ_CASES;
+import static uk.gov.observatory.access.Permission.READ_IDENTIFYING_DETAILS;
+import static uk.gov.observatory.access.Permission.READ_NOTIFICATIONS;
+import static uk.gov.observatory.access.Permission.RECORD_PANEL_VIEW;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a person is, as a named set of {@link Permission}s (least privilege). Notifiers and
+ * partnerships are further limited to their local authorities by the account's scope.
+ */
+public enum Role {
+  /** A local authority's notifier: notifies and amends for its own local authorities. */
+  LA_NOTIFIER(
+      Scope.LOCAL_AUTHORITIES,
+      NOTIFY,
+      AMEND_NOTIFICATION,
+      READ_NOTIFICATIONS,
+      READ_IDENTIFYING_DETAILS),
+  /** A safeguarding partnership: reads the notifications of its authorities. */
+  PARTNERSHIP(Scope.PARTNERSHIP, READ_NOTIFICATIONS),
+  /** The Panel's secretariat: everything about cases and the register, no accounts. */
+  PANEL_SECRETARIAT(
+      Scope.ALL,
+      NOTIFY,
+      AMEND_NOTIFICATION,
+      READ_NOTIFICATIONS,
+      READ_IDENTIFYING_DETAILS,
+      READ_CASES,
+      MANAGE_CASES,
+      RECORD_PANEL_VIEW,
+      IMPORT,
+      EXPORT,
+      ANALYTICS,
+      MANAGE_REFERENCE_DATA),
+  /** A Panel member: reads every case except those withdrawn from, records the Panel's views. */
+  PANEL_MEMBER(
+      Scope.ALL, READ_NOTIFICATIONS, READ_IDENTIFYING_DETAILS, READ_CASES, RECORD_PANEL_VIEW),
+  /** DfE or Ofsted: reads notifications, never the identifying details. */
+  INSPECTOR(Scope.ALL, READ_NOTIFICATIONS),
+  /** Accounts and roles only; no case data. */
+  ADMIN(Scope.NONE, MANAGE_ACCOUNTS);
+
+  /** Whose records a role's permissions reach. */
+  public enum Scope {
+    /** The local authorities named on the account ({@code --la}). */
+    LOCAL_AUTHORITIES,
+    /** The authorities of the account's safeguarding partnership ({@code --partnership}). */
+    PARTNERSHIP,
+    /** Every local authority. */
+    ALL,
+    /** No case data at all. */
+    NONE
+  }
+
+  private final Scope scope;
+  private final Set<Permission> permissions;
+
+  Role(Scope scope, Permission... permissions) {
+    this.scope = scope;
+    this.permissions = Collections.unmodifiableSet(EnumSet.of(permissions[0], permissions));
+  }
+
+  public Scope scope() {
+    return scope;
+  }
+
+  public Set<Permission> permissions() {
+    return permissions;
+  }
+
+  public boolean can(Permission permission) {
+    return permissions.contains(permission);
+  }
+}

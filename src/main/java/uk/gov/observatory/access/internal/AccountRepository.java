@@ -1,0 +1,243 @@
+package uk.gov.observatory.access.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import uk.gov.observatory.access.Account;
+import uk.gov.observatory.access.Role;
+import uk.gov.observatory.protection.IdentifyingDetails;
+import uk.gov.observatory.protection.Sealed;
+
+/**
+ * The account, account_la, recovery_code and api_token tables. Only the accounts service uses it.
+ */
+@Repository
+public class AccountRepository {
+
+  private static final String COLUMNS =
+      "a.id, a.username, a.role, a.partnership_code, a.enabled, a.failed_attempts,"
+          + " a.locked_until, a.created_at,"
+          + " array(select l.la_code from account_la l where l.account_id = a.id order by l.la_code)"
+          + " as la_codes";
+
+  /** The TOTP secret is sealed at rest like an identifying detail, with its own column tag. */
+  static final String TOTP_SECRET = "account.totp_secret";
+
+  private final JdbcTemplate jdbc;
+  private final IdentifyingDetails sealing;
+
+  public AccountRepository(JdbcTemplate jdbc, IdentifyingDetails sealing) {
+    this.jdbc = jdbc;
+    this.sealing = sealing;
+  }
+
+  /** Re-seals every TOTP secret not under the current key; returns how many changed. */
+  public int resealTotpSecrets() {
+    jdbc.execute("lock table account in share row exclusive mode");
+    List<Object[]> rows =
+        jdbc.query(
+            "select id, totp_secret from account",
+            (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)});
+    int n = 0;
+    for (Object[] r : rows) {
+      Sealed sealed = Sealed.parse((String) r[1]);
+      if (!sealing.isCurrent(sealed)) {
+        jdbc.update(
+            "update account set totp_secret = ? where id = ?",
+            sealing.reseal(TOTP_SECRET, sealed).text(),
+            r[0]);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  public long insert(
+      String username,
+      Role role,
+      List<String> laCodes,
+      String partnershipCode,
+      String passwordHash,
+      String totpSecret,
+      Instant createdAt) {
+    Long id =
+        jdbc.queryForObject(
+            "insert into account (username, role, partnership_code, password_hash, totp_secret,"
+                + " created_at) values (?, ?, ?, ?, ?, ?) returning id",
+            Long.class,
+            username,
+            role.name(),
+            partnershipCode,
+            passwordHash,
+            sealing.seal(TOTP_SECRET, totpSecret).text(),
+            Timestamp.from(createdAt));
+    for (String la : laCodes) {
+      jdbc.update("insert into account_la (account_id, la_code) values (?, ?)", id, la);
+    }
+    return id;
+  }
+
+  public void insertRecoveryCodes(long accountId, List<String> codeHashes) {
+    for (String hash : codeHashes) {
+      jdbc.update(
+          "insert into recovery_code (account_id, code_hash) values (?, ?)", accountId, hash);
+    }
+  }
+
+  public boolean exists(String username) {
+    Integer n =
+        jdbc.queryForObject(
+            "select count(*) from account where username = ?", Integer.class, username);
+    return n != null && n > 0;
+  }
+
+  public Optional<Account> find(String username) {
+    return jdbc
+        .query(
+            "select " + COLUMNS + " from account a where a.username = ?",
+            (rs, i) -> account(rs),
+            username)
+        .stream()
+        .findFirst();
+  }
+
+  /** The account with its secrets, its row locked until the transaction ends. */
+  public Optional<StoredAccount> findForUpdate(String username) {
+    return jdbc
+        .query(
+            "select "
+                + COLUMNS
+                + ", a.password_hash, a.totp_secret, a.last_totp_step"
+                + " from account a where a.username = ? for update",
+            (rs, i) ->
+                new StoredAccount(
+                    account(rs),
+                    rs.getString("password_hash"),
+                    sealing.open(TOTP_SECRET, Sealed.parse(rs.getString("totp_secret"))),
+                    (Long) rs.getObject("last_totp_step")),
+            username)
+        .stream()
+        .findFirst();
+  }
+
+  public List<Account> list() {
+    return jdbc.query(
+        "select " + COLUMNS + " from account a order by a.username", (rs, i) -> account(rs));
+  }
+
+  public void disable(long id, Instant at) {
+    jdbc.update(
+        "update account set enabled = false, disabled_at = ? where id = ?", Timestamp.from(at), id);
+  }
+
+  public void recordFailures(long id, int failedAttempts, Instant lockedUntil) {
+    jdbc.update(
+        "update account set failed_attempts = ?, locked_until = ? where id = ?",
+        failedAttempts,
+        lockedUntil == null ? null : Timestamp.from(lockedUntil),
+        id);
+  }
+
+  public void updatePasswordHash(long id, String passwordHash) {
+    jdbc.update("update account set password_hash = ? where id = ?", passwordHash, id);
+  }
+
+  /** Records the time step of an accepted code; false when that step (or a later one) was used. */
+  public boolean useTotpStep(long id, long step) {
+    return jdbc.update(
+            "update account set last_totp_step = ? where id = ?"
+                + " and (last_totp_step is null or last_totp_step < ?)",
+            step,
+            id,
+            step)
+        == 1;
+  }
+
+  /** Marks an unused recovery code used; false when there is no such unused code. */
+  public boolean useRecoveryCode(long accountId, String codeHash, Instant at) {
+    return jdbc.update(
+            "update recovery_code set used_at = ? where account_id = ? and code_hash = ?"
+                + " and used_at is null",
+            Timestamp.from(at),
+            accountId,
+            codeHash)
+        == 1;
+  }
+
+  public int unusedRecoveryCodes(long accountId) {
+    Integer n =
+        jdbc.queryForObject(
+            "select count(*) from recovery_code where account_id = ? and used_at is null",
+            Integer.class,
+            accountId);
+    return n == null ? 0 : n;
+  }
+
+  public long insertToken(long accountId, String tokenHash, Instant createdAt, Instant expiresAt) {
+    return jdbc.queryForObject(
+        "insert into api_token (account_id, token_hash, created_at, expires_at)"
+            + " values (?, ?, ?, ?) returning id",
+        Long.class,
+        accountId,
+        tokenHash,
+        Timestamp.from(createdAt),
+        Timestamp.from(expiresAt));
+  }
+
+  /** The enabled account holding an unrevoked, unexpired token with this hash. */
+  public Optional<Account> findByTokenHash(String tokenHash, Instant now) {
+    return jdbc
+        .query(
+            "select "
+                + COLUMNS
+                + " from api_token t join account a on a.id = t.account_id"
+                + " where t.token_hash = ? and t.revoked_at is null and t.expires_at > ?"
+                + " and a.enabled",
+            (rs, i) -> account(rs),
+            tokenHash,
+            Timestamp.from(now))
+        .stream()
+        .findFirst();
+  }
+
+  /** Revokes one token of an account; false when it has no such unrevoked token. */
+  public boolean revokeToken(long accountId, long tokenId, Instant at) {
+    return jdbc.update(
+            "update api_token set revoked_at = ? where id = ? and account_id = ?"
+                + " and revoked_at is null",
+            Timestamp.from(at),
+            tokenId,
+            accountId)
+        == 1;
+  }
+
+  /** Revokes every token of an account; returns how many were still in force. */
+  public int revokeTokens(long accountId, Instant at) {
+    return jdbc.update(
+        "update api_token set revoked_at = ? where account_id = ? and revoked_at is null",
+        Timestamp.from(at),
+        accountId);
+  }
+
+  private static Account account(ResultSet rs) throws SQLException {
+    Timestamp locked = rs.getTimestamp("locked_until");
+    String[] las = (String[]) rs.getArray("la_codes").getArray();
+    return new Account(
+        rs.getLong("id"),
+        rs.getString("username"),
+        Role.valueOf(rs.getString("role")),
+        new ArrayList<>(Arrays.asList(las)),
+        rs.getString("partnership_code"),
+        rs.getBoolean("enabled"),
+        rs.getInt("failed_attempts"),
+        locked == null ? null : locked.toInstant(),
+        rs.getTimestamp("created_at").toInstant());
+  }
+}

@@ -1,0 +1,335 @@
+package uk.gov.observatory.cli;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import uk.gov.observatory.access.Account;
+import uk.gov.observatory.access.Accounts;
+import uk.gov.observatory.access.Enrolment;
+import uk.gov.observatory.access.InvalidAccountException;
+import uk.gov.observatory.access.IssuedToken;
+import uk.gov.observatory.access.Role;
+
+@Command(
+    name = "users",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Local accounts: add, list and disable them; issue and revoke personal API tokens.",
+      "There is no default account and no default password."
+    },
+    subcommands = {
+      UsersCommand.Add.class,
+      UsersCommand.ListAccounts.class,
+      UsersCommand.Disable.class,
+      UsersCommand.Token.class,
+      UsersCommand.RevokeToken.class
+    })
+class UsersCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return 2;
+  }
+
+  /** Runs an account action; a refused request prints its problems and gives exit code 1. */
+  static int refused(PrintWriter err, InvalidAccountException e) {
+    for (String problem : e.problems()) {
+      err.println("error: " + problem);
+    }
+    err.println("Nothing was changed.");
+    return 1;
+  }
+
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Adds an account. The password is read from standard input (--password-stdin):",
+        "at least 12 characters, not a common password, not the username. Prints the",
+        "TOTP secret, its otpauth:// URI and 10 single-use recovery codes once: they are",
+        "not shown again."
+      })
+  static class Add implements Callable<Integer> {
+
+    @Parameters(paramLabel = "USERNAME", description = "3 to 64 of a-z, 0-9, '.', '_', '-'.")
+    String username;
+
+    @Option(
+        names = "--role",
+        required = true,
+        paramLabel = "ROLE",
+        description = "One of: ${COMPLETION-CANDIDATES}.")
+    Role role;
+
+    @Option(
+        names = "--la",
+        paramLabel = "CODE",
+        description = "A local authority's GSS code (LA_NOTIFIER only; at least one; repeatable).")
+    List<String> laCodes = new ArrayList<>();
+
+    @Option(
+        names = "--partnership",
+        paramLabel = "CODE",
+        description =
+            "The safeguarding partnership (PARTNERSHIP only; by default its local authority's GSS"
+                + " code).")
+    String partnershipCode;
+
+    @Option(
+        names = "--password-stdin",
+        description = "Read the password from standard input (one line). Required.")
+    boolean passwordStdin;
+
+    @Mixin DatabaseOptions db;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      if (!passwordStdin) {
+        err.println(
+            "error: give --password-stdin and type or pipe the password on standard input"
+                + " (there is no default password, and none is taken on the command line)");
+        return 1;
+      }
+      String password = readPassword(err);
+      if (password == null) {
+        return 1;
+      }
+      try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+        Enrolment e =
+            app.getBean(Accounts.class).add(username, role, laCodes, partnershipCode, password);
+        out.printf("Account %s created (%s).%n", username, role);
+        out.println();
+        out.println("Two-factor sign-in: add this account to an authenticator app.");
+        out.println("TOTP secret: " + e.totpSecret());
+        out.println("otpauth URI: " + e.otpauthUri());
+        out.println();
+        out.println("Recovery codes (each works once, in place of an authenticator code):");
+        for (String code : e.recoveryCodes()) {
+          out.println("  " + code);
+        }
+        out.println();
+        out.println(
+            "The secret and the recovery codes are shown this once and will not be shown again:"
+                + " give them to the account's holder by a safe route.");
+        out.flush();
+        return 0;
+      } catch (InvalidAccountException e) {
+        return refused(err, e);
+      }
+    }
+
+    /** One line of standard input; at a terminal, asked for twice without echo. */
+    private String readPassword(PrintWriter err) throws IOException {
+      Console console = System.console();
+      if (console != null) {
+        char[] first = console.readPassword("Password for %s: ", username);
+        char[] second = console.readPassword("Password again: ");
+        if (first == null || second == null || !Arrays.equals(first, second)) {
+          err.println("error: the two passwords differ (or none was given)");
+          return null;
+        }
+        return new String(first);
+      }
+      BufferedReader reader =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      String line = reader.readLine();
+      if (line == null || line.isEmpty()) {
+        err.println("error: no password on standard input (one line is read)");
+        return null;
+      }
+      return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+  }
+
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Lists the accounts: username, role, scope, enabled, locked.")
+  static class ListAccounts implements Callable<Integer> {
+
+    @Mixin DatabaseOptions db;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+        List<Account> accounts = app.getBean(Accounts.class).list();
+        Instant now = app.getBean(java.time.Clock.class).instant();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"USERNAME", "ROLE", "SCOPE", "ENABLED", "LOCKED"});
+        for (Account a : accounts) {
+          rows.add(
+              new String[] {
+                a.username(),
+                a.role().name(),
+                a.scopeDescription(),
+                a.enabled() ? "yes" : "no",
+                a.lockedAt(now) ? "until " + a.lockedUntil() : "no"
+              });
+        }
+        int[] widths = new int[5];
+        for (String[] row : rows) {
+          for (int i = 0; i < row.length; i++) {
+            widths[i] = Math.max(widths[i], row[i].length());
+          }
+        }
+        for (String[] row : rows) {
+          StringBuilder line = new StringBuilder();
+          for (int i = 0; i < row.length; i++) {
+            line.append(
+                i == row.length - 1 ? row[i] : String.format("%-" + (widths[i] + 2) + "s", row[i]));
+          }
+          out.println(line.toString().stripTrailing());
+        }
+        if (accounts.isEmpty()) {
+          out.println("(no accounts: add one with 'users add')");
+        }
+        out.flush();
+        return 0;
+      }
+    }
+  }
+
+  @Command(
+      name = "disable",
+      mixinStandardHelpOptions = true,
+      description = "Disables an account: it can no longer sign in and its API tokens are refused.")
+  static class Disable implements Callable<Integer> {
+
+    @Parameters(paramLabel = "USERNAME")
+    String username;
+
+    @Mixin DatabaseOptions db;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+        app.getBean(Accounts.class).disable(username);
+        spec.commandLine().getOut().printf("Account %s disabled.%n", username);
+        return 0;
+      } catch (InvalidAccountException e) {
+        return refused(spec.commandLine().getErr(), e);
+      }
+    }
+  }
+
+  @Command(
+      name = "token",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Issues a personal API token (Authorization: Bearer TOKEN), printed once: only",
+        "its hash is kept. Revoke it with 'users revoke-token'."
+      })
+  static class Token implements Callable<Integer> {
+
+    static final Pattern VALIDITY = Pattern.compile("(\\d{1,5})([dh])");
+
+    @Parameters(paramLabel = "USERNAME")
+    String username;
+
+    @Option(
+        names = "--expires",
+        paramLabel = "PERIOD",
+        defaultValue = "90d",
+        description =
+            "How long it works: Nd (days) or Nh (hours); at most 365d (default: ${DEFAULT-VALUE}).")
+    String expires;
+
+    @Mixin DatabaseOptions db;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter err = spec.commandLine().getErr();
+      Matcher m = VALIDITY.matcher(expires);
+      if (!m.matches()) {
+        err.printf(
+            "error: --expires %s: give a number of days or hours, such as 90d or 12h%n", expires);
+        return 1;
+      }
+      long n = Long.parseLong(m.group(1));
+      Duration validity = m.group(2).equals("d") ? Duration.ofDays(n) : Duration.ofHours(n);
+      try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+        IssuedToken t = app.getBean(Accounts.class).issueToken(username, validity);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(
+            "Token %d for %s, expires %s. It is shown this once and will not be shown again:%n",
+            t.id(), username, t.expiresAt());
+        out.println(t.token());
+        out.flush();
+        return 0;
+      } catch (InvalidAccountException e) {
+        return refused(err, e);
+      }
+    }
+  }
+
+  @Command(
+      name = "revoke-token",
+      mixinStandardHelpOptions = true,
+      description = "Revokes an account's API tokens: all of them, or the one numbered --id.")
+  static class RevokeToken implements Callable<Integer> {
+
+    @Parameters(paramLabel = "USERNAME")
+    String username;
+
+    @Option(names = "--id", paramLabel = "N", description = "Only the token with this number.")
+    Long id;
+
+    @Mixin DatabaseOptions db;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+        Accounts accounts = app.getBean(Accounts.class);
+        if (id != null) {
+          if (!accounts.revokeToken(username, id)) {
+            spec.commandLine()
+                .getErr()
+                .printf("error: %s has no token %d in force%n", username, id);
+            return 1;
+          }
+          out.printf("Token %d of %s revoked.%n", id, username);
+        } else {
+          out.printf("Revoked %d token(s) of %s.%n", accounts.revokeTokens(username), username);
+        }
+        return 0;
+      } catch (InvalidAccountException e) {
+        return refused(spec.commandLine().getErr(), e);
+      }
+    }
+  }
+}
