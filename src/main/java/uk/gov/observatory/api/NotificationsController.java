@@ -165,7 +165,10 @@ public class NotificationsController {
     }
     NotificationSubmission submission = body.toSubmission();
     NotificationRegister.Notified notified =
-        register.notify(submission, idempotencyKey, Actors.anonymous(request.getRemoteAddr()));
+        register.notify(
+            submission,
+            idempotencyKey,
+            Actors.of(request.getUserPrincipal(), request.getRemoteAddr()));
     Notification n = notified.notification();
     URI location =
         UriComponentsBuilder.fromPath(PATH + "/{ref}").buildAndExpand(n.ref()).encode().toUri();
@@ -206,7 +209,7 @@ public class NotificationsController {
       HttpServletRequest request) {
     Notification n =
         register
-            .view(ref, Actors.anonymous(request.getRemoteAddr()))
+            .view(ref, Actors.of(request.getUserPrincipal(), request.getRemoteAddr()))
             .orElseThrow(() -> new NotificationNotFoundException(ref));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view(n));
   }

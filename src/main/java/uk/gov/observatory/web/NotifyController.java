@@ -641,7 +641,10 @@ public class NotifyController {
     try {
       n =
           register
-              .notify(d.toSubmission(), null, Actors.anonymous(request.getRemoteAddr()))
+              .notify(
+                  d.toSubmission(),
+                  null,
+                  Actors.of(request.getUserPrincipal(), request.getRemoteAddr()))
               .notification();
     } catch (InvalidNotificationException e) {
       return checkPage(model, d, allErrors(e.violations()));

@@ -192,7 +192,7 @@ public class RegisterController {
   public String notification(@PathVariable String ref, Model model, HttpServletRequest request) {
     Notification n =
         register
-            .view(ref, Actors.anonymous(request.getRemoteAddr()))
+            .view(ref, Actors.of(request.getUserPrincipal(), request.getRemoteAddr()))
             .orElseThrow(() -> new PageNotFoundException("notification " + ref));
     model.addAttribute("n", n);
     model.addAttribute("timeliness", register.timeliness(n));

@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import uk.gov.observatory.support.RegisterTest;
@@ -16,5 +17,6 @@ import uk.gov.observatory.support.RegisterTest;
 @Retention(RetentionPolicy.RUNTIME)
 @RegisterTest
 @AutoConfigureMockMvc
-@Import(FailingEndpoint.class)
+@Import({FailingEndpoint.class, ApiCaller.Config.class})
+@ExtendWith(ApiCaller.class)
 @interface ApiTest {}

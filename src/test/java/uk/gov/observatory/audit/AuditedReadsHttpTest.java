@@ -15,7 +15,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.observatory.access.Accounts;
+import uk.gov.observatory.access.Role;
 import uk.gov.observatory.support.EmptyRegister;
+import uk.gov.observatory.support.SignedInHttp;
+import uk.gov.observatory.support.TestAccounts;
 import uk.gov.observatory.support.TestClock;
 
 /** Reads and writes through the pages and the API are audited, naming who and from where. */
@@ -28,6 +32,7 @@ class AuditedReadsHttpTest {
   @Autowired AuditLog audit;
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate tx;
+  @Autowired Accounts accounts;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -41,8 +46,13 @@ class AuditedReadsHttpTest {
 
   @Test
   @DisplayName(
-      "an API notify is CREATED, and the case page and the API record are each VIEWED, by anonymous@address")
+      "an API notify is CREATED, and the case page and the API record are each VIEWED, by the signed-in person")
   void pageAndApiReadsAreAudited() throws Exception {
+    AuditTables.empty(jdbc, tx);
+    TestAccounts.Person person =
+        TestAccounts.create(accounts, "audit.secretariat", Role.PANEL_SECRETARIAT);
+    String token = TestAccounts.token(accounts, "audit.secretariat");
+    SignedInHttp pages = new SignedInHttp(port).signIn(person);
     AuditTables.empty(jdbc, tx);
     String body =
         """
@@ -54,20 +64,26 @@ class AuditedReadsHttpTest {
     HttpResponse<String> created =
         send(
             to("/api/v1/notifications")
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String ref = "SIN-2020-00001";
 
-    assertThat(send(to("/notifications/" + ref).header("Accept", "text/html")).statusCode())
+    assertThat(pages.get("/notifications/" + ref).statusCode()).isEqualTo(200);
+    assertThat(
+            send(to("/api/v1/notifications/" + ref).header("Authorization", "Bearer " + token))
+                .statusCode())
         .isEqualTo(200);
-    assertThat(send(to("/api/v1/notifications/" + ref)).statusCode()).isEqualTo(200);
-    assertThat(send(to("/api/v1/notifications/SIN-2020-00002")).statusCode()).isEqualTo(404);
+    assertThat(
+            send(to("/api/v1/notifications/SIN-2020-00002")
+                    .header("Authorization", "Bearer " + token))
+                .statusCode())
+        .isEqualTo(404);
 
     assertThat(audit.viewsOf(ref))
         .hasSize(2)
-        .allSatisfy(
-            e -> assertThat(e.actor()).matches("anonymous@(127\\.0\\.0\\.1|0:0:0:0:0:0:0:1)"));
+        .allSatisfy(e -> assertThat(e.actor()).isEqualTo("audit.secretariat"));
     assertThat(audit.search(null, ref, null, null, 1).items())
         .extracting(AuditEntry::action)
         .containsExactlyInAnyOrder("CREATED", "VIEWED", "VIEWED");

@@ -15,10 +15,13 @@ public class TestClock {
   /** "Today" in every test. */
   public static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
 
+  /** The instant the fixed clock always shows. */
+  public static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+
   @Bean
   @Primary
   public Clock fixedClock() {
     ZoneId london = ZoneId.of("Europe/London");
-    return Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), london);
+    return Clock.fixed(NOW, london);
   }
 }

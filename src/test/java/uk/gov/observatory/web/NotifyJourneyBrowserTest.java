@@ -29,10 +29,14 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import uk.gov.observatory.access.Accounts;
+import uk.gov.observatory.access.Role;
 import uk.gov.observatory.support.EmptyRegister;
+import uk.gov.observatory.support.TestAccounts;
 import uk.gov.observatory.support.TestClock;
 
 /**
@@ -48,6 +52,7 @@ class NotifyJourneyBrowserTest {
   private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
   @LocalServerPort int port;
+  @Autowired Accounts accounts;
 
   private WebDriver driver;
   private ChromeDriverService service;
@@ -202,6 +207,32 @@ class NotifyJourneyBrowserTest {
     assertThat(driver.getTitle()).contains("Observatory – GOV.UK");
     assertAccessible("start page");
     submitWith(driver.findElement(By.linkText("Start now")));
+
+    // Signing in: the journey needs a signed-in notifier, so the service asks first
+    TestAccounts.Person notifier =
+        TestAccounts.create(accounts, "westminster.notifier", Role.LA_NOTIFIER, "E09000033");
+    assertThat(driver.getCurrentUrl()).endsWith("/sign-in");
+    assertAccessible("sign-in");
+    driver.findElement(By.id("username")).sendKeys("westminster.notifier");
+    driver.findElement(By.id("password")).sendKeys("not the password at all");
+    continueButton();
+    assertThat(driver.getTitle()).startsWith("Error: ");
+    assertThat(driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
+        .contains("Enter a correct username and password");
+    assertAccessible("sign-in with an error");
+    driver.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+    continueButton();
+    assertThat(driver.getCurrentUrl()).endsWith("/sign-in/code");
+    assertAccessible("authenticator code");
+    String wrong = String.format("%06d", (Integer.parseInt(notifier.code()) + 1) % 1_000_000);
+    driver.findElement(By.id("code")).sendKeys(wrong);
+    submitWith(driver.findElement(By.xpath("//main//button[normalize-space()='Sign in']")));
+    assertThat(driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
+        .contains("Enter the current code from your app");
+    assertAccessible("authenticator code with an error");
+    driver.findElement(By.id("code")).clear();
+    driver.findElement(By.id("code")).sendKeys(notifier.code());
+    submitWith(driver.findElement(By.xpath("//main//button[normalize-space()='Sign in']")));
 
     // Local authority: continue without an answer shows the error summary
     assertThat(driver.getCurrentUrl()).endsWith("/notify/local-authority");

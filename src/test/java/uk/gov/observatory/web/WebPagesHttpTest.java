@@ -2,20 +2,22 @@ package uk.gov.observatory.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import uk.gov.observatory.access.Accounts;
+import uk.gov.observatory.access.Role;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationRegister;
 import uk.gov.observatory.support.EmptyRegister;
+import uk.gov.observatory.support.SignedInHttp;
 import uk.gov.observatory.support.Submissions;
+import uk.gov.observatory.support.TestAccounts;
 import uk.gov.observatory.support.TestClock;
 
 /** The web pages over plain HTTP (no browser): error pages, static assets and the register. */
@@ -27,14 +29,20 @@ class WebPagesHttpTest {
   @LocalServerPort int port;
   @Autowired NotificationRegister register;
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  @Autowired Accounts accounts;
+
+  private SignedInHttp http;
+
+  /** Every page here is read by a signed-in member of the Panel's secretariat. */
+  @BeforeEach
+  void signIn() throws Exception {
+    http =
+        new SignedInHttp(port)
+            .signIn(TestAccounts.create(accounts, "web.secretariat", Role.PANEL_SECRETARIAT));
+  }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Accept", "text/html")
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return http.get(path);
   }
 
   @Test

@@ -1,0 +1,215 @@
+package uk.gov.observatory.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.Locale;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import uk.gov.observatory.access.Account;
+import uk.gov.observatory.access.Accounts;
+import uk.gov.observatory.access.PasswordCheck;
+import uk.gov.observatory.audit.AuditAction;
+import uk.gov.observatory.audit.AuditEvent;
+import uk.gov.observatory.audit.AuditLog;
+
+/**
+ * Signing in: a username and password, then a code from the person's authenticator app (or a
+ * one-time recovery code). Only after both is the session signed in, under a new session id. The
+ * pages never say whether an account exists or which of the two was wrong.
+ */
+@Controller
+public class SignInController {
+
+  /** The session attribute holding a username whose password was accepted, awaiting its code. */
+  static final String PASSWORD_ACCEPTED = SignInController.class.getName() + ".passwordAccepted";
+
+  private final Accounts accounts;
+  private final AuditLog audit;
+  private final SecurityContextRepository contexts;
+  private final RequestCache requests;
+
+  public SignInController(
+      Accounts accounts,
+      AuditLog audit,
+      SecurityContextRepository contexts,
+      RequestCache requests) {
+    this.accounts = accounts;
+    this.audit = audit;
+    this.contexts = contexts;
+    this.requests = requests;
+  }
+
+  @GetMapping("/sign-in")
+  public String signIn(Model model) {
+    model.addAttribute("errors", new FormErrors());
+    return "sign-in/password";
+  }
+
+  @PostMapping("/sign-in")
+  public String signIn(
+      @RequestParam(defaultValue = "") String username,
+      @RequestParam(defaultValue = "") String password,
+      HttpServletRequest request,
+      Model model) {
+    String user = username.strip().toLowerCase(Locale.ROOT);
+    FormErrors errors = new FormErrors();
+    if (user.isEmpty()) {
+      errors.add("username", "Enter your username");
+    }
+    if (password.isEmpty()) {
+      errors.add("password", "Enter your password");
+    }
+    if (errors.isAny()) {
+      model.addAttribute("errors", errors);
+      model.addAttribute("username", username);
+      return "sign-in/password";
+    }
+    PasswordCheck check = accounts.verifyPassword(user, password);
+    if (!check.accepted()) {
+      failed(user, "password " + check.name().toLowerCase(Locale.ROOT), request);
+      errors.add("username", refusal(check, "Enter a correct username and password"));
+      model.addAttribute("errors", errors);
+      model.addAttribute("username", username);
+      return "sign-in/password";
+    }
+    request.getSession().setAttribute(PASSWORD_ACCEPTED, user);
+    return "redirect:/sign-in/code";
+  }
+
+  @GetMapping("/sign-in/code")
+  public String code(HttpSession session, Model model) {
+    if (session.getAttribute(PASSWORD_ACCEPTED) == null) {
+      return "redirect:/sign-in";
+    }
+    model.addAttribute("errors", new FormErrors());
+    return "sign-in/code";
+  }
+
+  @PostMapping("/sign-in/code")
+  public String code(
+      @RequestParam(defaultValue = "") String code,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return secondFactor(code, false, request, response, model);
+  }
+
+  @GetMapping("/sign-in/recovery")
+  public String recovery(HttpSession session, Model model) {
+    if (session.getAttribute(PASSWORD_ACCEPTED) == null) {
+      return "redirect:/sign-in";
+    }
+    model.addAttribute("errors", new FormErrors());
+    return "sign-in/recovery";
+  }
+
+  @PostMapping("/sign-in/recovery")
+  public String recovery(
+      @RequestParam(defaultValue = "") String code,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return secondFactor(code, true, request, response, model);
+  }
+
+  @GetMapping("/signed-out")
+  public String signedOut() {
+    return "sign-in/signed-out";
+  }
+
+  private String secondFactor(
+      String code,
+      boolean recovery,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    HttpSession session = request.getSession();
+    String user = (String) session.getAttribute(PASSWORD_ACCEPTED);
+    if (user == null) {
+      return "redirect:/sign-in";
+    }
+    String page = recovery ? "sign-in/recovery" : "sign-in/code";
+    String given = code.replace(" ", "").strip();
+    FormErrors errors = new FormErrors();
+    if (given.isEmpty()) {
+      errors.add("code", recovery ? "Enter a recovery code" : "Enter the code from your app");
+      model.addAttribute("errors", errors);
+      return page;
+    }
+    PasswordCheck check =
+        recovery ? accounts.useRecoveryCode(user, given) : accounts.verifyTotp(user, given);
+    if (!check.accepted()) {
+      failed(
+          user,
+          (recovery ? "recovery code " : "code ") + check.name().toLowerCase(Locale.ROOT),
+          request);
+      if (check == PasswordCheck.LOCKED || check == PasswordCheck.DISABLED) {
+        session.removeAttribute(PASSWORD_ACCEPTED);
+      }
+      errors.add(
+          "code",
+          refusal(
+              check,
+              recovery
+                  ? "Enter a recovery code you have not used before"
+                  : "Enter the current code from your app (codes cannot be used twice)"));
+      model.addAttribute("errors", errors);
+      return page;
+    }
+    Account account = accounts.find(user).orElseThrow();
+    // A new session id for the signed-in session (session fixation).
+    session.removeAttribute(PASSWORD_ACCEPTED);
+    request.changeSessionId();
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(
+            user, null, SecurityConfiguration.authorities(account)));
+    SecurityContextHolder.setContext(context);
+    contexts.saveContext(context, request, response);
+    audit.record(
+        new AuditEvent(
+            user,
+            AuditAction.SIGN_IN_SUCCEEDED,
+            "account",
+            user,
+            null,
+            null,
+            recovery ? "password and recovery code" : "password and authenticator code"));
+    SavedRequest saved = requests.getRequest(request, response);
+    requests.removeRequest(request, response);
+    if (saved != null && saved.getRedirectUrl() != null) {
+      return "redirect:" + saved.getRedirectUrl();
+    }
+    return "redirect:/notifications";
+  }
+
+  private void failed(String user, String what, HttpServletRequest request) {
+    audit.record(
+        new AuditEvent(
+            "unverified:" + user,
+            AuditAction.SIGN_IN_FAILED,
+            "account",
+            user,
+            null,
+            null,
+            what + " from " + request.getRemoteAddr()));
+  }
+
+  private static String refusal(PasswordCheck check, String otherwise) {
+    return switch (check) {
+      case LOCKED ->
+          "There have been too many attempts to sign in. Wait 15 minutes, then try again";
+      default -> otherwise;
+    };
+  }
+}

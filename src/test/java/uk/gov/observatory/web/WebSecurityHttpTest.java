@@ -1,0 +1,206 @@
+package uk.gov.observatory.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.gov.observatory.access.Accounts;
+import uk.gov.observatory.access.Role;
+import uk.gov.observatory.audit.AuditLog;
+import uk.gov.observatory.notification.NotificationRegister;
+import uk.gov.observatory.support.EmptyRegister;
+import uk.gov.observatory.support.SignedInHttp;
+import uk.gov.observatory.support.Submissions;
+import uk.gov.observatory.support.TestAccounts;
+import uk.gov.observatory.support.TestClock;
+
+/** Sign-in, refusals and the hardening every response carries, over plain HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClock.class)
+@ExtendWith(EmptyRegister.class)
+class WebSecurityHttpTest {
+
+  @LocalServerPort int port;
+  @Autowired Accounts accounts;
+  @Autowired NotificationRegister register;
+  @Autowired AuditLog audit;
+  @Autowired JdbcTemplate jdbc;
+
+  long audited(String action, String recordRef) {
+    return audit.search(null, recordRef, null, null, 1).items().stream()
+        .filter(e -> e.action().equals(action))
+        .count();
+  }
+
+  static void assertHardened(HttpResponse<String> r, String what) {
+    assertThat(r.headers().firstValue("Content-Security-Policy"))
+        .as(what)
+        .hasValueSatisfying(
+            v ->
+                assertThat(v)
+                    .contains("default-src 'self'")
+                    .contains("script-src 'self'")
+                    .doesNotContain("unsafe-inline"));
+    assertThat(r.headers().firstValue("Strict-Transport-Security"))
+        .as(what)
+        .hasValueSatisfying(v -> assertThat(v).contains("max-age=31536000"));
+    assertThat(r.headers().firstValue("X-Frame-Options")).as(what).hasValue("DENY");
+    assertThat(r.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+  }
+
+  @Test
+  @DisplayName("every kind of response carries the CSP, HSTS and X-Frame-Options headers")
+  void headersOnEveryResponse() throws Exception {
+    SignedInHttp anonymous = new SignedInHttp(port);
+    for (String path :
+        List.of(
+            "/",
+            "/sign-in",
+            "/no-such-page",
+            "/notifications",
+            "/js/observatory.js",
+            "/webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.css",
+            "/api/v1/notifications",
+            "/api/v1/openapi.json")) {
+      assertHardened(anonymous.get(path), path);
+    }
+    SignedInHttp signedIn =
+        new SignedInHttp(port)
+            .signIn(TestAccounts.create(accounts, "head.secretariat", Role.PANEL_SECRETARIAT));
+    for (String path :
+        List.of("/notifications", "/notifications/SIN-2020-99999", "/notify/local-authority")) {
+      assertHardened(signedIn.get(path), path);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "the session cookie is HttpOnly, Secure and SameSite, and changes when sign-in completes")
+  void cookieFlagsAndSessionFixation() throws Exception {
+    SignedInHttp http = new SignedInHttp(port);
+    HttpResponse<String> page = http.get("/sign-in");
+    String cookie =
+        page.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cookie).contains("HttpOnly").contains("Secure").containsIgnoringCase("SameSite=Lax");
+    String before = http.session();
+    http.signIn(TestAccounts.create(accounts, "fixation.test", Role.PANEL_SECRETARIAT));
+    assertThat(http.session()).isNotEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("pages need sign-in: anonymous and forged sessions go to the sign-in page")
+  void signInRequired() throws Exception {
+    SignedInHttp anonymous = new SignedInHttp(port);
+    HttpResponse<String> r = anonymous.get("/notifications");
+    assertThat(r.statusCode()).isEqualTo(302);
+    assertThat(r.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in"));
+
+    SignedInHttp forged = new SignedInHttp(port);
+    forged.session("0123456789ABCDEF0123456789ABCDEF");
+    assertThat(forged.get("/notifications").statusCode()).isEqualTo(302);
+    assertThat(new SignedInHttp(port).get("/").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("a form POST without its CSRF token is refused and stores nothing")
+  void csrf() throws Exception {
+    SignedInHttp http =
+        new SignedInHttp(port)
+            .signIn(TestAccounts.create(accounts, "csrf.notifier", Role.LA_NOTIFIER, "E09000033"));
+    http.get("/notify/local-authority");
+    HttpResponse<String> refused =
+        http.post("/notify/local-authority", Map.of("laCode", "E09000033"), false);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).doesNotContain("Exception");
+    HttpResponse<String> accepted =
+        http.post("/notify/local-authority", Map.of("laCode", "E09000033"));
+    assertThat(accepted.statusCode()).isEqualTo(302);
+    assertThat(register.count()).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "a wrong password, a wrong code and a replayed code are refused, audited, and sign no one in")
+  void refusals() throws Exception {
+    TestAccounts.Person person = TestAccounts.create(accounts, "careful.member", Role.PANEL_MEMBER);
+    SignedInHttp http = new SignedInHttp(port);
+    http.get("/sign-in");
+    HttpResponse<String> wrong =
+        http.post(
+            "/sign-in", Map.of("username", "careful.member", "password", "wrong password here"));
+    assertThat(wrong.statusCode()).isEqualTo(200);
+    assertThat(wrong.body()).contains("Enter a correct username and password");
+    HttpResponse<String> unknown =
+        http.post("/sign-in", Map.of("username", "nobody.here", "password", "wrong password here"));
+    assertThat(unknown.body()).contains("Enter a correct username and password");
+    assertThat(audited("SIGN_IN_FAILED", "careful.member")).isEqualTo(1);
+    assertThat(audited("SIGN_IN_FAILED", "nobody.here")).isEqualTo(1);
+
+    http.signIn(person, person.code());
+    assertThat(http.get("/notifications").statusCode()).isEqualTo(200);
+    assertThat(audited("SIGN_IN_SUCCEEDED", "careful.member")).isEqualTo(1);
+
+    // The same code again, in another session, is refused: codes work once.
+    SignedInHttp replay = new SignedInHttp(port);
+    replay.get("/sign-in");
+    replay.post(
+        "/sign-in", Map.of("username", "careful.member", "password", TestAccounts.PASSWORD));
+    replay.get("/sign-in/code");
+    HttpResponse<String> again = replay.post("/sign-in/code", Map.of("code", person.code()));
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.body()).contains("codes cannot be used twice");
+    assertThat(replay.get("/notifications").statusCode()).isEqualTo(302);
+    assertThat(audited("SIGN_IN_FAILED", "careful.member")).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("after repeated failures the account is locked, even with the right password")
+  void lockout() throws Exception {
+    TestAccounts.create(accounts, "locked.member", Role.PANEL_MEMBER);
+    SignedInHttp http = new SignedInHttp(port);
+    http.get("/sign-in");
+    for (int i = 0; i < 5; i++) {
+      http.post("/sign-in", Map.of("username", "locked.member", "password", "wrong password " + i));
+    }
+    HttpResponse<String> locked =
+        http.post(
+            "/sign-in", Map.of("username", "locked.member", "password", TestAccounts.PASSWORD));
+    assertThat(locked.body()).contains("too many attempts");
+    assertThat(locked.headers().firstValue("Location")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("an administrator cannot open case pages (403); sign-out ends the session")
+  void adminAndSignOut() throws Exception {
+    register.notify(Submissions.death());
+    SignedInHttp admin =
+        new SignedInHttp(port).signIn(TestAccounts.create(accounts, "the.admin", Role.ADMIN));
+    assertThat(admin.get("/notifications").statusCode()).isEqualTo(403);
+    assertThat(admin.get("/notifications/SIN-2020-00001").statusCode()).isEqualTo(403);
+    assertThat(admin.get("/notifications/SIN-2020-00001").body()).doesNotContain("SUDI");
+
+    SignedInHttp member =
+        new SignedInHttp(port)
+            .signIn(TestAccounts.create(accounts, "leaving.member", Role.PANEL_MEMBER));
+    HttpResponse<String> page = member.get("/notifications");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Sign out");
+    HttpResponse<String> out = member.post("/sign-out", Map.of());
+    assertThat(out.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/signed-out"));
+    assertThat(member.get("/notifications").statusCode()).isEqualTo(302);
+  }
+}
