@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import uk.gov.observatory.access.Account;
 import uk.gov.observatory.access.Accounts;
@@ -23,7 +22,6 @@ import uk.gov.observatory.audit.AuditLog;
  * is unknown, expired, revoked or of a disabled account leaves the request anonymous (so it is
  * refused with 401) and is audited; the token itself is never written anywhere.
  */
-@Component
 class BearerTokenFilter extends OncePerRequestFilter {
 
   private static final String PREFIX = "Bearer ";

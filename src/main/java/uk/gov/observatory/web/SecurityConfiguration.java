@@ -3,6 +3,7 @@ package uk.gov.observatory.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,14 +18,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import uk.gov.observatory.access.Account;
+import uk.gov.observatory.access.Accounts;
 import uk.gov.observatory.access.Permission;
+import uk.gov.observatory.audit.AuditLog;
 
 /**
  * Who may reach what. Two filter chains: the JSON API (stateless, {@code Authorization: Bearer}
@@ -32,6 +33,7 @@ import uk.gov.observatory.access.Permission;
  * every form). Both send the same hardening headers on every response.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SecurityConfiguration {
 
   /** Pages anyone may see without signing in: the start page, sign-in and static assets. */
@@ -47,6 +49,36 @@ public class SecurityConfiguration {
     "/favicon.ico",
     "/error"
   };
+
+  /** The notify journey: needs NOTIFY. */
+  static final String[] NOTIFY_PAGES = {"/notify", "/notify/**"};
+
+  /** The register and its notifications: need READ_NOTIFICATIONS. */
+  static final String[] REGISTER_PAGES = {"/notifications", "/notifications/**"};
+
+  /** The API's reads (READ_NOTIFICATIONS), its notify (NOTIFY) and everything else under it. */
+  static final String[] API_READS = {"/api/v1/notifications", "/api/v1/notifications/**"};
+
+  static final String API_NOTIFY = "/api/v1/notifications";
+  static final String API_DESCRIPTION = "/api/v1/openapi.json";
+  static final String API_OTHER = "/api/**";
+
+  /**
+   * Every path pattern with an access rule of its own. A test checks that each controller mapping
+   * falls under one of them, so no endpoint is reachable by a catch-all rule alone.
+   */
+  static java.util.List<String> ruledPatterns() {
+    java.util.List<String> all = new ArrayList<>();
+    all.addAll(java.util.List.of(PUBLIC_PAGES));
+    all.addAll(java.util.List.of(NOTIFY_PAGES));
+    all.addAll(java.util.List.of(REGISTER_PAGES));
+    all.addAll(java.util.List.of(API_READS));
+    all.add(API_NOTIFY);
+    all.add(API_DESCRIPTION);
+    all.add(API_OTHER);
+    all.add("/sign-out");
+    return all;
+  }
 
   static final String CSP =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
@@ -83,23 +115,13 @@ public class SecurityConfiguration {
                     r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
   }
 
-  /** Where a person was going when asked to sign in; sign-in takes them there afterwards. */
-  @Bean
-  RequestCache requestCache() {
-    HttpSessionRequestCache cache = new HttpSessionRequestCache();
-    cache.setMatchingRequestParameterName(null);
-    return cache;
-  }
-
-  @Bean
-  SecurityContextRepository securityContextRepository() {
-    return new HttpSessionSecurityContextRepository();
-  }
-
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, BearerTokenFilter bearer, ApiAuthProblems problems)
+  SecurityFilterChain api(
+      HttpSecurity http, Accounts accounts, AuditLog audit, ApiAuthProblems problems)
       throws Exception {
+    // Not a bean: as a bean the servlet container would also run it outside this chain.
+    BearerTokenFilter bearer = new BearerTokenFilter(accounts, audit);
     http.securityMatcher("/api/**")
         .csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -132,10 +154,12 @@ public class SecurityConfiguration {
             a ->
                 a.requestMatchers(PUBLIC_PAGES)
                     .permitAll()
-                    .requestMatchers("/notify", "/notify/**")
+                    .requestMatchers(NOTIFY_PAGES)
                     .hasAuthority(authority(Permission.NOTIFY))
-                    .requestMatchers("/notifications", "/notifications/**")
+                    .requestMatchers(REGISTER_PAGES)
                     .hasAuthority(authority(Permission.READ_NOTIFICATIONS))
+                    .requestMatchers("/sign-out")
+                    .authenticated()
                     .anyRequest()
                     .authenticated())
         .exceptionHandling(

@@ -1,0 +1,29 @@
+package uk.gov.observatory.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+
+/**
+ * Where a signed-in session keeps its sign-in and the page it was going to: shared by the security
+ * filter chain and the sign-in pages.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionConfiguration {
+
+  /** Where a person was going when asked to sign in; sign-in takes them there afterwards. */
+  @Bean
+  RequestCache requestCache() {
+    HttpSessionRequestCache cache = new HttpSessionRequestCache();
+    cache.setMatchingRequestParameterName(null);
+    return cache;
+  }
+
+  @Bean
+  SecurityContextRepository securityContextRepository() {
+    return new HttpSessionSecurityContextRepository();
+  }
+}
