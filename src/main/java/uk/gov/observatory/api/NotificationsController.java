@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
-import uk.gov.observatory.audit.Actors;
+import uk.gov.observatory.access.Accounts;
 import uk.gov.observatory.notification.InvalidNotificationException;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationPage;
@@ -42,6 +42,8 @@ import uk.gov.observatory.reference.ReferenceData;
 @Tag(name = "Notifications", description = "Serious incident notifications")
 public class NotificationsController {
 
+  private final Accounts accounts;
+
   static final String PATH = "/api/v1/notifications";
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final Set<String> QUERY_PARAMETERS =
@@ -52,7 +54,11 @@ public class NotificationsController {
   private final ReferenceData reference;
 
   public NotificationsController(
-      NotificationRegister register, NotificationQueries queries, ReferenceData reference) {
+      NotificationRegister register,
+      NotificationQueries queries,
+      ReferenceData reference,
+      Accounts accounts) {
+    this.accounts = accounts;
     this.register = register;
     this.queries = queries;
     this.reference = reference;
@@ -165,10 +171,7 @@ public class NotificationsController {
     }
     NotificationSubmission submission = body.toSubmission();
     NotificationRegister.Notified notified =
-        register.notify(
-            submission,
-            idempotencyKey,
-            Actors.of(request.getUserPrincipal(), request.getRemoteAddr()));
+        register.notify(submission, idempotencyKey, accounts.viewer(request.getUserPrincipal()));
     Notification n = notified.notification();
     URI location =
         UriComponentsBuilder.fromPath(PATH + "/{ref}").buildAndExpand(n.ref()).encode().toUri();
@@ -209,7 +212,7 @@ public class NotificationsController {
       HttpServletRequest request) {
     Notification n =
         register
-            .view(ref, Actors.of(request.getUserPrincipal(), request.getRemoteAddr()))
+            .view(ref, accounts.viewer(request.getUserPrincipal()))
             .orElseThrow(() -> new NotificationNotFoundException(ref));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view(n));
   }
@@ -277,7 +280,8 @@ public class NotificationsController {
               schema = @Schema(type = "integer", minimum = "1", maximum = "200"))
           @RequestParam(name = "size", required = false)
           String size,
-      @Parameter(hidden = true) @RequestParam Map<String, String> all) {
+      @Parameter(hidden = true) @RequestParam Map<String, String> all,
+      HttpServletRequest request) {
     List<ApiError> errors = new ArrayList<>();
     all.keySet().stream()
         .filter(name -> !QUERY_PARAMETERS.contains(name))
@@ -306,7 +310,7 @@ public class NotificationsController {
               + " invalid: see errors.",
           errors);
     }
-    NotificationPage result = register.search(query);
+    NotificationPage result = register.search(query, accounts.viewer(request.getUserPrincipal()));
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_JSON)
         .body(

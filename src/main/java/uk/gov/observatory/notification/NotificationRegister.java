@@ -16,6 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.observatory.access.Viewer;
 import uk.gov.observatory.audit.Actors;
 import uk.gov.observatory.audit.AuditAction;
 import uk.gov.observatory.audit.AuditEvent;
@@ -217,6 +218,97 @@ public class NotificationRegister {
       return Optional.empty();
     }
     return repository.findByRef(ref);
+  }
+
+  /**
+   * A page of the register as a viewer may see it: only the local authorities they reach (in the
+   * query itself, so totals and paging are right), without identifying details unless allowed.
+   * Every page and API call uses this; {@link #search(NotificationQuery)} is the system's view.
+   */
+  public NotificationPage search(NotificationQuery query, Viewer viewer) {
+    if (viewer.everything()) {
+      NotificationPage all = search(query);
+      return viewer.identifyingDetails() ? all : withoutIdentifying(all);
+    }
+    if (viewer.laCodes().isEmpty()) {
+      return new NotificationPage(List.of(), 0, query.page(), query.size());
+    }
+    NotificationPage page =
+        new NotificationPage(
+            repository.search(query, viewer.laCodes()),
+            repository.count(query, viewer.laCodes()),
+            query.page(),
+            query.size());
+    return viewer.identifyingDetails() ? page : withoutIdentifying(page);
+  }
+
+  /**
+   * A notification read by a viewer, audited as viewed. Empty, and not audited, when there is no
+   * such notification or it is outside the viewer's reach: the two answer alike (404).
+   */
+  public Optional<Notification> view(String ref, Viewer viewer) {
+    return tx.execute(
+        status -> {
+          Optional<Notification> found = find(ref).filter(n -> viewer.reaches(n.laCode()));
+          found.ifPresent(
+              n ->
+                  audit.record(
+                      AuditEvent.of(viewer.actor(), AuditAction.VIEWED, AUDIT_RECORD_TYPE, ref)));
+          return viewer.identifyingDetails()
+              ? found
+              : found.map(NotificationRegister::withoutIdentifying);
+        });
+  }
+
+  /**
+   * A new notification from a viewer, who may notify only for the local authorities they reach
+   * (refused as a broken rule on la_code, storing nothing).
+   */
+  public Notified notify(NotificationSubmission submission, String idempotencyKey, Viewer viewer) {
+    String la = NotificationRules.trim(submission.laCode());
+    if (la != null && !viewer.reaches(la)) {
+      throw new InvalidNotificationException(
+          List.of(
+              Violation.of(
+                  "la_code",
+                  la,
+                  "is not one of your local authorities: you can notify only for "
+                      + String.join(", ", new java.util.TreeSet<>(viewer.laCodes())))));
+    }
+    return notify(submission, idempotencyKey, viewer.actor());
+  }
+
+  private static NotificationPage withoutIdentifying(NotificationPage page) {
+    return new NotificationPage(
+        page.items().stream().map(NotificationRegister::withoutIdentifying).toList(),
+        page.total(),
+        page.page(),
+        page.size());
+  }
+
+  private static Notification withoutIdentifying(Notification n) {
+    return new Notification(
+        n.ref(),
+        n.laCode(),
+        n.incidentDate(),
+        n.awareDate(),
+        n.notifiedDate(),
+        n.notificationType(),
+        n.deathCategory(),
+        n.harmCategory(),
+        n.imdDecile(),
+        n.caseCharacteristics(),
+        n.domesticAbusePattern(),
+        n.cscInvolvement(),
+        n.courtOrder(),
+        n.livingArrangement(),
+        n.covidFactors(),
+        n.children().stream()
+            .map(
+                c ->
+                    new Notification.Child(
+                        c.childSeq(), c.gender(), c.ageYears(), c.ethnicity(), null, null))
+            .toList());
   }
 
   public NotificationPage search(NotificationQuery query) {

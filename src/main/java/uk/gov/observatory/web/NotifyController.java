@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import uk.gov.observatory.audit.Actors;
+import uk.gov.observatory.access.Accounts;
 import uk.gov.observatory.notification.InvalidNotificationException;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationRegister;
@@ -35,6 +35,8 @@ import uk.gov.observatory.web.NotificationDraft.DateParts;
 @RequestMapping("/notify")
 public class NotifyController {
 
+  private final Accounts accounts;
+
   static final String DRAFT = "notificationDraft";
   private static final String FIRST = "redirect:/notify/local-authority";
   private static final String CHECK = "redirect:/notify/check";
@@ -48,7 +50,9 @@ public class NotifyController {
       NotificationRegister register,
       NotificationRules rules,
       ReferenceData reference,
-      Clock clock) {
+      Clock clock,
+      Accounts accounts) {
+    this.accounts = accounts;
     this.register = register;
     this.rules = rules;
     this.reference = reference;
@@ -641,10 +645,7 @@ public class NotifyController {
     try {
       n =
           register
-              .notify(
-                  d.toSubmission(),
-                  null,
-                  Actors.of(request.getUserPrincipal(), request.getRemoteAddr()))
+              .notify(d.toSubmission(), null, accounts.viewer(request.getUserPrincipal()))
               .notification();
     } catch (InvalidNotificationException e) {
       return checkPage(model, d, allErrors(e.violations()));
@@ -654,9 +655,11 @@ public class NotifyController {
   }
 
   @GetMapping("/confirmation/{ref}")
-  public String confirmation(@PathVariable String ref, Model model) {
+  public String confirmation(@PathVariable String ref, Model model, HttpServletRequest request) {
     Notification n =
-        register.find(ref).orElseThrow(() -> new PageNotFoundException("notification " + ref));
+        register
+            .view(ref, accounts.viewer(request.getUserPrincipal()))
+            .orElseThrow(() -> new PageNotFoundException("notification " + ref));
     model.addAttribute("n", n);
     model.addAttribute("timeliness", register.timeliness(n));
     return "notify/confirmation";

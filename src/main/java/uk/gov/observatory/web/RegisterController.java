@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
-import uk.gov.observatory.audit.Actors;
+import uk.gov.observatory.access.Accounts;
 import uk.gov.observatory.notification.InvalidNotificationException;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationPage;
@@ -28,6 +28,8 @@ import uk.gov.observatory.reference.ReferenceData;
  */
 @Controller
 public class RegisterController {
+
+  private final Accounts accounts;
 
   /** The filters as given, echoed back into the form. */
   public record Filters(
@@ -58,7 +60,11 @@ public class RegisterController {
   private final ReferenceData reference;
 
   public RegisterController(
-      NotificationRegister register, NotificationQueries queries, ReferenceData reference) {
+      NotificationRegister register,
+      NotificationQueries queries,
+      ReferenceData reference,
+      Accounts accounts) {
+    this.accounts = accounts;
     this.register = register;
     this.queries = queries;
     this.reference = reference;
@@ -75,6 +81,7 @@ public class RegisterController {
       @RequestParam(required = false) String page,
       @RequestParam(required = false) String size,
       Model model,
+      HttpServletRequest request,
       HttpServletResponse response) {
     Filters filters = new Filters(la, type, from, to, sort, order, size);
     model.addAttribute("filters", filters);
@@ -104,7 +111,7 @@ public class RegisterController {
       model.addAttribute("pages", List.of());
       return "register";
     }
-    NotificationPage result = register.search(query);
+    NotificationPage result = register.search(query, accounts.viewer(request.getUserPrincipal()));
     List<Row> rows =
         result.items().stream()
             .map(n -> new Row(n, register.timeliness(n).lateNotification()))
@@ -192,7 +199,7 @@ public class RegisterController {
   public String notification(@PathVariable String ref, Model model, HttpServletRequest request) {
     Notification n =
         register
-            .view(ref, Actors.of(request.getUserPrincipal(), request.getRemoteAddr()))
+            .view(ref, accounts.viewer(request.getUserPrincipal()))
             .orElseThrow(() -> new PageNotFoundException("notification " + ref));
     model.addAttribute("n", n);
     model.addAttribute("timeliness", register.timeliness(n));

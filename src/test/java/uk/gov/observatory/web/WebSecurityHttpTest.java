@@ -183,6 +183,22 @@ class WebSecurityHttpTest {
   }
 
   @Test
+  @DisplayName("a notifier's register lists only its authorities; another authority's page is 404")
+  void notifierScope() throws Exception {
+    var westminster = register.notify(Submissions.death());
+    var leeds = register.notify(Submissions.seriousHarm());
+    SignedInHttp notifier =
+        new SignedInHttp(port)
+            .signIn(TestAccounts.create(accounts, "leeds.notifier", Role.LA_NOTIFIER, "E08000035"));
+    HttpResponse<String> list = notifier.get("/notifications");
+    assertThat(list.body()).contains(leeds.ref()).doesNotContain(westminster.ref());
+    assertThat(notifier.get("/notifications/" + leeds.ref()).statusCode()).isEqualTo(200);
+    HttpResponse<String> other = notifier.get("/notifications/" + westminster.ref());
+    assertThat(other.statusCode()).isEqualTo(404);
+    assertThat(other.body()).doesNotContain("SUDI").doesNotContain("Westminster");
+  }
+
+  @Test
   @DisplayName("an administrator cannot open case pages (403); sign-out ends the session")
   void adminAndSignOut() throws Exception {
     register.notify(Submissions.death());

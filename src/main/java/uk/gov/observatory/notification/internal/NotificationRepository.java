@@ -157,20 +157,31 @@ public class NotificationRepository {
   }
 
   public long count(NotificationQuery q) {
+    return count(q, null);
+  }
+
+  /** The count within {@code scope}: the local authorities reached (null for all; never empty). */
+  public long count(NotificationQuery q, Collection<String> scope) {
     MapSqlParameterSource p = new MapSqlParameterSource();
     Long n =
-        named.queryForObject("select count(*) from notification n" + where(q, p), p, Long.class);
+        named.queryForObject(
+            "select count(*) from notification n" + where(q, scope, p), p, Long.class);
     return n == null ? 0 : n;
   }
 
   public List<Notification> search(NotificationQuery q) {
+    return search(q, null);
+  }
+
+  /** A page within {@code scope}: the local authorities reached (null for all; never empty). */
+  public List<Notification> search(NotificationQuery q, Collection<String> scope) {
     MapSqlParameterSource p = new MapSqlParameterSource();
     String order = q.descending() ? " desc" : " asc";
     String sql =
         "select "
             + COLUMNS
             + " from notification n"
-            + where(q, p)
+            + where(q, scope, p)
             + " order by n."
             + q.sort().field()
             + order
@@ -264,8 +275,13 @@ public class NotificationRepository {
     }
   }
 
-  private static String where(NotificationQuery q, MapSqlParameterSource p) {
+  private static String where(
+      NotificationQuery q, Collection<String> scope, MapSqlParameterSource p) {
     List<String> clauses = new ArrayList<>();
+    if (scope != null) {
+      clauses.add("n.la_code in (:scope)");
+      p.addValue("scope", scope);
+    }
     if (q.laCode() != null) {
       clauses.add("n.la_code = :la");
       p.addValue("la", q.laCode());
