@@ -196,22 +196,6 @@ public class Accounts {
     return username == null ? Optional.empty() : repository.find(username);
   }
 
-  /** What whoever made a request may see: nothing when no one is signed in. */
-  public Viewer viewer(java.security.Principal principal) {
-    return principal == null
-        ? new Viewer("anonymous", false, java.util.Set.of(), false)
-        : viewer(principal.getName());
-  }
-
-  /**
-   * What the person signed in as {@code username} may see; nothing when there is no such account.
-   */
-  public Viewer viewer(String username) {
-    return find(username)
-        .map(Viewer::of)
-        .orElseGet(() -> new Viewer(username, false, java.util.Set.of(), false));
-  }
-
   /** Every account, by username. */
   public List<Account> list() {
     return repository.list();

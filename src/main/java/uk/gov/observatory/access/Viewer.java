@@ -1,5 +1,7 @@
 package uk.gov.observatory.access;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -11,33 +13,50 @@ import java.util.Set;
  * @param everything true when the viewer reaches every local authority
  * @param laCodes the local authorities reached when not {@code everything}
  * @param identifyingDetails whether children's names and dates of birth may be shown
+ * @param withdrawals declared conflicts of interest: cases the viewer is withdrawn from
  */
 public record Viewer(
-    String actor, boolean everything, Set<String> laCodes, boolean identifyingDetails) {
+    String actor,
+    boolean everything,
+    Set<String> laCodes,
+    boolean identifyingDetails,
+    List<Interest> withdrawals) {
 
   public Viewer {
     laCodes = Set.copyOf(laCodes);
+    withdrawals = List.copyOf(withdrawals);
   }
 
   /** The application itself or an operator at the command line: everything. */
   public static Viewer system(String actor) {
-    return new Viewer(actor, true, Set.of(), true);
+    return new Viewer(actor, true, Set.of(), true, List.of());
   }
 
-  /** A signed-in person: their role's scope and permissions. */
-  public static Viewer of(Account account) {
+  /** Someone who may see nothing (not signed in, no such account, or no case permission). */
+  public static Viewer nobody(String actor) {
+    return new Viewer(actor, false, Set.of(), false, List.of());
+  }
+
+  /** A signed-in person: their role's scope and permissions, less their declared interests. */
+  public static Viewer of(Account account, List<Interest> interests) {
     if (!account.enabled() || !account.can(Permission.READ_NOTIFICATIONS)) {
-      return new Viewer(account.username(), false, Set.of(), false);
+      return nobody(account.username());
     }
     return new Viewer(
         account.username(),
         account.role().scope() == Role.Scope.ALL,
         account.scopeLaCodes(),
-        account.can(Permission.READ_IDENTIFYING_DETAILS));
+        account.can(Permission.READ_IDENTIFYING_DETAILS),
+        interests);
   }
 
-  /** Whether a record of this local authority is within the viewer's reach. */
+  /** Whether records of this local authority are within the viewer's scope at all. */
   public boolean reaches(String laCode) {
     return everything || (laCode != null && laCodes.contains(laCode));
+  }
+
+  /** Whether a case is within reach: in scope, and not one the viewer is withdrawn from. */
+  public boolean reaches(String laCode, LocalDate incidentDate) {
+    return reaches(laCode) && withdrawals.stream().noneMatch(w -> w.covers(laCode, incidentDate));
   }
 }

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
-import uk.gov.observatory.access.Accounts;
+import uk.gov.observatory.access.Viewers;
 import uk.gov.observatory.notification.InvalidNotificationException;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationPage;
@@ -42,7 +42,7 @@ import uk.gov.observatory.reference.ReferenceData;
 @Tag(name = "Notifications", description = "Serious incident notifications")
 public class NotificationsController {
 
-  private final Accounts accounts;
+  private final Viewers viewers;
 
   static final String PATH = "/api/v1/notifications";
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -57,8 +57,8 @@ public class NotificationsController {
       NotificationRegister register,
       NotificationQueries queries,
       ReferenceData reference,
-      Accounts accounts) {
-    this.accounts = accounts;
+      Viewers viewers) {
+    this.viewers = viewers;
     this.register = register;
     this.queries = queries;
     this.reference = reference;
@@ -171,7 +171,7 @@ public class NotificationsController {
     }
     NotificationSubmission submission = body.toSubmission();
     NotificationRegister.Notified notified =
-        register.notify(submission, idempotencyKey, accounts.viewer(request.getUserPrincipal()));
+        register.notify(submission, idempotencyKey, viewers.of(request.getUserPrincipal()));
     Notification n = notified.notification();
     URI location =
         UriComponentsBuilder.fromPath(PATH + "/{ref}").buildAndExpand(n.ref()).encode().toUri();
@@ -212,7 +212,7 @@ public class NotificationsController {
       HttpServletRequest request) {
     Notification n =
         register
-            .view(ref, accounts.viewer(request.getUserPrincipal()))
+            .view(ref, viewers.of(request.getUserPrincipal()))
             .orElseThrow(() -> new NotificationNotFoundException(ref));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view(n));
   }
@@ -310,7 +310,7 @@ public class NotificationsController {
               + " invalid: see errors.",
           errors);
     }
-    NotificationPage result = register.search(query, accounts.viewer(request.getUserPrincipal()));
+    NotificationPage result = register.search(query, viewers.of(request.getUserPrincipal()));
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_JSON)
         .body(

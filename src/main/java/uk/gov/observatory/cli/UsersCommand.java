@@ -32,7 +32,8 @@ import uk.gov.observatory.access.Role;
     name = "users",
     mixinStandardHelpOptions = true,
     description = {
-      "Local accounts: add, list and disable them; issue and revoke personal API tokens.",
+      "Local accounts: add, list and disable them; issue and revoke personal API tokens;",
+      "record Panel members' conflicts of interest.",
       "There is no default account and no default password."
     },
     subcommands = {
@@ -40,7 +41,10 @@ import uk.gov.observatory.access.Role;
       UsersCommand.ListAccounts.class,
       UsersCommand.Disable.class,
       UsersCommand.Token.class,
-      UsersCommand.RevokeToken.class
+      UsersCommand.RevokeToken.class,
+      UsersCommand.DeclareInterest.class,
+      UsersCommand.ListInterests.class,
+      UsersCommand.WithdrawInterest.class
     })
 class UsersCommand implements Callable<Integer> {
 
@@ -326,6 +330,126 @@ class UsersCommand implements Callable<Integer> {
         } else {
           out.printf("Revoked %d token(s) of %s.%n", accounts.revokeTokens(username), username);
         }
+        return 0;
+      } catch (InvalidAccountException e) {
+        return refused(spec.commandLine().getErr(), e);
+      }
+    }
+  }
+
+  @Command(
+      name = "declare-interest",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Records a Panel member's conflict of interest: they are withdrawn from the cases of",
+        "the local authority whose incident date falls in the period (not listed, 404 on open)."
+      })
+  static class DeclareInterest implements Callable<Integer> {
+
+    @Parameters(paramLabel = "USERNAME")
+    String username;
+
+    @Option(
+        names = "--la",
+        required = true,
+        paramLabel = "CODE",
+        description = "GSS code of the local authority.")
+    String la;
+
+    @Option(
+        names = "--from",
+        required = true,
+        paramLabel = "YYYY-MM-DD",
+        description = "First incident date covered.")
+    java.time.LocalDate from;
+
+    @Option(
+        names = "--to",
+        paramLabel = "YYYY-MM-DD",
+        description = "Last incident date covered (default: open-ended).")
+    java.time.LocalDate to;
+
+    @Option(
+        names = "--reason",
+        required = true,
+        paramLabel = "TEXT",
+        description = "Why the member declares it.")
+    String reason;
+
+    @Mixin DatabaseOptions db;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+        var interest =
+            app.getBean(uk.gov.observatory.access.Interests.class)
+                .declare(username, la, from, to, reason, uk.gov.observatory.audit.Actors.cli());
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "Interest %d declared: %s is withdrawn from %s cases from %s%s.%n",
+                interest.id(), username, la, from, to == null ? "" : " to " + to);
+        return 0;
+      } catch (InvalidAccountException e) {
+        return refused(spec.commandLine().getErr(), e);
+      }
+    }
+  }
+
+  @Command(
+      name = "interests",
+      mixinStandardHelpOptions = true,
+      description = "Lists a Panel member's declared interests in force.")
+  static class ListInterests implements Callable<Integer> {
+
+    @Parameters(paramLabel = "USERNAME")
+    String username;
+
+    @Mixin DatabaseOptions db;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+        var out = spec.commandLine().getOut();
+        var list = app.getBean(uk.gov.observatory.access.Interests.class).current(username);
+        if (list.isEmpty()) {
+          out.printf("%s has no declared interests.%n", username);
+        }
+        for (var i : list) {
+          out.printf(
+              "%d  %s  %s to %s  %s%n",
+              i.id(), i.laCode(), i.from(), i.to() == null ? "(open)" : i.to(), i.reason());
+        }
+        return 0;
+      }
+    }
+  }
+
+  @Command(
+      name = "withdraw-interest",
+      mixinStandardHelpOptions = true,
+      description = "Withdraws a declaration: the member sees those cases again.")
+  static class WithdrawInterest implements Callable<Integer> {
+
+    @Parameters(
+        paramLabel = "ID",
+        description = "The declaration's number (see 'users interests').")
+    long id;
+
+    @Mixin DatabaseOptions db;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+        app.getBean(uk.gov.observatory.access.Interests.class)
+            .withdraw(id, uk.gov.observatory.audit.Actors.cli());
+        spec.commandLine().getOut().printf("Interest %d withdrawn.%n", id);
         return 0;
       } catch (InvalidAccountException e) {
         return refused(spec.commandLine().getErr(), e);

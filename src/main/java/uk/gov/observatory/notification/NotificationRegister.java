@@ -226,17 +226,14 @@ public class NotificationRegister {
    * Every page and API call uses this; {@link #search(NotificationQuery)} is the system's view.
    */
   public NotificationPage search(NotificationQuery query, Viewer viewer) {
-    if (viewer.everything()) {
-      NotificationPage all = search(query);
-      return viewer.identifyingDetails() ? all : withoutIdentifying(all);
-    }
-    if (viewer.laCodes().isEmpty()) {
+    if (!viewer.everything() && viewer.laCodes().isEmpty()) {
       return new NotificationPage(List.of(), 0, query.page(), query.size());
     }
+    var scope = viewer.everything() ? null : viewer.laCodes();
     NotificationPage page =
         new NotificationPage(
-            repository.search(query, viewer.laCodes()),
-            repository.count(query, viewer.laCodes()),
+            repository.search(query, scope, viewer.withdrawals()),
+            repository.count(query, scope, viewer.withdrawals()),
             query.page(),
             query.size());
     return viewer.identifyingDetails() ? page : withoutIdentifying(page);
@@ -249,7 +246,8 @@ public class NotificationRegister {
   public Optional<Notification> view(String ref, Viewer viewer) {
     return tx.execute(
         status -> {
-          Optional<Notification> found = find(ref).filter(n -> viewer.reaches(n.laCode()));
+          Optional<Notification> found =
+              find(ref).filter(n -> viewer.reaches(n.laCode(), n.incidentDate()));
           found.ifPresent(
               n ->
                   audit.record(

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import uk.gov.observatory.access.Accounts;
+import uk.gov.observatory.access.Viewers;
 import uk.gov.observatory.notification.InvalidNotificationException;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationRegister;
@@ -35,7 +35,7 @@ import uk.gov.observatory.web.NotificationDraft.DateParts;
 @RequestMapping("/notify")
 public class NotifyController {
 
-  private final Accounts accounts;
+  private final Viewers viewers;
 
   static final String DRAFT = "notificationDraft";
   private static final String FIRST = "redirect:/notify/local-authority";
@@ -51,8 +51,8 @@ public class NotifyController {
       NotificationRules rules,
       ReferenceData reference,
       Clock clock,
-      Accounts accounts) {
-    this.accounts = accounts;
+      Viewers viewers) {
+    this.viewers = viewers;
     this.register = register;
     this.rules = rules;
     this.reference = reference;
@@ -645,7 +645,7 @@ public class NotifyController {
     try {
       n =
           register
-              .notify(d.toSubmission(), null, accounts.viewer(request.getUserPrincipal()))
+              .notify(d.toSubmission(), null, viewers.of(request.getUserPrincipal()))
               .notification();
     } catch (InvalidNotificationException e) {
       return checkPage(model, d, allErrors(e.violations()));
@@ -658,7 +658,7 @@ public class NotifyController {
   public String confirmation(@PathVariable String ref, Model model, HttpServletRequest request) {
     Notification n =
         register
-            .view(ref, accounts.viewer(request.getUserPrincipal()))
+            .view(ref, viewers.of(request.getUserPrincipal()))
             .orElseThrow(() -> new PageNotFoundException("notification " + ref));
     model.addAttribute("n", n);
     model.addAttribute("timeliness", register.timeliness(n));

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
-import uk.gov.observatory.access.Accounts;
+import uk.gov.observatory.access.Viewers;
 import uk.gov.observatory.notification.InvalidNotificationException;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationPage;
@@ -29,7 +29,7 @@ import uk.gov.observatory.reference.ReferenceData;
 @Controller
 public class RegisterController {
 
-  private final Accounts accounts;
+  private final Viewers viewers;
 
   /** The filters as given, echoed back into the form. */
   public record Filters(
@@ -63,8 +63,8 @@ public class RegisterController {
       NotificationRegister register,
       NotificationQueries queries,
       ReferenceData reference,
-      Accounts accounts) {
-    this.accounts = accounts;
+      Viewers viewers) {
+    this.viewers = viewers;
     this.register = register;
     this.queries = queries;
     this.reference = reference;
@@ -111,7 +111,7 @@ public class RegisterController {
       model.addAttribute("pages", List.of());
       return "register";
     }
-    NotificationPage result = register.search(query, accounts.viewer(request.getUserPrincipal()));
+    NotificationPage result = register.search(query, viewers.of(request.getUserPrincipal()));
     List<Row> rows =
         result.items().stream()
             .map(n -> new Row(n, register.timeliness(n).lateNotification()))
@@ -199,7 +199,7 @@ public class RegisterController {
   public String notification(@PathVariable String ref, Model model, HttpServletRequest request) {
     Notification n =
         register
-            .view(ref, accounts.viewer(request.getUserPrincipal()))
+            .view(ref, viewers.of(request.getUserPrincipal()))
             .orElseThrow(() -> new PageNotFoundException("notification " + ref));
     model.addAttribute("n", n);
     model.addAttribute("timeliness", register.timeliness(n));

@@ -43,6 +43,7 @@ class ScopingTest {
   @Autowired MockMvc mvc;
   @Autowired Accounts accounts;
   @Autowired NotificationRegister register;
+  @Autowired uk.gov.observatory.access.Viewers viewers;
   final JsonMapper json = JsonMapper.builder().build();
 
   /** A seeded notification as the test remembers it, to work out answers independently. */
@@ -131,8 +132,8 @@ class ScopingTest {
     Notification n = register.notify(Submissions.death());
     TestAccounts.create(accounts, "dfe.inspector", Role.INSPECTOR);
     TestAccounts.create(accounts, "panel.member", Role.PANEL_MEMBER);
-    Viewer inspector = accounts.viewer("dfe.inspector");
-    Viewer member = accounts.viewer("panel.member");
+    Viewer inspector = viewers.of("dfe.inspector");
+    Viewer member = viewers.of("panel.member");
     assertThat(register.view(n.ref(), inspector))
         .get()
         .satisfies(v -> assertThat(v.children().get(0).childName()).isNull());
@@ -140,7 +141,7 @@ class ScopingTest {
         .get()
         .satisfies(v -> assertThat(v.children().get(0).childName()).isEqualTo("Test Child"));
     TestAccounts.create(accounts, "only.admin", Role.ADMIN);
-    assertThat(register.view(n.ref(), accounts.viewer("only.admin"))).isEmpty();
+    assertThat(register.view(n.ref(), viewers.of("only.admin"))).isEmpty();
   }
 
   @Test

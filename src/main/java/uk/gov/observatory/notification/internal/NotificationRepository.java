@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import uk.gov.observatory.access.Interest;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationQuery;
 import uk.gov.observatory.protection.IdentifyingDetails;
@@ -157,31 +158,35 @@ public class NotificationRepository {
   }
 
   public long count(NotificationQuery q) {
-    return count(q, null);
+    return count(q, null, List.of());
   }
 
-  /** The count within {@code scope}: the local authorities reached (null for all; never empty). */
-  public long count(NotificationQuery q, Collection<String> scope) {
+  /**
+   * The count within {@code scope} (the local authorities reached: null for all, never empty), less
+   * the cases a viewer is withdrawn from.
+   */
+  public long count(NotificationQuery q, Collection<String> scope, List<Interest> withdrawn) {
     MapSqlParameterSource p = new MapSqlParameterSource();
     Long n =
         named.queryForObject(
-            "select count(*) from notification n" + where(q, scope, p), p, Long.class);
+            "select count(*) from notification n" + where(q, scope, withdrawn, p), p, Long.class);
     return n == null ? 0 : n;
   }
 
   public List<Notification> search(NotificationQuery q) {
-    return search(q, null);
+    return search(q, null, List.of());
   }
 
-  /** A page within {@code scope}: the local authorities reached (null for all; never empty). */
-  public List<Notification> search(NotificationQuery q, Collection<String> scope) {
+  /** A page within {@code scope}, less withdrawn cases: see {@link #count}. */
+  public List<Notification> search(
+      NotificationQuery q, Collection<String> scope, List<Interest> withdrawn) {
     MapSqlParameterSource p = new MapSqlParameterSource();
     String order = q.descending() ? " desc" : " asc";
     String sql =
         "select "
             + COLUMNS
             + " from notification n"
-            + where(q, scope, p)
+            + where(q, scope, withdrawn, p)
             + " order by n."
             + q.sort().field()
             + order
@@ -276,11 +281,28 @@ public class NotificationRepository {
   }
 
   private static String where(
-      NotificationQuery q, Collection<String> scope, MapSqlParameterSource p) {
+      NotificationQuery q,
+      Collection<String> scope,
+      List<Interest> withdrawn,
+      MapSqlParameterSource p) {
     List<String> clauses = new ArrayList<>();
     if (scope != null) {
       clauses.add("n.la_code in (:scope)");
       p.addValue("scope", scope);
+    }
+    for (int i = 0; i < withdrawn.size(); i++) {
+      Interest w = withdrawn.get(i);
+      clauses.add(
+          "not (n.la_code = :wla"
+              + i
+              + " and n.incident_date >= :wfrom"
+              + i
+              + (w.to() == null ? "" : " and n.incident_date <= :wto" + i)
+              + ")");
+      p.addValue("wla" + i, w.laCode()).addValue("wfrom" + i, Date.valueOf(w.from()));
+      if (w.to() != null) {
+        p.addValue("wto" + i, Date.valueOf(w.to()));
+      }
     }
     if (q.laCode() != null) {
       clauses.add("n.la_code = :la");
