@@ -3,9 +3,12 @@ package uk.gov.observatory.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -113,6 +116,18 @@ public class SecurityConfiguration {
                 .contentTypeOptions(Customizer.withDefaults())
                 .referrerPolicy(
                     r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+  }
+
+  /** Rate limits run before the security filters, so floods are cut off before any work. */
+  @Bean
+  FilterRegistrationBean<RateLimits> rateLimits(
+      java.time.Clock clock,
+      @Value("${observatory.rate-limit.sign-in-per-minute:20}") int signIn,
+      @Value("${observatory.rate-limit.api-per-minute:600}") int api) {
+    FilterRegistrationBean<RateLimits> registration =
+        new FilterRegistrationBean<>(new RateLimits(clock, signIn, api));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
   }
 
   @Bean
