@@ -250,6 +250,8 @@ public class Accounts {
     }
     OptionalLong step = Totp.matchingStep(stored.totpSecret(), code, clock.instant());
     if (step.isPresent() && repository.useTotpStep(stored.account().id(), step.getAsLong())) {
+      // A valid code also proves the authenticator app is set up.
+      repository.confirmAuthenticator(stored.account().id(), clock.instant());
       return success(stored.account());
     }
     return failure(stored.account());
@@ -365,6 +367,14 @@ public class Accounts {
   }
 
   /** The enrolment QR code as a {@code data:image/png;base64,...} URI, for a page. */
+  /**
+   * The TOTP secret of an account whose authenticator is not yet set up (its first sign-in), to
+   * show as a QR code; empty once a valid code has been given.
+   */
+  public Optional<String> pendingEnrolmentSecret(String username) {
+    return repository.unconfirmedTotpSecret(username);
+  }
+
   public String enrolmentQrDataUri(String secret, String username) {
     return "data:image/png;base64,"
         + Base64.getEncoder().encodeToString(enrolmentQrPng(secret, username));

@@ -83,7 +83,44 @@ public class SignInController {
       return "sign-in/password";
     }
     request.getSession().setAttribute(PASSWORD_ACCEPTED, user);
-    return "redirect:/sign-in/code";
+    return accounts.pendingEnrolmentSecret(user).isPresent()
+        ? "redirect:/sign-in/set-up"
+        : "redirect:/sign-in/code";
+  }
+
+  /** First sign-in: the QR code (and the secret as text) to set up the authenticator app. */
+  @GetMapping("/sign-in/set-up")
+  public String setUp(HttpSession session, Model model) {
+    String user = (String) session.getAttribute(PASSWORD_ACCEPTED);
+    if (user == null) {
+      return "redirect:/sign-in";
+    }
+    return setUpPage(user, new FormErrors(), model);
+  }
+
+  @PostMapping("/sign-in/set-up")
+  public String setUp(
+      @RequestParam(defaultValue = "") String code,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    String user = (String) request.getSession().getAttribute(PASSWORD_ACCEPTED);
+    String page = secondFactor(code, false, request, response, model);
+    if (user != null && page.equals("sign-in/code")) {
+      return setUpPage(user, (FormErrors) model.getAttribute("errors"), model);
+    }
+    return page;
+  }
+
+  private String setUpPage(String user, FormErrors errors, Model model) {
+    var secret = accounts.pendingEnrolmentSecret(user);
+    if (secret.isEmpty()) {
+      return "redirect:/sign-in/code";
+    }
+    model.addAttribute("errors", errors);
+    model.addAttribute("qr", accounts.enrolmentQrDataUri(secret.get(), user));
+    model.addAttribute("secret", secret.get().replaceAll("(.{4})", "$1 ").strip());
+    return "sign-in/set-up";
   }
 
   @GetMapping("/sign-in/code")

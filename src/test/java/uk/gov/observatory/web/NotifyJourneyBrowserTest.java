@@ -222,8 +222,13 @@ class NotifyJourneyBrowserTest {
     assertAccessible("sign-in with an error");
     driver.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
     continueButton();
-    assertThat(driver.getCurrentUrl()).endsWith("/sign-in/code");
-    assertAccessible("authenticator code");
+    // First sign-in: the QR code to set up the authenticator app
+    assertThat(driver.getCurrentUrl()).endsWith("/sign-in/set-up");
+    assertThat(driver.findElement(By.id("qr")).getAttribute("src"))
+        .startsWith("data:image/png;base64,");
+    assertThat(driver.findElement(By.id("secret")).getText().replace(" ", ""))
+        .isEqualTo(notifier.secret());
+    assertAccessible("authenticator set-up");
     String wrong = String.format("%06d", (Integer.parseInt(notifier.code()) + 1) % 1_000_000);
     driver.findElement(By.id("code")).sendKeys(wrong);
     submitWith(driver.findElement(By.xpath("//main//button[normalize-space()='Sign in']")));

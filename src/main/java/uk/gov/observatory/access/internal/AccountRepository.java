@@ -127,6 +127,27 @@ public class AccountRepository {
         .findFirst();
   }
 
+  /** The sealed-at-rest TOTP secret, opened, while the authenticator is not yet confirmed. */
+  public Optional<String> unconfirmedTotpSecret(String username) {
+    return jdbc
+        .query(
+            "select totp_secret from account where username = ? and authenticator_confirmed_at is"
+                + " null and enabled",
+            (rs, i) -> sealing.open(TOTP_SECRET, Sealed.parse(rs.getString(1))),
+            username)
+        .stream()
+        .findFirst();
+  }
+
+  /** Marks the authenticator as set up (the first time only). */
+  public void confirmAuthenticator(long id, Instant at) {
+    jdbc.update(
+        "update account set authenticator_confirmed_at = ? where id = ? and"
+            + " authenticator_confirmed_at is null",
+        Timestamp.from(at),
+        id);
+  }
+
   public List<Account> list() {
     return jdbc.query(
         "select " + COLUMNS + " from account a order by a.username", (rs, i) -> account(rs));
