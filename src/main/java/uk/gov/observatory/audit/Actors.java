@@ -17,16 +17,6 @@ public final class Actors {
     return "cli:" + (user == null || user.isBlank() ? "unknown" : user);
   }
 
-  /**
-   * Whoever made an HTTP request: the signed-in person's username, or {@code anonymous@<remote
-   * address>}.
-   */
-  public static String of(java.security.Principal principal, String remoteAddress) {
-    return principal != null && principal.getName() != null
-        ? principal.getName()
-        : anonymous(remoteAddress);
-  }
-
   /** Someone on the pages or the API, not signed in: {@code anonymous@<remote address>}. */
   public static String anonymous(String remoteAddress) {
     return remoteAddress == null || remoteAddress.isBlank()

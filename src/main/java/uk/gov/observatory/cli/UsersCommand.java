@@ -57,6 +57,22 @@ class UsersCommand implements Callable<Integer> {
   }
 
   /** Runs an account action; a refused request prints its problems and gives exit code 1. */
+  /**
+   * Runs an action against the application and prints the line it returns; a refused request prints
+   * its problems instead and gives exit code 1.
+   */
+  static int run(
+      DatabaseOptions db,
+      CommandSpec spec,
+      java.util.function.Function<ConfigurableApplicationContext, String> action) {
+    try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+      spec.commandLine().getOut().println(action.apply(app));
+      return 0;
+    } catch (InvalidAccountException e) {
+      return refused(spec.commandLine().getErr(), e);
+    }
+  }
+
   static int refused(PrintWriter err, InvalidAccountException e) {
     for (String problem : e.problems()) {
       err.println("error: " + problem);
@@ -236,13 +252,13 @@ class UsersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
-        app.getBean(Accounts.class).disable(username);
-        spec.commandLine().getOut().printf("Account %s disabled.%n", username);
-        return 0;
-      } catch (InvalidAccountException e) {
-        return refused(spec.commandLine().getErr(), e);
-      }
+      return run(
+          db,
+          spec,
+          app -> {
+            app.getBean(Accounts.class).disable(username);
+            return "Account " + username + " disabled.";
+          });
     }
   }
 
@@ -382,19 +398,17 @@ class UsersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
-        var interest =
-            app.getBean(uk.gov.observatory.access.Interests.class)
-                .declare(username, la, from, to, reason, uk.gov.observatory.audit.Actors.cli());
-        spec.commandLine()
-            .getOut()
-            .printf(
-                "Interest %d declared: %s is withdrawn from %s cases from %s%s.%n",
+      return run(
+          db,
+          spec,
+          app -> {
+            var interest =
+                app.getBean(uk.gov.observatory.access.Interests.class)
+                    .declare(username, la, from, to, reason, uk.gov.observatory.audit.Actors.cli());
+            return String.format(
+                "Interest %d declared: %s is withdrawn from %s cases from %s%s.",
                 interest.id(), username, la, from, to == null ? "" : " to " + to);
-        return 0;
-      } catch (InvalidAccountException e) {
-        return refused(spec.commandLine().getErr(), e);
-      }
+          });
     }
   }
 
@@ -446,14 +460,14 @@ class UsersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
-        app.getBean(uk.gov.observatory.access.Interests.class)
-            .withdraw(id, uk.gov.observatory.audit.Actors.cli());
-        spec.commandLine().getOut().printf("Interest %d withdrawn.%n", id);
-        return 0;
-      } catch (InvalidAccountException e) {
-        return refused(spec.commandLine().getErr(), e);
-      }
+      return run(
+          db,
+          spec,
+          app -> {
+            app.getBean(uk.gov.observatory.access.Interests.class)
+                .withdraw(id, uk.gov.observatory.audit.Actors.cli());
+            return "Interest " + id + " withdrawn.";
+          });
     }
   }
 }

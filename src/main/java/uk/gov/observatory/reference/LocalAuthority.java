@@ -1,7 +1,6 @@
 package uk.gov.observatory.reference;
 
 import java.time.LocalDate;
-import java.util.Optional;
 
 /**
  * An upper-tier local authority in England, with the dates it was in operation (the termination
@@ -18,9 +17,5 @@ public record LocalAuthority(
   public boolean inOperationOn(LocalDate day) {
     return !day.isBefore(operationDate)
         && (terminationDate == null || !day.isAfter(terminationDate));
-  }
-
-  public Optional<LocalDate> terminated() {
-    return Optional.ofNullable(terminationDate);
   }
 }
