@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -25,6 +26,9 @@ import uk.gov.observatory.access.internal.AccountRepository;
 import uk.gov.observatory.access.internal.Hashes;
 import uk.gov.observatory.access.internal.StoredAccount;
 import uk.gov.observatory.access.internal.Totp;
+import uk.gov.observatory.audit.AuditAction;
+import uk.gov.observatory.audit.AuditEvent;
+import uk.gov.observatory.audit.AuditLog;
 import uk.gov.observatory.reference.LocalAuthority;
 import uk.gov.observatory.reference.ReferenceData;
 
@@ -56,6 +60,7 @@ public class Accounts {
   private final PasswordPolicy policy;
   private final ReferenceData reference;
   private final Clock clock;
+  private final AuditLog audit;
   private final int maxFailures;
   private final Duration lockDuration;
   private final PasswordEncoder encoder;
@@ -67,12 +72,14 @@ public class Accounts {
       PasswordPolicy policy,
       ReferenceData reference,
       Clock clock,
+      AuditLog audit,
       @Value("${observatory.access.lockout.max-failures:5}") int maxFailures,
       @Value("${observatory.access.lockout.duration:15m}") Duration lockDuration) {
     this.repository = repository;
     this.policy = policy;
     this.reference = reference;
     this.clock = clock;
+    this.audit = audit;
     this.maxFailures = maxFailures;
     this.lockDuration = lockDuration;
     this.encoder = passwordEncoder();
@@ -212,16 +219,25 @@ public class Accounts {
   /** Checks a password (the first factor), counting failures towards the lockout. */
   @Transactional
   public PasswordCheck verifyPassword(String username, String password) {
+    return verifyPassword(username, password, null);
+  }
+
+  /**
+   * Checks a password (the first factor), counting failures towards the lockout. A refusal is
+   * audited in the same transaction as the count, naming {@code origin} (the caller's address).
+   */
+  @Transactional
+  public PasswordCheck verifyPassword(String username, String password, String origin) {
     Optional<StoredAccount> found =
         username == null ? Optional.empty() : repository.findForUpdate(username);
     if (found.isEmpty()) {
       encoder.matches(password == null ? "" : password, unknownAccountHash);
-      return PasswordCheck.UNKNOWN_ACCOUNT;
+      return refused(username, "password", PasswordCheck.UNKNOWN_ACCOUNT, origin);
     }
     StoredAccount stored = found.get();
     Optional<PasswordCheck> barred = barred(stored.account());
     if (barred.isPresent()) {
-      return barred.get();
+      return refused(username, "password", barred.get(), origin);
     }
     if (password != null && encoder.matches(password, stored.passwordHash())) {
       if (encoder.upgradeEncoding(stored.passwordHash())) {
@@ -229,7 +245,7 @@ public class Accounts {
       }
       return PasswordCheck.ACCEPTED;
     }
-    return failure(stored.account());
+    return refused(username, "password", failure(stored.account()), origin);
   }
 
   /**
@@ -238,46 +254,79 @@ public class Accounts {
    */
   @Transactional
   public PasswordCheck verifyTotp(String username, String code) {
+    return verifyTotp(username, code, null);
+  }
+
+  /**
+   * Checks a TOTP code (the second factor), completing a sign-in when accepted. The sign-in, or its
+   * refusal, is audited in the same transaction as the failure count.
+   */
+  @Transactional
+  public PasswordCheck verifyTotp(String username, String code, String origin) {
     Optional<StoredAccount> found =
         username == null ? Optional.empty() : repository.findForUpdate(username);
     if (found.isEmpty()) {
-      return PasswordCheck.UNKNOWN_ACCOUNT;
+      return refused(username, "code", PasswordCheck.UNKNOWN_ACCOUNT, origin);
     }
     StoredAccount stored = found.get();
     Optional<PasswordCheck> barred = barred(stored.account());
     if (barred.isPresent()) {
-      return barred.get();
+      return refused(username, "code", barred.get(), origin);
     }
     OptionalLong step = Totp.matchingStep(stored.totpSecret(), code, clock.instant());
     if (step.isPresent() && repository.useTotpStep(stored.account().id(), step.getAsLong())) {
       // A valid code also proves the authenticator app is set up.
       repository.confirmAuthenticator(stored.account().id(), clock.instant());
-      return success(stored.account());
+      return success(stored.account(), "authenticator code", origin);
     }
-    return failure(stored.account());
+    return refused(username, "code", failure(stored.account()), origin);
   }
 
   /** Accepts a recovery code in place of a TOTP code, once. */
   @Transactional
   public PasswordCheck useRecoveryCode(String username, String code) {
+    return useRecoveryCode(username, code, null);
+  }
+
+  /** Accepts a recovery code in place of a TOTP code, once; audited like {@link #verifyTotp}. */
+  @Transactional
+  public PasswordCheck useRecoveryCode(String username, String code, String origin) {
     Optional<StoredAccount> found =
         username == null ? Optional.empty() : repository.findForUpdate(username);
     if (found.isEmpty()) {
-      return PasswordCheck.UNKNOWN_ACCOUNT;
+      return refused(username, "recovery code", PasswordCheck.UNKNOWN_ACCOUNT, origin);
     }
     StoredAccount stored = found.get();
     Optional<PasswordCheck> barred = barred(stored.account());
     if (barred.isPresent()) {
-      return barred.get();
+      return refused(username, "recovery code", barred.get(), origin);
     }
     if (code != null
         && repository.useRecoveryCode(
             stored.account().id(),
             Hashes.sha256Hex(Totp.normaliseRecoveryCode(code)),
             clock.instant())) {
-      return success(stored.account());
+      return success(stored.account(), "recovery code", origin);
     }
-    return failure(stored.account());
+    return refused(username, "recovery code", failure(stored.account()), origin);
+  }
+
+  /** Audits a refused sign-in step (in the caller's transaction) and returns its answer. */
+  private PasswordCheck refused(String username, String what, PasswordCheck check, String origin) {
+    audit.record(
+        new AuditEvent(
+            "unverified:" + username,
+            AuditAction.SIGN_IN_FAILED,
+            "account",
+            username,
+            null,
+            null,
+            what + " " + check.name().toLowerCase(Locale.ROOT) + from(origin)));
+    return check;
+  }
+
+  private static String from(String origin) {
+    return origin == null ? "" : " from " + origin;
   }
 
   /** How many of an account's recovery codes are still unused. */
@@ -307,10 +356,19 @@ public class Accounts {
     return PasswordCheck.REFUSED;
   }
 
-  private PasswordCheck success(Account account) {
+  private PasswordCheck success(Account account, String secondFactor, String origin) {
     if (account.failedAttempts() != 0 || account.lockedUntil() != null) {
       repository.recordFailures(account.id(), 0, null);
     }
+    audit.record(
+        new AuditEvent(
+            account.username(),
+            AuditAction.SIGN_IN_SUCCEEDED,
+            "account",
+            account.username(),
+            null,
+            null,
+            "first factor and " + secondFactor + from(origin)));
     return PasswordCheck.ACCEPTED;
   }
 

@@ -24,6 +24,8 @@ public enum Permission {
   ANALYTICS,
   /** Change reference data (local authorities, code lists). */
   MANAGE_REFERENCE_DATA,
+  /** Search the audit log and see who has viewed each case. */
+  READ_AUDIT,
   /** Add, list and disable accounts; issue and revoke API tokens. */
   MANAGE_ACCOUNTS
 }

@@ -8,6 +8,7 @@ import static uk.gov.observatory.access.Permission.MANAGE_ACCOUNTS;
 import static uk.gov.observatory.access.Permission.MANAGE_CASES;
 import static uk.gov.observatory.access.Permission.MANAGE_REFERENCE_DATA;
 import static uk.gov.observatory.access.Permission.NOTIFY;
+import static uk.gov.observatory.access.Permission.READ_AUDIT;
 import static uk.gov.observatory.access.Permission.READ_CASES;
 import static uk.gov.observatory.access.Permission.READ_IDENTIFYING_DETAILS;
 import static uk.gov.observatory.access.Permission.READ_NOTIFICATIONS;
@@ -44,7 +45,8 @@ public enum Role {
       IMPORT,
       EXPORT,
       ANALYTICS,
-      MANAGE_REFERENCE_DATA),
+      MANAGE_REFERENCE_DATA,
+      READ_AUDIT),
   /** A Panel member: reads every case except those withdrawn from, records the Panel's views. */
   PANEL_MEMBER(
       Scope.ALL, READ_NOTIFICATIONS, READ_IDENTIFYING_DETAILS, READ_CASES, RECORD_PANEL_VIEW),

@@ -13,5 +13,10 @@ public enum AuditAction {
   DELETED,
   IMPORTED,
   EXPORTED,
-  REPORTED
+  REPORTED,
+  /**
+   * A request was refused: a record not found or out of reach (404), a forbidden action (403), a
+   * missing or wrong CSRF token, or a session cookie the server does not know (expired or forged).
+   */
+  ACCESS_REFUSED
 }

@@ -216,40 +216,92 @@ public class NotificationRegister {
 
   /**
    * A page of the register as a viewer may see it: only the local authorities they reach (in the
-   * query itself, so totals and paging are right), without identifying details unless allowed.
-   * Every page and API call uses this; {@link #search(NotificationQuery)} is the system's view.
+   * query itself, so totals and paging are right), never with identifying details (those are shown
+   * one notification at a time, by {@link #showIdentifyingDetails}). Every page and API call uses
+   * this; {@link #search(NotificationQuery)} is the system's view.
    */
   public NotificationPage search(NotificationQuery query, Viewer viewer) {
     if (!viewer.everything() && viewer.laCodes().isEmpty()) {
       return new NotificationPage(List.of(), 0, query.page(), query.size());
     }
     var scope = viewer.everything() ? null : viewer.laCodes();
-    NotificationPage page =
+    return withoutIdentifying(
         new NotificationPage(
             repository.search(query, scope, viewer.withdrawals()),
             repository.count(query, scope, viewer.withdrawals()),
             query.page(),
-            query.size());
-    return viewer.identifyingDetails() ? page : withoutIdentifying(page);
+            query.size()));
   }
 
   /**
-   * A notification read by a viewer, audited as viewed. Empty, and not audited, when there is no
-   * such notification or it is outside the viewer's reach: the two answer alike (404).
+   * A notification read by a viewer, audited as viewed, without identifying details. Empty when
+   * there is no such notification or it is outside the viewer's reach: the two answer alike (404),
+   * and both are audited as refused.
    */
   public Optional<Notification> view(String ref, Viewer viewer) {
     return tx.execute(
-        status -> {
-          Optional<Notification> found =
-              find(ref).filter(n -> viewer.reaches(n.laCode(), n.incidentDate()));
-          found.ifPresent(
-              n ->
-                  audit.record(
-                      AuditEvent.of(viewer.actor(), AuditAction.VIEWED, AUDIT_RECORD_TYPE, ref)));
-          return viewer.identifyingDetails()
-              ? found
-              : found.map(NotificationRegister::withoutIdentifying);
-        });
+        status ->
+            reached(ref, viewer)
+                .map(
+                    n -> {
+                      audit.record(
+                          AuditEvent.of(
+                              viewer.actor(), AuditAction.VIEWED, AUDIT_RECORD_TYPE, n.ref()));
+                      return withoutIdentifying(n);
+                    }));
+  }
+
+  /**
+   * A notification with its children's identifying details (names, dates of birth), for a viewer
+   * who asked to see them and may: audited as shown. Empty (and audited as refused) when not found
+   * or out of reach; {@link IdentifyingDetailsNotAllowedException} (audited) when within reach but
+   * the viewer may not see identifying details.
+   */
+  public Optional<Notification> showIdentifyingDetails(String ref, Viewer viewer) {
+    // The refusal's audit entry must commit, so the exception is thrown after the transaction.
+    record Outcome(Optional<Notification> shown, boolean forbidden) {}
+    Outcome outcome =
+        tx.execute(
+            status -> {
+              Optional<Notification> found = reached(ref, viewer);
+              if (found.isEmpty()) {
+                return new Outcome(found, false);
+              }
+              if (!viewer.identifyingDetails()) {
+                audit.record(
+                    AuditEvent.of(
+                            viewer.actor(), AuditAction.ACCESS_REFUSED, AUDIT_RECORD_TYPE, ref)
+                        .withDetails("may not see identifying details (answered 403)"));
+                return new Outcome(Optional.empty(), true);
+              }
+              audit.record(
+                  AuditEvent.of(
+                      viewer.actor(),
+                      AuditAction.IDENTIFYING_DETAILS_SHOWN,
+                      AUDIT_RECORD_TYPE,
+                      ref));
+              return new Outcome(found, false);
+            });
+    if (outcome.forbidden()) {
+      throw new IdentifyingDetailsNotAllowedException(ref);
+    }
+    return outcome.shown();
+  }
+
+  /** The notification if the viewer reaches it; otherwise empty, with the refusal audited. */
+  private Optional<Notification> reached(String ref, Viewer viewer) {
+    Optional<Notification> found =
+        find(ref).filter(n -> viewer.reaches(n.laCode(), n.incidentDate()));
+    if (found.isEmpty()) {
+      audit.record(
+          AuditEvent.of(
+                  viewer.actor(),
+                  AuditAction.ACCESS_REFUSED,
+                  AUDIT_RECORD_TYPE,
+                  ref != null && ref.length() <= 40 ? ref : null)
+              .withDetails("no such notification within reach (answered 404)"));
+    }
+    return found;
   }
 
   /**

@@ -1,6 +1,8 @@
 package uk.gov.observatory.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,10 @@ public class Fmt {
   private static final DateTimeFormatter GOVUK_DATE =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
+  private static final DateTimeFormatter GOVUK_DATE_TIME =
+      DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK)
+          .withZone(ZoneId.of("Europe/London"));
+
   private final ReferenceData reference;
 
   public Fmt(ReferenceData reference) {
@@ -24,6 +30,11 @@ public class Fmt {
   /** 18 December 2020, or empty for no date. */
   public String date(LocalDate date) {
     return date == null ? "" : GOVUK_DATE.format(date);
+  }
+
+  /** 18 December 2020 at 3:04pm (UK time), or empty for none. */
+  public String dateTime(Instant at) {
+    return at == null ? "" : GOVUK_DATE_TIME.format(at).replace("AM", "am").replace("PM", "pm");
   }
 
   /** A date given as ISO text, formatted if it is a real date, else as given. */

@@ -5,13 +5,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import uk.gov.observatory.access.Permission;
+import uk.gov.observatory.access.Viewer;
 import uk.gov.observatory.access.Viewers;
+import uk.gov.observatory.audit.AuditLog;
+import uk.gov.observatory.notification.IdentifyingDetailsNotAllowedException;
 import uk.gov.observatory.notification.InvalidNotificationException;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationPage;
@@ -30,6 +36,7 @@ import uk.gov.observatory.reference.ReferenceData;
 public class RegisterController {
 
   private final Viewers viewers;
+  private final AuditLog audit;
 
   /** The filters as given, echoed back into the form. */
   public record Filters(
@@ -63,8 +70,10 @@ public class RegisterController {
       NotificationRegister register,
       NotificationQueries queries,
       ReferenceData reference,
-      Viewers viewers) {
+      Viewers viewers,
+      AuditLog audit) {
     this.viewers = viewers;
+    this.audit = audit;
     this.register = register;
     this.queries = queries;
     this.reference = reference;
@@ -196,13 +205,49 @@ public class RegisterController {
   }
 
   @GetMapping("/notifications/{ref}")
-  public String notification(@PathVariable String ref, Model model, HttpServletRequest request) {
+  public String notification(@PathVariable String ref, Model model, Authentication signedIn) {
+    Viewer viewer = viewers.of(signedIn);
     Notification n =
         register
-            .view(ref, viewers.of(request.getUserPrincipal()))
+            .view(ref, viewer)
             .orElseThrow(() -> new PageNotFoundException("notification " + ref));
+    return notificationPage(n, false, viewer, model, signedIn);
+  }
+
+  /**
+   * The same page with the children's names and dates of birth: only on this explicit request (a
+   * form post, so never in a link, the browser's history or a cache), and audited.
+   */
+  @PostMapping("/notifications/{ref}/identifying-details")
+  public String identifyingDetails(
+      @PathVariable String ref,
+      Model model,
+      HttpServletResponse response,
+      Authentication signedIn) {
+    Viewer viewer = viewers.of(signedIn);
+    Notification n;
+    try {
+      n =
+          register
+              .showIdentifyingDetails(ref, viewer)
+              .orElseThrow(() -> new PageNotFoundException("notification " + ref));
+    } catch (IdentifyingDetailsNotAllowedException e) {
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      model.addAttribute("status", 403);
+      return "error/4xx";
+    }
+    return notificationPage(n, true, viewer, model, signedIn);
+  }
+
+  private String notificationPage(
+      Notification n, boolean identifying, Viewer viewer, Model model, Authentication signedIn) {
     model.addAttribute("n", n);
     model.addAttribute("timeliness", register.timeliness(n));
+    model.addAttribute("identifying", identifying);
+    model.addAttribute("mayShowIdentifying", viewer.identifyingDetails());
+    if (SecurityConfiguration.has(signedIn, Permission.READ_AUDIT)) {
+      model.addAttribute("views", audit.viewsOf(n.ref()));
+    }
     return "notification";
   }
 }

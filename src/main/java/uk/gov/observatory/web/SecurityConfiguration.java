@@ -16,12 +16,14 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -59,6 +61,9 @@ public class SecurityConfiguration {
   /** The register and its notifications: need READ_NOTIFICATIONS. */
   static final String[] REGISTER_PAGES = {"/notifications", "/notifications/**"};
 
+  /** The audit log's search: needs READ_AUDIT. */
+  static final String[] AUDIT_PAGES = {"/audit"};
+
   /** The API's reads (READ_NOTIFICATIONS), its notify (NOTIFY) and everything else under it. */
   static final String[] API_READS = {"/api/v1/notifications", "/api/v1/notifications/**"};
 
@@ -75,6 +80,7 @@ public class SecurityConfiguration {
     all.addAll(java.util.List.of(PUBLIC_PAGES));
     all.addAll(java.util.List.of(NOTIFY_PAGES));
     all.addAll(java.util.List.of(REGISTER_PAGES));
+    all.addAll(java.util.List.of(AUDIT_PAGES));
     all.addAll(java.util.List.of(API_READS));
     all.add(API_NOTIFY);
     all.add(API_DESCRIPTION);
@@ -91,6 +97,13 @@ public class SecurityConfiguration {
   /** A permission as a Spring Security authority. */
   static String authority(Permission permission) {
     return "PERM_" + permission.name();
+  }
+
+  /** Whether a signed-in person holds a permission. */
+  static boolean has(Authentication signedIn, Permission permission) {
+    String wanted = authority(permission);
+    return signedIn != null
+        && signedIn.getAuthorities().stream().anyMatch(a -> wanted.equals(a.getAuthority()));
   }
 
   /** The authorities of an account: its role and each of the role's permissions. */
@@ -133,7 +146,11 @@ public class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain api(
-      HttpSecurity http, Accounts accounts, AuditLog audit, ApiAuthProblems problems)
+      HttpSecurity http,
+      Accounts accounts,
+      AuditLog audit,
+      ApiAuthProblems problems,
+      Refusals refusals)
       throws Exception {
     // Not a bean: as a bean the servlet container would also run it outside this chain.
     BearerTokenFilter bearer = new BearerTokenFilter(accounts, audit);
@@ -153,7 +170,14 @@ public class SecurityConfiguration {
                     .hasAuthority(authority(Permission.NOTIFY))
                     .anyRequest()
                     .authenticated())
-        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(problems)
+                    .accessDeniedHandler(
+                        (request, response, denied) -> {
+                          refusals.forbidden(request, denied);
+                          problems.handle(request, response, denied);
+                        }));
     hardening(http);
     return http.build();
   }
@@ -161,8 +185,12 @@ public class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain pages(
-      HttpSecurity http, SecurityContextRepository contexts, RequestCache requests)
+      HttpSecurity http,
+      SecurityContextRepository contexts,
+      RequestCache requests,
+      Refusals refusals)
       throws Exception {
+    LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/sign-in");
     http.securityContext(c -> c.securityContextRepository(contexts))
         .requestCache(r -> r.requestCache(requests))
         .authorizeHttpRequests(
@@ -173,17 +201,41 @@ public class SecurityConfiguration {
                     .hasAuthority(authority(Permission.NOTIFY))
                     .requestMatchers(REGISTER_PAGES)
                     .hasAuthority(authority(Permission.READ_NOTIFICATIONS))
+                    .requestMatchers(AUDIT_PAGES)
+                    .hasAuthority(authority(Permission.READ_AUDIT))
                     .requestMatchers("/sign-out")
                     .authenticated()
                     .anyRequest()
                     .authenticated())
         .exceptionHandling(
             e ->
-                e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"))
+                e.authenticationEntryPoint(
+                        (request, response, unauthenticated) -> {
+                          if (Refusals.unknownSession(request)) {
+                            // Most often the session ended after inactivity: say so.
+                            refusals.unknownSession(request, "asked to sign in again");
+                            response.sendRedirect("/sign-in?ended");
+                          } else {
+                            signIn.commence(request, response, unauthenticated);
+                          }
+                        })
                     .accessDeniedHandler(
-                        (request, response, denied) ->
-                            response.sendError(HttpServletResponse.SC_FORBIDDEN)))
-        .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/signed-out"));
+                        (request, response, denied) -> {
+                          if (denied instanceof CsrfException && Refusals.unknownSession(request)) {
+                            // A form sent after the session ended: its token died with it.
+                            refusals.unknownSession(
+                                request, "form refused, asked to sign in again");
+                            response.sendRedirect("/sign-in?ended");
+                            return;
+                          }
+                          refusals.forbidden(request, denied);
+                          response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                        }))
+        .logout(
+            l ->
+                l.logoutUrl("/sign-out")
+                    .logoutSuccessUrl("/signed-out")
+                    .deleteCookies("JSESSIONID"));
     hardening(http);
     return http.build();
   }

@@ -3,7 +3,9 @@ package uk.gov.observatory.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,9 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import uk.gov.observatory.access.Account;
 import uk.gov.observatory.access.Accounts;
 import uk.gov.observatory.access.PasswordCheck;
-import uk.gov.observatory.audit.AuditAction;
-import uk.gov.observatory.audit.AuditEvent;
-import uk.gov.observatory.audit.AuditLog;
 
 /**
  * Signing in: a username and password, then a code from the person's authenticator app (or a
@@ -34,24 +33,27 @@ public class SignInController {
   static final String PASSWORD_ACCEPTED = SignInController.class.getName() + ".passwordAccepted";
 
   private final Accounts accounts;
-  private final AuditLog audit;
   private final SecurityContextRepository contexts;
   private final RequestCache requests;
+  private final Duration idleTimeout;
 
   public SignInController(
       Accounts accounts,
-      AuditLog audit,
       SecurityContextRepository contexts,
-      RequestCache requests) {
+      RequestCache requests,
+      @Value("${observatory.session.idle-timeout:30m}") Duration idleTimeout) {
     this.accounts = accounts;
-    this.audit = audit;
+    this.idleTimeout = idleTimeout;
     this.contexts = contexts;
     this.requests = requests;
   }
 
   @GetMapping("/sign-in")
-  public String signIn(Model model) {
+  public String signIn(@RequestParam(required = false) String ended, Model model) {
     model.addAttribute("errors", new FormErrors());
+    if (ended != null) {
+      model.addAttribute("idleMinutes", idleTimeout.toMinutes());
+    }
     return "sign-in/password";
   }
 
@@ -74,9 +76,8 @@ public class SignInController {
       model.addAttribute("username", username);
       return "sign-in/password";
     }
-    PasswordCheck check = accounts.verifyPassword(user, password);
+    PasswordCheck check = accounts.verifyPassword(user, password, request.getRemoteAddr());
     if (!check.accepted()) {
-      failed(user, "password " + check.name().toLowerCase(Locale.ROOT), request);
       errors.add("username", refusal(check, "Enter a correct username and password"));
       model.addAttribute("errors", errors);
       model.addAttribute("username", username);
@@ -184,12 +185,10 @@ public class SignInController {
       return page;
     }
     PasswordCheck check =
-        recovery ? accounts.useRecoveryCode(user, given) : accounts.verifyTotp(user, given);
+        recovery
+            ? accounts.useRecoveryCode(user, given, request.getRemoteAddr())
+            : accounts.verifyTotp(user, given, request.getRemoteAddr());
     if (!check.accepted()) {
-      failed(
-          user,
-          (recovery ? "recovery code " : "code ") + check.name().toLowerCase(Locale.ROOT),
-          request);
       if (check == PasswordCheck.LOCKED || check == PasswordCheck.DISABLED) {
         session.removeAttribute(PASSWORD_ACCEPTED);
       }
@@ -213,33 +212,12 @@ public class SignInController {
             user, null, SecurityConfiguration.authorities(account)));
     SecurityContextHolder.setContext(context);
     contexts.saveContext(context, request, response);
-    audit.record(
-        new AuditEvent(
-            user,
-            AuditAction.SIGN_IN_SUCCEEDED,
-            "account",
-            user,
-            null,
-            null,
-            recovery ? "password and recovery code" : "password and authenticator code"));
     SavedRequest saved = requests.getRequest(request, response);
     requests.removeRequest(request, response);
     if (saved != null && saved.getRedirectUrl() != null) {
       return "redirect:" + saved.getRedirectUrl();
     }
     return "redirect:/notifications";
-  }
-
-  private void failed(String user, String what, HttpServletRequest request) {
-    audit.record(
-        new AuditEvent(
-            "unverified:" + user,
-            AuditAction.SIGN_IN_FAILED,
-            "account",
-            user,
-            null,
-            null,
-            what + " from " + request.getRemoteAddr()));
   }
 
   private static String refusal(PasswordCheck check, String otherwise) {

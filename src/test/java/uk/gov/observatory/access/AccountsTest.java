@@ -43,10 +43,12 @@ class AccountsTest {
   @Autowired ReferenceData reference;
   @Autowired Clock clock;
   @Autowired JdbcTemplate jdbc;
+  @Autowired uk.gov.observatory.audit.AuditLog audit;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
   /** The service on a clock the test moves (the same database). */
   Accounts accountsAt(MutableClock c) {
-    return new Accounts(repository, policy, reference, c, 5, Duration.ofMinutes(15));
+    return new Accounts(repository, policy, reference, c, audit, 5, Duration.ofMinutes(15));
   }
 
   Enrolment notifier(String username) {
@@ -299,5 +301,45 @@ class AccountsTest {
     assertThat(image.getWidth()).isEqualTo(300);
     assertThat(accounts.enrolmentQrDataUri(e.totpSecret(), "jane.notifier"))
         .startsWith("data:image/png;base64,iVBORw0KGgo");
+  }
+
+  long audited(String action, String username) {
+    return jdbc.queryForObject(
+        "select count(*) from audit_entry where action = ? and record_ref = ?",
+        Long.class,
+        action,
+        username);
+  }
+
+  @Test
+  @DisplayName(
+      "a refused sign-in is audited in the same transaction as its failure count: both or neither")
+  void signInAuditSharesTheAttemptsTransaction() {
+    notifier("same.tx.person");
+    var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    // Rolled back: neither the failure count nor the audit entry is kept.
+    tx.executeWithoutResult(
+        status -> {
+          assertThat(accounts.verifyPassword("same.tx.person", "wrong password", "192.0.2.1"))
+              .isEqualTo(PasswordCheck.REFUSED);
+          status.setRollbackOnly();
+        });
+    assertThat(accounts.find("same.tx.person").orElseThrow().failedAttempts()).isZero();
+    assertThat(audited("SIGN_IN_FAILED", "same.tx.person")).isZero();
+    // Committed: both.
+    assertThat(accounts.verifyPassword("same.tx.person", "wrong password", "192.0.2.1"))
+        .isEqualTo(PasswordCheck.REFUSED);
+    assertThat(accounts.find("same.tx.person").orElseThrow().failedAttempts()).isEqualTo(1);
+    assertThat(audited("SIGN_IN_FAILED", "same.tx.person")).isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select details from audit_entry where record_ref = 'same.tx.person'",
+                String.class))
+        .isEqualTo("password refused from 192.0.2.1");
+    // A completed sign-in (the second factor) is audited as a success.
+    String code = Totp.code(storedSecret(), Totp.step(clock.instant()));
+    assertThat(accounts.verifyTotp("same.tx.person", code, "192.0.2.1"))
+        .isEqualTo(PasswordCheck.ACCEPTED);
+    assertThat(audited("SIGN_IN_SUCCEEDED", "same.tx.person")).isEqualTo(1);
   }
 }

@@ -1,6 +1,7 @@
 package uk.gov.observatory.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.gov.observatory.access.Accounts;
 import uk.gov.observatory.access.Role;
 import uk.gov.observatory.access.Viewer;
+import uk.gov.observatory.notification.IdentifyingDetailsNotAllowedException;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationRegister;
 import uk.gov.observatory.notification.NotificationSubmission;
@@ -127,21 +129,27 @@ class ScopingTest {
   }
 
   @Test
-  @DisplayName("viewers without the permission never get children's names or dates of birth")
+  @DisplayName(
+      "names and dates of birth only on an explicit showing, and only to roles that may see them")
   void identifyingDetailsOnlyWithPermission() {
     Notification n = register.notify(Submissions.death());
     TestAccounts.create(accounts, "dfe.inspector", Role.INSPECTOR);
     TestAccounts.create(accounts, "panel.member", Role.PANEL_MEMBER);
     Viewer inspector = viewers.of("dfe.inspector");
     Viewer member = viewers.of("panel.member");
-    assertThat(register.view(n.ref(), inspector))
-        .get()
-        .satisfies(v -> assertThat(v.children().get(0).childName()).isNull());
-    assertThat(register.view(n.ref(), member))
+    for (Viewer v : List.of(inspector, member)) {
+      assertThat(register.view(n.ref(), v))
+          .get()
+          .satisfies(seen -> assertThat(seen.children().get(0).childName()).isNull());
+    }
+    assertThat(register.showIdentifyingDetails(n.ref(), member))
         .get()
         .satisfies(v -> assertThat(v.children().get(0).childName()).isEqualTo("Test Child"));
+    assertThatThrownBy(() -> register.showIdentifyingDetails(n.ref(), inspector))
+        .isInstanceOf(IdentifyingDetailsNotAllowedException.class);
     TestAccounts.create(accounts, "only.admin", Role.ADMIN);
     assertThat(register.view(n.ref(), viewers.of("only.admin"))).isEmpty();
+    assertThat(register.showIdentifyingDetails(n.ref(), viewers.of("only.admin"))).isEmpty();
   }
 
   @Test

@@ -89,6 +89,10 @@ class AuditedReadsHttpTest {
         .containsExactlyInAnyOrder("CREATED", "VIEWED", "VIEWED");
     assertThat(audit.search(null, ref, null, null, 1).items())
         .allSatisfy(e -> assertThat(String.valueOf(e.after())).doesNotContain("Test Child"));
-    assertThat(audit.verify().message()).isEqualTo("Audit chain intact: 3 entries");
+    // The guess at a reference that does not exist is on record as refused.
+    assertThat(audit.search("audit.secretariat", "SIN-2020-00002", null, null, 1).items())
+        .extracting(AuditEntry::action)
+        .containsExactly("ACCESS_REFUSED");
+    assertThat(audit.verify().message()).isEqualTo("Audit chain intact: 4 entries");
   }
 }

@@ -291,6 +291,7 @@ class NotifyJourneyBrowserTest {
     assertAccessible("child 1");
     choose("gender", "FEMALE");
     type("ageYears", "4");
+    type("childName", "Synthetic Browser Child");
     continueButton();
     assertThat(h1()).isEqualTo("You have added 1 child");
     assertAccessible("children summary");
@@ -413,11 +414,18 @@ class NotifyJourneyBrowserTest {
     assertThat(driver.findElement(By.id("working-days")).getText()).isEqualTo("4");
     assertThat(page)
         .contains("Met")
-        .contains("Identifying details are not shown")
+        .contains("shown only when you ask")
+        .doesNotContain("Synthetic Browser Child")
         .contains("Female")
         .contains("6 years");
     String dueOnNotificationPage = driver.findElement(By.id("rapid-review-due")).getText();
     assertAccessible("notification page");
+    submitWith(driver.findElement(By.id("show-identifying-details")));
+    assertThat(h1()).isEqualTo(ref);
+    assertThat(driver.findElement(By.tagName("main")).getText())
+        .contains("Synthetic Browser Child")
+        .contains("Your viewing of them has been recorded");
+    assertAccessible("notification page with identifying details");
 
     // An unknown notification
     driver.get(url("/notifications/SIN-2099-99999"));
