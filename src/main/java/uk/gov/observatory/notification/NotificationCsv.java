@@ -3,6 +3,7 @@ package uk.gov.observatory.notification;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -23,6 +24,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.observatory.access.Viewer;
 import uk.gov.observatory.audit.Actors;
 import uk.gov.observatory.audit.AuditAction;
 import uk.gov.observatory.audit.AuditEvent;
@@ -82,11 +87,18 @@ public class NotificationCsv {
   private final NotificationRules rules;
   private final NotificationRegister register;
   private final AuditLog audit;
+  private final TransactionTemplate snapshot;
 
-  public NotificationCsv(NotificationRules rules, NotificationRegister register, AuditLog audit) {
+  public NotificationCsv(
+      NotificationRules rules,
+      NotificationRegister register,
+      AuditLog audit,
+      PlatformTransactionManager transactions) {
     this.rules = rules;
     this.register = register;
     this.audit = audit;
+    this.snapshot = new TransactionTemplate(transactions);
+    this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
   }
 
   /** Files of the standard that this version cannot import yet: refused rather than ignored. */
@@ -310,22 +322,7 @@ public class NotificationCsv {
         register.forEachNotification(
             n -> {
               try {
-                np.printRecord(
-                    n.ref(),
-                    n.laCode(),
-                    n.incidentDate(),
-                    n.awareDate(),
-                    n.notifiedDate(),
-                    n.notificationType(),
-                    blank(n.deathCategory()),
-                    blank(n.harmCategory()),
-                    n.imdDecile() == null ? "" : n.imdDecile().toString(),
-                    String.join(";", n.caseCharacteristics()),
-                    blank(n.domesticAbusePattern()),
-                    n.cscInvolvement(),
-                    n.courtOrder(),
-                    n.livingArrangement(),
-                    String.join(";", n.covidFactors()));
+                printNotification(np, n);
                 for (Notification.Child c : n.children()) {
                   List<Object> values =
                       new ArrayList<>(
@@ -355,6 +352,79 @@ public class NotificationCsv {
 
   private static String blank(String s) {
     return s == null ? "" : s;
+  }
+
+  /** One row of notifications.csv, in the data standard's columns. */
+  private static void printNotification(CSVPrinter np, Notification n) throws IOException {
+    np.printRecord(
+        n.ref(),
+        n.laCode(),
+        n.incidentDate(),
+        n.awareDate(),
+        n.notifiedDate(),
+        n.notificationType(),
+        blank(n.deathCategory()),
+        blank(n.harmCategory()),
+        n.imdDecile() == null ? "" : n.imdDecile().toString(),
+        String.join(";", n.caseCharacteristics()),
+        blank(n.domesticAbusePattern()),
+        n.cscInvolvement(),
+        n.courtOrder(),
+        n.livingArrangement(),
+        String.join(";", n.covidFactors()));
+  }
+
+  /**
+   * Writes the notifications a viewer may see and that match a query's filters as notifications.csv
+   * (the data standard's columns; never identifying details), in the query's order. Audited as
+   * exported first, with the filters and the count: when that cannot be written, nothing is.
+   * Returns the count.
+   */
+  public long writeNotifications(Writer out, NotificationQuery query, Viewer viewer)
+      throws IOException {
+    try {
+      // One snapshot: notifications arriving meanwhile neither shift the pages nor half-appear.
+      return snapshot.execute(status -> write(out, query, viewer));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private long write(Writer out, NotificationQuery query, Viewer viewer) {
+    NotificationPage page = register.search(query.withPage(1, NotificationQuery.MAX_SIZE), viewer);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("notifications", page.total());
+    details.put("identifying", false);
+    details.put("la_code", query.laCode());
+    details.put("notification_type", query.notificationType());
+    details.put("notified_from", query.notifiedFrom());
+    details.put("notified_to", query.notifiedTo());
+    audit.record(
+        AuditEvent.of(
+                viewer.actor(), AuditAction.EXPORTED, NotificationRegister.AUDIT_RECORD_TYPE, null)
+            .withDetails(AuditJson.of(details)));
+    long count = 0;
+    try {
+      CSVPrinter np =
+          new CSVPrinter(
+              out, WRITE.builder().setHeader(NOTIFICATION_COLUMNS.toArray(String[]::new)).get());
+      for (int p = 1; ; p++) {
+        if (p > 1) {
+          page = register.search(query.withPage(p, NotificationQuery.MAX_SIZE), viewer);
+        }
+        for (Notification n : page.items()) {
+          printNotification(np, n);
+          count++;
+        }
+        if (p >= page.pages()) {
+          break;
+        }
+      }
+      np.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return count;
   }
 
   /** A CSV row with the line it starts on. */

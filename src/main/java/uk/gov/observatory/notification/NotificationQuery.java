@@ -38,6 +38,12 @@ public record NotificationQuery(
     }
   }
 
+  /** The same search, at another page and page size. */
+  public NotificationQuery withPage(int page, int size) {
+    return new NotificationQuery(
+        laCode, notificationType, notifiedFrom, notifiedTo, sort, descending, page, size);
+  }
+
   public long offset() {
     return (long) (page - 1) * size;
   }

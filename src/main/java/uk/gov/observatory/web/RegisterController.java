@@ -20,6 +20,7 @@ import uk.gov.observatory.audit.AuditLog;
 import uk.gov.observatory.notification.IdentifyingDetailsNotAllowedException;
 import uk.gov.observatory.notification.InvalidNotificationException;
 import uk.gov.observatory.notification.Notification;
+import uk.gov.observatory.notification.NotificationCsv;
 import uk.gov.observatory.notification.NotificationPage;
 import uk.gov.observatory.notification.NotificationQueries;
 import uk.gov.observatory.notification.NotificationQuery;
@@ -37,6 +38,7 @@ public class RegisterController {
 
   private final Viewers viewers;
   private final AuditLog audit;
+  private final NotificationCsv csv;
 
   /** The filters as given, echoed back into the form. */
   public record Filters(
@@ -71,9 +73,11 @@ public class RegisterController {
       NotificationQueries queries,
       ReferenceData reference,
       Viewers viewers,
-      AuditLog audit) {
+      AuditLog audit,
+      NotificationCsv csv) {
     this.viewers = viewers;
     this.audit = audit;
+    this.csv = csv;
     this.register = register;
     this.queries = queries;
     this.reference = reference;
@@ -128,6 +132,10 @@ public class RegisterController {
     model.addAttribute("rows", rows);
     model.addAttribute("total", result.total());
     model.addAttribute("headers", headers(filters, query));
+    UriComponentsBuilder download = base(filters).replacePath("/notifications/export.csv");
+    param(download, "sort", filters.sort());
+    param(download, "order", filters.order());
+    model.addAttribute("downloadHref", download.encode().build().toUriString());
     addPagination(model, filters, result);
     return "register";
   }
@@ -202,6 +210,38 @@ public class RegisterController {
     param(b, "size", f.size());
     b.queryParam("page", page);
     return b.encode().build().toUriString();
+  }
+
+  /**
+   * The register's current filters as notifications.csv (the data standard's columns, never
+   * identifying details), only what the viewer may see; audited as an export. Bad filters get the
+   * register page with its error summary.
+   */
+  @GetMapping("/notifications/export.csv")
+  public String export(
+      @RequestParam(required = false) String la,
+      @RequestParam(required = false) String type,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String order,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws java.io.IOException {
+    NotificationQuery query;
+    try {
+      query =
+          queries.parse(
+              new NotificationQueries.Parameters(la, type, from, to, sort, order, null, null));
+    } catch (InvalidNotificationException e) {
+      return search(la, type, from, to, sort, order, null, null, model, request, response);
+    }
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader(
+        "Content-Disposition", "attachment; filename=\"" + NotificationCsv.NOTIFICATIONS + "\"");
+    csv.writeNotifications(response.getWriter(), query, viewers.of(request.getUserPrincipal()));
+    return null;
   }
 
   @GetMapping("/notifications/{ref}")

@@ -198,4 +198,43 @@ class CasePageAccessHttpTest {
                 .map(AuditEntry::details))
         .anySatisfy(d -> assertThat(d).contains("GET /notifications").contains("not recognised"));
   }
+
+  @Test
+  @DisplayName(
+      "the register's CSV download holds only the viewer's notifications, no names, and is audited")
+  void scopedDownload() throws Exception {
+    Notification westminster = register.notify(Submissions.death());
+    Notification leeds = register.notify(Submissions.seriousHarm());
+    SignedInHttp notifier = signedIn("leeds.downloader", Role.LA_NOTIFIER, "E08000035");
+    HttpResponse<String> list = notifier.get("/notifications");
+    assertThat(list.body()).contains("/notifications/export.csv");
+    HttpResponse<String> csv = notifier.get("/notifications/export.csv");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
+    assertThat(csv.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"notifications.csv\"");
+    List<String> lines = csv.body().lines().toList();
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "notification_ref,la_code,incident_date,aware_date,notified_date,notification_type,"
+                + "death_category,harm_category,imd_decile,case_characteristics,"
+                + "domestic_abuse_pattern,csc_involvement,court_order,living_arrangement,"
+                + "covid_factors");
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(1)).startsWith(leeds.ref() + ",E08000035,");
+    assertThat(csv.body()).doesNotContain(westminster.ref()).doesNotContain(NAME);
+    assertThat(count("leeds.downloader", null, "EXPORTED")).isEqualTo(1);
+
+    // Filters apply; a bad one gets the register's error summary, not a file.
+    SignedInHttp secretariat = signedIn("csv.secretary", Role.PANEL_SECRETARIAT);
+    assertThat(secretariat.get("/notifications/export.csv").body().lines()).hasSize(3);
+    assertThat(secretariat.get("/notifications/export.csv?type=DEATH").body().lines())
+        .hasSize(2)
+        .last()
+        .satisfies(l -> assertThat(l).startsWith(westminster.ref()));
+    HttpResponse<String> bad = secretariat.get("/notifications/export.csv?from=yesterday");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("There is a problem").contains("Notified from");
+  }
 }
