@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -358,6 +359,25 @@ public class NotificationRegister {
   public NotificationPage search(NotificationQuery query) {
     return new NotificationPage(
         repository.search(query), repository.count(query), query.page(), query.size());
+  }
+
+  /**
+   * Every notification a viewer reaches whose incident date is in [from, to] (of one local
+   * authority when {@code laCode} is given), without identifying details: what reports count.
+   */
+  public void forEachIncidentBetween(
+      LocalDate from, LocalDate to, String laCode, Viewer viewer, Consumer<Notification> each) {
+    if (!viewer.everything() && viewer.laCodes().isEmpty()) {
+      return;
+    }
+    repository.forEachIncidentBetween(
+        from,
+        to,
+        laCode,
+        viewer.everything() ? null : viewer.laCodes(),
+        viewer.withdrawals(),
+        1000,
+        n -> each.accept(withoutIdentifying(n)));
   }
 
   public Timeliness timeliness(Notification n) {

@@ -61,6 +61,9 @@ public class SecurityConfiguration {
   /** The register and its notifications: need READ_NOTIFICATIONS. */
   static final String[] REGISTER_PAGES = {"/notifications", "/notifications/**"};
 
+  /** Analytics: need READ_NOTIFICATIONS, and count only what the reader may see. */
+  static final String[] ANALYTICS_PAGES = {"/analytics", "/analytics/**"};
+
   /** The audit log's search: needs READ_AUDIT. */
   static final String[] AUDIT_PAGES = {"/audit"};
 
@@ -81,6 +84,7 @@ public class SecurityConfiguration {
     all.addAll(java.util.List.of(NOTIFY_PAGES));
     all.addAll(java.util.List.of(REGISTER_PAGES));
     all.addAll(java.util.List.of(AUDIT_PAGES));
+    all.addAll(java.util.List.of(ANALYTICS_PAGES));
     all.addAll(java.util.List.of(API_READS));
     all.add(API_NOTIFY);
     all.add(API_DESCRIPTION);
@@ -200,6 +204,8 @@ public class SecurityConfiguration {
                     .requestMatchers(NOTIFY_PAGES)
                     .hasAuthority(authority(Permission.NOTIFY))
                     .requestMatchers(REGISTER_PAGES)
+                    .hasAuthority(authority(Permission.READ_NOTIFICATIONS))
+                    .requestMatchers(ANALYTICS_PAGES)
                     .hasAuthority(authority(Permission.READ_NOTIFICATIONS))
                     .requestMatchers(AUDIT_PAGES)
                     .hasAuthority(authority(Permission.READ_AUDIT))

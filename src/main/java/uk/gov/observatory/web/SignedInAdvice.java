@@ -11,4 +11,19 @@ class SignedInAdvice {
   String signedInAs(Principal principal) {
     return principal == null ? null : principal.getName();
   }
+
+  /** The signed-in person's permissions by name (for the menu): empty when not signed in. */
+  @ModelAttribute("may")
+  java.util.Set<String> may(Principal principal) {
+    java.util.Set<String> may = new java.util.HashSet<>();
+    if (principal instanceof org.springframework.security.core.Authentication a) {
+      for (var granted : a.getAuthorities()) {
+        String name = granted.getAuthority();
+        if (name != null && name.startsWith("PERM_")) {
+          may.add(name.substring("PERM_".length()));
+        }
+      }
+    }
+    return may;
+  }
 }

@@ -21,6 +21,7 @@ import uk.gov.observatory.access.Role;
 import uk.gov.observatory.audit.AuditLog;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationRegister;
+import uk.gov.observatory.support.Submissions;
 import uk.gov.observatory.support.TestAccounts;
 
 /** A Panel member's declared interest withdraws them from those cases, until withdrawn. */
@@ -35,7 +36,7 @@ class ConflictOfInterestTest {
   final JsonMapper json = JsonMapper.builder().build();
 
   Notification notify(String la, String incident) {
-    return register.notify(ScopingTest.submission(la, "DEATH", LocalDate.parse(incident), 1));
+    return register.notify(Submissions.of(la, "DEATH", LocalDate.parse(incident), 1, 1));
   }
 
   JsonNode list(String auth) throws Exception {

@@ -1,5 +1,7 @@
 package uk.gov.observatory.support;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import uk.gov.observatory.notification.NotificationSubmission;
 import uk.gov.observatory.notification.NotificationSubmission.ChildSubmission;
@@ -50,5 +52,42 @@ public final class Submissions {
         List.of(
             new ChildSubmission("1", "FEMALE", "4", "MWBC", null, null),
             new ChildSubmission("2", "MALE", "6", null, null, null)));
+  }
+
+  /**
+   * A valid notification of a type in an authority, aware on the incident date, notified {@code
+   * notifiedAfter} days later, with {@code children} children (each named "Synthetic Name").
+   */
+  public static NotificationSubmission of(
+      String la, String type, LocalDate incident, int notifiedAfter, int children) {
+    boolean death = type.equals("DEATH");
+    List<ChildSubmission> kids = new ArrayList<>();
+    for (int c = 1; c <= children; c++) {
+      kids.add(
+          new ChildSubmission(
+              String.valueOf(c),
+              c % 2 == 0 ? "MALE" : "FEMALE",
+              "3",
+              null,
+              "Synthetic Name",
+              null));
+    }
+    return new NotificationSubmission(
+        null,
+        la,
+        incident.toString(),
+        incident.toString(),
+        incident.plusDays(notifiedAfter).toString(),
+        type,
+        death ? "SUDI" : null,
+        death ? null : "NONFATAL_NEGLECT",
+        null,
+        List.of(),
+        null,
+        "NONE",
+        "NONE",
+        "AT_HOME",
+        List.of(),
+        kids);
   }
 }

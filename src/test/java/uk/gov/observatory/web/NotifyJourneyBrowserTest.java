@@ -427,6 +427,16 @@ class NotifyJourneyBrowserTest {
         .contains("Your viewing of them has been recorded");
     assertAccessible("notification page with identifying details");
 
+    // Analytics: the notifier's own authority's headline figures for the incident's year
+    driver.get(url("/analytics?from=2020-01-01&to=2020-12-31"));
+    assertThat(h1()).isEqualTo("Headline figures");
+    assertThat(driver.findElement(By.id("h-notifications")).getText()).isEqualTo("1");
+    assertThat(driver.findElement(By.id("h-children")).getText()).isEqualTo("2");
+    assertAccessible("analytics");
+    driver.get(url("/analytics?from=2020-13-01"));
+    assertThat(errorSummary()).contains("The start of the period must be a real date");
+    assertAccessible("analytics with an error");
+
     // An unknown notification
     driver.get(url("/notifications/SIN-2099-99999"));
     assertThat(h1()).isEqualTo("Page not found");

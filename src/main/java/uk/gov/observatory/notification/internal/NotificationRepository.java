@@ -197,6 +197,47 @@ public class NotificationRepository {
     return withChildren(named.query(sql, p, this::row));
   }
 
+  /**
+   * Every notification with an incident date in [from, to] (and of one local authority when {@code
+   * laCode} is given), within {@code scope} less withdrawn cases, in reference order, in batches.
+   */
+  public void forEachIncidentBetween(
+      LocalDate from,
+      LocalDate to,
+      String laCode,
+      Collection<String> scope,
+      List<Interest> withdrawn,
+      int batchSize,
+      Consumer<Notification> each) {
+    String after = "";
+    while (true) {
+      MapSqlParameterSource p = new MapSqlParameterSource();
+      List<String> clauses = scopeClauses(scope, withdrawn, p);
+      clauses.add("n.incident_date between :from and :to");
+      clauses.add("n.notification_ref > :after");
+      p.addValue("from", Date.valueOf(from)).addValue("to", Date.valueOf(to));
+      p.addValue("after", after).addValue("limit", batchSize);
+      if (laCode != null) {
+        clauses.add("n.la_code = :la");
+        p.addValue("la", laCode);
+      }
+      List<Row> rows =
+          named.query(
+              "select "
+                  + COLUMNS
+                  + " from notification n where "
+                  + String.join(" and ", clauses)
+                  + " order by n.notification_ref limit :limit",
+              p,
+              this::row);
+      if (rows.isEmpty()) {
+        return;
+      }
+      withChildren(rows).forEach(each);
+      after = rows.get(rows.size() - 1).notification.ref();
+    }
+  }
+
   /** Every notification, ordered by reference, in batches (for export). */
   public void forEachOrderedByRef(int batchSize, Consumer<Notification> each) {
     String after = "";
@@ -280,11 +321,12 @@ public class NotificationRepository {
     }
   }
 
-  private static String where(
-      NotificationQuery q,
-      Collection<String> scope,
-      List<Interest> withdrawn,
-      MapSqlParameterSource p) {
+  /**
+   * The one place a viewer's reach becomes SQL: within {@code scope} (null for every authority),
+   * less the cases they are withdrawn from. Every scoped query starts from these clauses.
+   */
+  private static List<String> scopeClauses(
+      Collection<String> scope, List<Interest> withdrawn, MapSqlParameterSource p) {
     List<String> clauses = new ArrayList<>();
     if (scope != null) {
       clauses.add("n.la_code in (:scope)");
@@ -304,6 +346,15 @@ public class NotificationRepository {
         p.addValue("wto" + i, Date.valueOf(w.to()));
       }
     }
+    return clauses;
+  }
+
+  private static String where(
+      NotificationQuery q,
+      Collection<String> scope,
+      List<Interest> withdrawn,
+      MapSqlParameterSource p) {
+    List<String> clauses = scopeClauses(scope, withdrawn, p);
     if (q.laCode() != null) {
       clauses.add("n.la_code = :la");
       p.addValue("la", q.laCode());

@@ -1,0 +1,145 @@
+package uk.gov.observatory.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+import uk.gov.observatory.access.Viewers;
+import uk.gov.observatory.analytics.Analytics;
+import uk.gov.observatory.analytics.Headline;
+import uk.gov.observatory.analytics.InvalidReportException;
+import uk.gov.observatory.reference.ReferenceData;
+
+/**
+ * Analytics pages: the report's tables for a period of incident dates and an area, over only the
+ * notifications the reader may see, with the tidy CSV of REPORT-SPEC.md to download.
+ */
+@Controller
+public class AnalyticsController {
+
+  private final Analytics analytics;
+  private final Viewers viewers;
+  private final ReferenceData reference;
+  private final Clock clock;
+
+  public AnalyticsController(
+      Analytics analytics, Viewers viewers, ReferenceData reference, Clock clock) {
+    this.analytics = analytics;
+    this.viewers = viewers;
+    this.reference = reference;
+    this.clock = clock;
+  }
+
+  /** The filters as given, echoed back into the form. */
+  public record Filters(String from, String to, String la) {}
+
+  @GetMapping("/analytics")
+  public String headline(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String la,
+      Model model,
+      Principal principal,
+      HttpServletResponse response) {
+    Filters filters = defaults(from, to, la);
+    model.addAttribute("filters", filters);
+    model.addAttribute("localAuthorities", reference.localAuthorities());
+    FormErrors errors = new FormErrors();
+    model.addAttribute("errors", errors);
+    Headline headline = compute(filters, principal, errors);
+    if (headline == null) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return "analytics";
+    }
+    model.addAttribute("headline", headline);
+    model.addAttribute(
+        "downloadHref",
+        UriComponentsBuilder.fromPath("/analytics/headline.csv")
+            .queryParam("from", filters.from())
+            .queryParam("to", filters.to())
+            .queryParamIfPresent("la", java.util.Optional.ofNullable(blankToNull(filters.la())))
+            .encode()
+            .build()
+            .toUriString());
+    return "analytics";
+  }
+
+  /** Table H as REPORT-SPEC's tidy CSV: {@code table_id,row_code,column_code,value}. */
+  @GetMapping("/analytics/headline.csv")
+  public String headlineCsv(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String la,
+      Model model,
+      Principal principal,
+      HttpServletResponse response)
+      throws IOException {
+    Filters filters = defaults(from, to, la);
+    FormErrors errors = new FormErrors();
+    Headline headline = compute(filters, principal, errors);
+    if (headline == null) {
+      return headline(from, to, la, model, principal, response);
+    }
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader("Content-Disposition", "attachment; filename=\"headline.csv\"");
+    PrintWriter out = response.getWriter();
+    CSVPrinter csv =
+        new CSVPrinter(
+            out,
+            CSVFormat.RFC4180
+                .builder()
+                .setHeader("table_id", "row_code", "column_code", "value")
+                .get());
+    for (Headline.Cell c : headline.cells()) {
+      csv.printRecord(c.tableId(), c.rowCode(), c.columnCode(), c.value());
+    }
+    csv.flush();
+    return null;
+  }
+
+  /** Without dates: the last complete calendar year, as the annual report counts. */
+  private Filters defaults(String from, String to, String la) {
+    int lastYear = LocalDate.now(clock).getYear() - 1;
+    return new Filters(
+        from == null || from.isBlank() ? lastYear + "-01-01" : from.strip(),
+        to == null || to.isBlank() ? lastYear + "-12-31" : to.strip(),
+        la == null ? "" : la.strip());
+  }
+
+  private Headline compute(Filters f, Principal principal, FormErrors errors) {
+    LocalDate from = date(f.from(), "from", "The start of the period", errors);
+    LocalDate to = date(f.to(), "to", "The end of the period", errors);
+    if (errors.isAny()) {
+      return null;
+    }
+    try {
+      return analytics.headline(from, to, blankToNull(f.la()), viewers.of(principal));
+    } catch (InvalidReportException e) {
+      e.problems().forEach(p -> errors.add(p.field(), p.message()));
+      return null;
+    }
+  }
+
+  private static LocalDate date(String value, String id, String label, FormErrors errors) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      errors.add(id, label + " must be a real date written as YYYY-MM-DD, for example 2020-01-01");
+      return null;
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}
