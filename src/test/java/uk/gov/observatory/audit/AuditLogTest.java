@@ -90,19 +90,21 @@ class AuditLogTest {
     register.notify(Submissions.seriousHarm(), "key-1", "bob");
     register.notify(Submissions.seriousHarm(), "key-1", "bob"); // a replay stores nothing
     assertThat(register.view(n.ref(), "carol")).isPresent();
-    assertThat(register.view("SIN-2020-99999", "carol")).isEmpty(); // nothing read, nothing kept
+    // Nothing read, but the guess is on record as refused.
+    assertThat(register.view("SIN-2020-99999", "carol")).isEmpty();
     SyntheticCsv.write(tmp.resolve("in"), 20, 4);
     assertThat(csv.importFrom(tmp.resolve("in"), false, ImportProgress.NONE, "cli:dave").stored())
         .isTrue();
     csv.exportTo(tmp.resolve("out"), true, "cli:dave");
 
     AuditVerification v = audit.verify();
-    assertThat(v.message()).isEqualTo("Audit chain intact: 5 entries");
+    assertThat(v.message()).isEqualTo("Audit chain intact: 6 entries");
     List<AuditEntry> all = audit.search(null, null, null, null, 1).items();
     assertThat(all)
         .extracting(AuditEntry::action)
-        .containsExactly("EXPORTED", "IMPORTED", "VIEWED", "CREATED", "CREATED");
-    AuditEntry created = all.get(4);
+        .containsExactly("EXPORTED", "IMPORTED", "ACCESS_REFUSED", "VIEWED", "CREATED", "CREATED");
+    assertThat(all.get(2).recordRef()).isEqualTo("SIN-2020-99999");
+    AuditEntry created = all.get(5);
     assertThat(created.actor()).isEqualTo("alice");
     assertThat(created.recordRef()).isEqualTo(n.ref());
     assertThat(created.after())

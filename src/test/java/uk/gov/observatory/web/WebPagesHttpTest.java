@@ -88,7 +88,7 @@ class WebPagesHttpTest {
         .containsPattern("id=\"working-days\"[^>]*>3</dd>")
         .contains("Met")
         .contains("Sudden Unexpected Death in Infancy (SUDI)")
-        .contains("Identifying details are not shown")
+        .contains("shown only when you ask")
         .doesNotContain("Test Child")
         .doesNotContain("15 January 2020");
   }
