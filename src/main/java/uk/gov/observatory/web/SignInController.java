@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,6 +14,7 @@ import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import uk.gov.observatory.access.Account;
@@ -23,9 +25,11 @@ import uk.gov.observatory.audit.AuditEvent;
 import uk.gov.observatory.audit.AuditLog;
 
 /**
- * Signing in: a username and password, then a code from the person's authenticator app (or a
- * one-time recovery code). Only after both is the session signed in, under a new session id. The
- * pages never say whether an account exists or which of the two was wrong.
+ * Signing in: a username and password (or, when configured, {@link SingleSignOn} in place of the
+ * password), then a code from the person's authenticator app (or a one-time recovery code). Only
+ * after both is the session signed in, under a new session id. The pages never say whether an
+ * account exists or which of the two was wrong (single sign-on, once the provider has vouched for
+ * the person, says only that they have no usable account).
  */
 @Controller
 public class SignInController {
@@ -33,25 +37,42 @@ public class SignInController {
   /** The session attribute holding a username whose password was accepted, awaiting its code. */
   static final String PASSWORD_ACCEPTED = SignInController.class.getName() + ".passwordAccepted";
 
+  /** The session attribute naming how the first factor was given, for the audit log. */
+  static final String FIRST_FACTOR = SignInController.class.getName() + ".firstFactor";
+
   private final Accounts accounts;
   private final AuditLog audit;
   private final SecurityContextRepository contexts;
   private final RequestCache requests;
+  private final SingleSignOn singleSignOn;
 
   public SignInController(
       Accounts accounts,
       AuditLog audit,
       SecurityContextRepository contexts,
-      RequestCache requests) {
+      RequestCache requests,
+      ObjectProvider<SingleSignOn> singleSignOn) {
     this.accounts = accounts;
     this.audit = audit;
     this.contexts = contexts;
     this.requests = requests;
+    this.singleSignOn = singleSignOn.getIfAvailable();
+  }
+
+  /** The single sign-on provider's name for the sign-in page's button; null when not configured. */
+  @ModelAttribute("singleSignOn")
+  String singleSignOn() {
+    return singleSignOn == null ? null : singleSignOn.name();
   }
 
   @GetMapping("/sign-in")
-  public String signIn(Model model) {
-    model.addAttribute("errors", new FormErrors());
+  public String signIn(@RequestParam(required = false) String sso, Model model) {
+    FormErrors errors = new FormErrors();
+    String message = singleSignOn == null ? null : SingleSignOn.message(sso);
+    if (message != null) {
+      errors.addLink("sso", null, message);
+    }
+    model.addAttribute("errors", errors);
     return "sign-in/password";
   }
 
@@ -83,6 +104,7 @@ public class SignInController {
       return "sign-in/password";
     }
     request.getSession().setAttribute(PASSWORD_ACCEPTED, user);
+    request.getSession().setAttribute(FIRST_FACTOR, "password");
     return accounts.pendingEnrolmentSecret(user).isPresent()
         ? "redirect:/sign-in/set-up"
         : "redirect:/sign-in/code";
@@ -192,6 +214,7 @@ public class SignInController {
           request);
       if (check == PasswordCheck.LOCKED || check == PasswordCheck.DISABLED) {
         session.removeAttribute(PASSWORD_ACCEPTED);
+        session.removeAttribute(FIRST_FACTOR);
       }
       errors.add(
           "code",
@@ -204,8 +227,10 @@ public class SignInController {
       return page;
     }
     Account account = accounts.find(user).orElseThrow();
+    String firstFactor = (String) session.getAttribute(FIRST_FACTOR);
     // A new session id for the signed-in session (session fixation).
     session.removeAttribute(PASSWORD_ACCEPTED);
+    session.removeAttribute(FIRST_FACTOR);
     request.changeSessionId();
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(
@@ -221,7 +246,8 @@ public class SignInController {
             user,
             null,
             null,
-            recovery ? "password and recovery code" : "password and authenticator code"));
+            (firstFactor == null ? "password" : firstFactor)
+                + (recovery ? " and recovery code" : " and authenticator code")));
     SavedRequest saved = requests.getRequest(request, response);
     requests.removeRequest(request, response);
     if (saved != null && saved.getRedirectUrl() != null) {
