@@ -263,6 +263,12 @@ public class Accounts {
    */
   @Transactional
   public PasswordCheck verifyTotp(String username, String code, String origin) {
+    return verifyTotp(username, code, "password", origin);
+  }
+
+  /** As {@link #verifyTotp(String, String, String)}, naming how the first factor was given. */
+  @Transactional
+  public PasswordCheck verifyTotp(String username, String code, String firstFactor, String origin) {
     Optional<StoredAccount> found =
         username == null ? Optional.empty() : repository.findForUpdate(username);
     if (found.isEmpty()) {
@@ -277,7 +283,7 @@ public class Accounts {
     if (step.isPresent() && repository.useTotpStep(stored.account().id(), step.getAsLong())) {
       // A valid code also proves the authenticator app is set up.
       repository.confirmAuthenticator(stored.account().id(), clock.instant());
-      return success(stored.account(), "authenticator code", origin);
+      return success(stored.account(), firstFactor + " and authenticator code", origin);
     }
     return refused(username, "code", failure(stored.account()), origin);
   }
@@ -291,6 +297,13 @@ public class Accounts {
   /** Accepts a recovery code in place of a TOTP code, once; audited like {@link #verifyTotp}. */
   @Transactional
   public PasswordCheck useRecoveryCode(String username, String code, String origin) {
+    return useRecoveryCode(username, code, "password", origin);
+  }
+
+  /** As {@link #useRecoveryCode(String, String, String)}, naming the first factor. */
+  @Transactional
+  public PasswordCheck useRecoveryCode(
+      String username, String code, String firstFactor, String origin) {
     Optional<StoredAccount> found =
         username == null ? Optional.empty() : repository.findForUpdate(username);
     if (found.isEmpty()) {
@@ -306,7 +319,7 @@ public class Accounts {
             stored.account().id(),
             Hashes.sha256Hex(Totp.normaliseRecoveryCode(code)),
             clock.instant())) {
-      return success(stored.account(), "recovery code", origin);
+      return success(stored.account(), firstFactor + " and recovery code", origin);
     }
     return refused(username, "recovery code", failure(stored.account()), origin);
   }
@@ -356,7 +369,7 @@ public class Accounts {
     return PasswordCheck.REFUSED;
   }
 
-  private PasswordCheck success(Account account, String secondFactor, String origin) {
+  private PasswordCheck success(Account account, String factors, String origin) {
     if (account.failedAttempts() != 0 || account.lockedUntil() != null) {
       repository.recordFailures(account.id(), 0, null);
     }
@@ -368,7 +381,7 @@ public class Accounts {
             account.username(),
             null,
             null,
-            "first factor and " + secondFactor + from(origin)));
+            factors + from(origin)));
     return PasswordCheck.ACCEPTED;
   }
 

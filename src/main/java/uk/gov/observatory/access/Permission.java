@@ -10,6 +10,8 @@ public enum Permission {
   READ_NOTIFICATIONS,
   /** See children's names and dates of birth (within the role's scope). */
   READ_IDENTIFYING_DETAILS,
+  /** Write, submit and amend the rapid reviews and local reviews of one's own authorities. */
+  SUBMIT_REVIEWS,
   /** Read cases: rapid reviews, local reviews and their progress. */
   READ_CASES,
   /** Record and change everything about cases. */

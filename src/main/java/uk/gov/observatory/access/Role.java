@@ -13,6 +13,7 @@ import static uk.gov.observatory.access.Permission.READ_CASES;
 import static uk.gov.observatory.access.Permission.READ_IDENTIFYING_DETAILS;
 import static uk.gov.observatory.access.Permission.READ_NOTIFICATIONS;
 import static uk.gov.observatory.access.Permission.RECORD_PANEL_VIEW;
+import static uk.gov.observatory.access.Permission.SUBMIT_REVIEWS;
 
 import java.util.Collections;
 import java.util.EnumSet;
@@ -30,8 +31,8 @@ public enum Role {
       AMEND_NOTIFICATION,
       READ_NOTIFICATIONS,
       READ_IDENTIFYING_DETAILS),
-  /** A safeguarding partnership: reads the notifications of its authorities. */
-  PARTNERSHIP(Scope.PARTNERSHIP, READ_NOTIFICATIONS),
+  /** A safeguarding partnership: reads its authorities' cases, writes their reviews. */
+  PARTNERSHIP(Scope.PARTNERSHIP, READ_NOTIFICATIONS, READ_CASES, SUBMIT_REVIEWS),
   /** The Panel's secretariat: everything about cases and the register, no accounts. */
   PANEL_SECRETARIAT(
       Scope.ALL,
@@ -40,6 +41,7 @@ public enum Role {
       READ_NOTIFICATIONS,
       READ_IDENTIFYING_DETAILS,
       READ_CASES,
+      SUBMIT_REVIEWS,
       MANAGE_CASES,
       RECORD_PANEL_VIEW,
       IMPORT,

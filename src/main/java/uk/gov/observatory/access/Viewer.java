@@ -1,6 +1,7 @@
 package uk.gov.observatory.access;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -14,27 +15,35 @@ import java.util.Set;
  * @param laCodes the local authorities reached when not {@code everything}
  * @param identifyingDetails whether children's names and dates of birth may be shown
  * @param withdrawals declared conflicts of interest: cases the viewer is withdrawn from
+ * @param permissions what the viewer may do with the cases they reach
  */
 public record Viewer(
     String actor,
     boolean everything,
     Set<String> laCodes,
     boolean identifyingDetails,
-    List<Interest> withdrawals) {
+    List<Interest> withdrawals,
+    Set<Permission> permissions) {
 
   public Viewer {
     laCodes = Set.copyOf(laCodes);
     withdrawals = List.copyOf(withdrawals);
+    permissions = Set.copyOf(permissions);
   }
 
   /** The application itself or an operator at the command line: everything. */
   public static Viewer system(String actor) {
-    return new Viewer(actor, true, Set.of(), true, List.of());
+    return new Viewer(actor, true, Set.of(), true, List.of(), EnumSet.allOf(Permission.class));
   }
 
   /** Someone who may see nothing (not signed in, no such account, or no case permission). */
   public static Viewer nobody(String actor) {
-    return new Viewer(actor, false, Set.of(), false, List.of());
+    return new Viewer(actor, false, Set.of(), false, List.of(), Set.of());
+  }
+
+  /** Whether the viewer holds a permission (within their reach). */
+  public boolean can(Permission permission) {
+    return permissions.contains(permission);
   }
 
   /** A signed-in person: their role's scope and permissions, less their declared interests. */
@@ -47,7 +56,8 @@ public record Viewer(
         account.role().scope() == Role.Scope.ALL,
         account.scopeLaCodes(),
         account.can(Permission.READ_IDENTIFYING_DETAILS),
-        interests);
+        interests,
+        account.role().permissions());
   }
 
   /** Whether records of this local authority are within the viewer's scope at all. */

@@ -3,6 +3,7 @@ package uk.gov.observatory.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -41,11 +42,16 @@ import uk.gov.observatory.audit.AuditLog;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SecurityConfiguration {
 
-  /** Pages anyone may see without signing in: the start page, sign-in and static assets. */
+  /**
+   * Pages anyone may see without signing in: the start page, sign-in (with single sign-on's start
+   * and return, which exist only when it is configured) and static assets.
+   */
   static final String[] PUBLIC_PAGES = {
     "/",
     "/sign-in",
     "/sign-in/**",
+    "/oauth2/**",
+    "/login/oauth2/**",
     "/signed-out",
     "/assets/**",
     "/webjars/**",
@@ -192,7 +198,8 @@ public class SecurityConfiguration {
       HttpSecurity http,
       SecurityContextRepository contexts,
       RequestCache requests,
-      Refusals refusals)
+      Refusals refusals,
+      ObjectProvider<SingleSignOn> singleSignOn)
       throws Exception {
     LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/sign-in");
     http.securityContext(c -> c.securityContextRepository(contexts))
@@ -242,6 +249,11 @@ public class SecurityConfiguration {
                 l.logoutUrl("/sign-out")
                     .logoutSuccessUrl("/signed-out")
                     .deleteCookies("JSESSIONID"));
+    // Single sign-on, when configured, in place of the password only (see SingleSignOn).
+    SingleSignOn sso = singleSignOn.getIfAvailable();
+    if (sso != null) {
+      http.oauth2Login(sso::configure);
+    }
     hardening(http);
     return http.build();
   }

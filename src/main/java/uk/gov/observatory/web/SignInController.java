@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -15,6 +16,7 @@ import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import uk.gov.observatory.access.Account;
@@ -22,9 +24,11 @@ import uk.gov.observatory.access.Accounts;
 import uk.gov.observatory.access.PasswordCheck;
 
 /**
- * Signing in: a username and password, then a code from the person's authenticator app (or a
- * one-time recovery code). Only after both is the session signed in, under a new session id. The
- * pages never say whether an account exists or which of the two was wrong.
+ * Signing in: a username and password (or, when configured, {@link SingleSignOn} in place of the
+ * password), then a code from the person's authenticator app (or a one-time recovery code). Only
+ * after both is the session signed in, under a new session id. The pages never say whether an
+ * account exists or which of the two was wrong (single sign-on, once the provider has vouched for
+ * the person, says only that they have no usable account).
  */
 @Controller
 public class SignInController {
@@ -32,25 +36,45 @@ public class SignInController {
   /** The session attribute holding a username whose password was accepted, awaiting its code. */
   static final String PASSWORD_ACCEPTED = SignInController.class.getName() + ".passwordAccepted";
 
+  /** The session attribute naming how the first factor was given, for the audit log. */
+  static final String FIRST_FACTOR = SignInController.class.getName() + ".firstFactor";
+
   private final Accounts accounts;
   private final SecurityContextRepository contexts;
   private final RequestCache requests;
   private final Duration idleTimeout;
+  private final SingleSignOn singleSignOn;
 
   public SignInController(
       Accounts accounts,
       SecurityContextRepository contexts,
       RequestCache requests,
-      @Value("${observatory.session.idle-timeout:30m}") Duration idleTimeout) {
+      @Value("${observatory.session.idle-timeout:30m}") Duration idleTimeout,
+      ObjectProvider<SingleSignOn> singleSignOn) {
     this.accounts = accounts;
     this.idleTimeout = idleTimeout;
     this.contexts = contexts;
     this.requests = requests;
+    this.singleSignOn = singleSignOn.getIfAvailable();
+  }
+
+  /** The single sign-on provider's name for the sign-in page's button; null when not configured. */
+  @ModelAttribute("singleSignOn")
+  String singleSignOn() {
+    return singleSignOn == null ? null : singleSignOn.name();
   }
 
   @GetMapping("/sign-in")
-  public String signIn(@RequestParam(required = false) String ended, Model model) {
-    model.addAttribute("errors", new FormErrors());
+  public String signIn(
+      @RequestParam(required = false) String ended,
+      @RequestParam(required = false) String sso,
+      Model model) {
+    FormErrors errors = new FormErrors();
+    String message = singleSignOn == null ? null : SingleSignOn.message(sso);
+    if (message != null) {
+      errors.addLink("sso", null, message);
+    }
+    model.addAttribute("errors", errors);
     if (ended != null) {
       model.addAttribute("idleMinutes", idleTimeout.toMinutes());
     }
@@ -84,6 +108,7 @@ public class SignInController {
       return "sign-in/password";
     }
     request.getSession().setAttribute(PASSWORD_ACCEPTED, user);
+    request.getSession().setAttribute(FIRST_FACTOR, "password");
     return accounts.pendingEnrolmentSecret(user).isPresent()
         ? "redirect:/sign-in/set-up"
         : "redirect:/sign-in/code";
@@ -184,13 +209,16 @@ public class SignInController {
       model.addAttribute("errors", errors);
       return page;
     }
+    String firstFactor = (String) session.getAttribute(FIRST_FACTOR);
+    firstFactor = firstFactor == null ? "password" : firstFactor;
     PasswordCheck check =
         recovery
-            ? accounts.useRecoveryCode(user, given, request.getRemoteAddr())
-            : accounts.verifyTotp(user, given, request.getRemoteAddr());
+            ? accounts.useRecoveryCode(user, given, firstFactor, request.getRemoteAddr())
+            : accounts.verifyTotp(user, given, firstFactor, request.getRemoteAddr());
     if (!check.accepted()) {
       if (check == PasswordCheck.LOCKED || check == PasswordCheck.DISABLED) {
         session.removeAttribute(PASSWORD_ACCEPTED);
+        session.removeAttribute(FIRST_FACTOR);
       }
       errors.add(
           "code",
@@ -205,6 +233,7 @@ public class SignInController {
     Account account = accounts.find(user).orElseThrow();
     // A new session id for the signed-in session (session fixation).
     session.removeAttribute(PASSWORD_ACCEPTED);
+    session.removeAttribute(FIRST_FACTOR);
     request.changeSessionId();
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(

@@ -14,7 +14,9 @@ class RoleTest {
     assertThat(Role.ADMIN.permissions()).containsExactly(Permission.MANAGE_ACCOUNTS);
     assertThat(Role.INSPECTOR.permissions()).containsExactly(Permission.READ_NOTIFICATIONS);
     assertThat(Role.INSPECTOR.can(Permission.READ_IDENTIFYING_DETAILS)).isFalse();
-    assertThat(Role.PARTNERSHIP.permissions()).containsExactly(Permission.READ_NOTIFICATIONS);
+    assertThat(Role.PARTNERSHIP.permissions())
+        .containsExactlyInAnyOrder(
+            Permission.READ_NOTIFICATIONS, Permission.READ_CASES, Permission.SUBMIT_REVIEWS);
     assertThat(Role.LA_NOTIFIER.permissions())
         .contains(Permission.NOTIFY, Permission.AMEND_NOTIFICATION, Permission.READ_NOTIFICATIONS)
         .doesNotContain(Permission.EXPORT, Permission.IMPORT, Permission.MANAGE_ACCOUNTS);
