@@ -15,6 +15,7 @@ public final class CodeLists {
   public static final String GENDER = "gender";
   public static final String ETHNICITY = "ethnicity";
   public static final String ETHNICITY_GROUP = "ethnicity_group";
+  public static final String PRACTICE_THEMES = "practice_themes";
 
   private CodeLists() {}
 }
