@@ -39,6 +39,7 @@ public class RegisterController {
   private final Viewers viewers;
   private final AuditLog audit;
   private final NotificationCsv csv;
+  private final CaseStory caseStory;
 
   /** The filters as given, echoed back into the form. */
   public record Filters(
@@ -74,7 +75,9 @@ public class RegisterController {
       ReferenceData reference,
       Viewers viewers,
       AuditLog audit,
-      NotificationCsv csv) {
+      NotificationCsv csv,
+      CaseStory caseStory) {
+    this.caseStory = caseStory;
     this.viewers = viewers;
     this.audit = audit;
     this.csv = csv;
@@ -285,6 +288,7 @@ public class RegisterController {
     model.addAttribute("timeliness", register.timeliness(n));
     model.addAttribute("identifying", identifying);
     model.addAttribute("mayShowIdentifying", viewer.identifyingDetails());
+    caseStory.fill(model, n, viewer);
     if (SecurityConfiguration.has(signedIn, Permission.READ_AUDIT)) {
       model.addAttribute("views", audit.viewsOf(n.ref()));
     }

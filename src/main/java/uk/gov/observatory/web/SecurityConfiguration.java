@@ -70,6 +70,9 @@ public class SecurityConfiguration {
   /** Analytics: need READ_NOTIFICATIONS, and count only what the reader may see. */
   static final String[] ANALYTICS_PAGES = {"/analytics", "/analytics/**"};
 
+  /** Local reviews and the worklists: need READ_CASES (the services check finer permissions). */
+  static final String[] CASE_PAGES = {"/lcsprs", "/lcsprs/**", "/worklist"};
+
   /** The audit log's search: needs READ_AUDIT. */
   static final String[] AUDIT_PAGES = {"/audit"};
 
@@ -91,6 +94,7 @@ public class SecurityConfiguration {
     all.addAll(java.util.List.of(REGISTER_PAGES));
     all.addAll(java.util.List.of(AUDIT_PAGES));
     all.addAll(java.util.List.of(ANALYTICS_PAGES));
+    all.addAll(java.util.List.of(CASE_PAGES));
     all.addAll(java.util.List.of(API_READS));
     all.add(API_NOTIFY);
     all.add(API_DESCRIPTION);
@@ -216,6 +220,8 @@ public class SecurityConfiguration {
                     .hasAuthority(authority(Permission.READ_NOTIFICATIONS))
                     .requestMatchers(AUDIT_PAGES)
                     .hasAuthority(authority(Permission.READ_AUDIT))
+                    .requestMatchers(CASE_PAGES)
+                    .hasAuthority(authority(Permission.READ_CASES))
                     .requestMatchers("/sign-out")
                     .authenticated()
                     .anyRequest()

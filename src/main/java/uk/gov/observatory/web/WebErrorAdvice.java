@@ -25,6 +25,14 @@ public class WebErrorAdvice {
     return page("error/404", HttpStatus.NOT_FOUND);
   }
 
+  /** A role without the permission for a review action: 403 (the service audited it). */
+  @ExceptionHandler(uk.gov.observatory.review.ReviewNotPermittedException.class)
+  public ModelAndView forbidden(uk.gov.observatory.review.ReviewNotPermittedException e) {
+    ModelAndView mav = page("error/4xx", HttpStatus.FORBIDDEN);
+    mav.addObject("message", e.getMessage());
+    return mav;
+  }
+
   @ExceptionHandler(Exception.class)
   public ModelAndView other(Exception e) {
     int status;
