@@ -1,0 +1,184 @@
+package uk.gov.observatory.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Selenium, with the steps a person takes (sign in, type,
+ * choose, submit) and an axe-core check of the page. Never a downloaded browser: without
+ * /usr/bin/chromium and /usr/bin/chromedriver the test is skipped, or fails on CI.
+ */
+public final class Browser implements AutoCloseable {
+
+  private static final File CHROMIUM = new File("/usr/bin/chromium");
+  private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+  private final String base;
+  private final Path profile;
+  private final ChromeDriverService service;
+  private final WebDriver driver;
+
+  private Browser(String base) throws Exception {
+    this.base = base;
+    profile = Files.createTempDirectory("observatory-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1024",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER)
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+  }
+
+  /** A new browser for the app at {@code base} (e.g. http://localhost:8080). */
+  public static Browser open(String base) throws Exception {
+    boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+    String message =
+        "Browser test needs Debian's chromium and chromium-driver at "
+            + CHROMIUM
+            + " and "
+            + CHROMEDRIVER
+            + " (apt-get install -y chromium chromium-driver)";
+    if (!present && "true".equals(System.getenv("CI"))) {
+      Assertions.fail(message);
+    }
+    Assumptions.assumeTrue(present, message);
+    return new Browser(base);
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void get(String path) {
+    driver.get(base + path);
+  }
+
+  public String h1() {
+    return driver.findElement(By.tagName("h1")).getText();
+  }
+
+  public String main() {
+    return driver.findElement(By.tagName("main")).getText();
+  }
+
+  /** Clicks a button or link that loads a new page, and waits until the old one is gone. */
+  public void submitWith(WebElement element) {
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    js.executeScript("window.__observatoryOldPage = true;");
+    element.click();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(WebDriverException.class)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return window.__observatoryOldPage === undefined"
+                                + " && document.readyState === 'complete';")));
+  }
+
+  /** Presses the button with this id. */
+  public void press(String id) {
+    submitWith(driver.findElement(By.id(id)));
+  }
+
+  public void type(String id, String text) {
+    WebElement e = driver.findElement(By.id(id));
+    e.clear();
+    e.sendKeys(text);
+  }
+
+  public void date(String prefix, java.time.LocalDate d) {
+    type(prefix + "-day", String.valueOf(d.getDayOfMonth()));
+    type(prefix + "-month", String.valueOf(d.getMonthValue()));
+    type(prefix + "-year", String.valueOf(d.getYear()));
+  }
+
+  /** Chooses a radio or checkbox by its value, clicking its label as a person would. */
+  public void choose(String name, String value) {
+    WebElement input =
+        driver.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']"));
+    driver.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).click();
+  }
+
+  /** Signs in with password and authenticator code (setting the app up at first sign-in). */
+  public void signIn(TestAccounts.Person person) {
+    get("/sign-in");
+    type("username", person.username());
+    type("password", TestAccounts.PASSWORD);
+    submitWith(driver.findElement(By.xpath("//main//button[normalize-space()='Continue']")));
+    type("code", person.code());
+    submitWith(driver.findElement(By.xpath("//main//button[normalize-space()='Sign in']")));
+    assertThat(driver.getCurrentUrl()).doesNotContain("/sign-in");
+  }
+
+  /** Runs axe on the current page and fails listing every violation. */
+  public void assertAccessible(String page) {
+    List<Rule> violations = new AxeBuilder().analyze(driver).getViolations();
+    assertThat(violations)
+        .as(
+            () ->
+                "axe violations on "
+                    + page
+                    + " ("
+                    + driver.getCurrentUrl()
+                    + "):\n"
+                    + violations.stream()
+                        .map(
+                            r ->
+                                r.getId()
+                                    + " ["
+                                    + r.getImpact()
+                                    + "] "
+                                    + r.getHelp()
+                                    + " at "
+                                    + r.getNodes().stream()
+                                        .map(n -> String.valueOf(n.getTarget()))
+                                        .collect(Collectors.joining(", ")))
+                        .collect(Collectors.joining("\n")))
+        .isEmpty();
+  }
+
+  @Override
+  public void close() throws Exception {
+    driver.quit();
+    service.stop();
+    try (var files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
