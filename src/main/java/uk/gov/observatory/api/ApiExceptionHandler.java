@@ -83,6 +83,51 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         request);
   }
 
+  @ExceptionHandler(uk.gov.observatory.review.InvalidReviewException.class)
+  ResponseEntity<ProblemDetail> invalidReview(
+      uk.gov.observatory.review.InvalidReviewException e, HttpServletRequest request) {
+    List<ApiError> errors =
+        e.problems().stream().map(p -> new ApiError(p.field(), null, p.message())).toList();
+    return problem(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        ApiProblems.INVALID_REVIEW,
+        "The request breaks a rule of reviews",
+        "Nothing was changed. See errors.",
+        errors,
+        request);
+  }
+
+  @ExceptionHandler(uk.gov.observatory.review.ReviewConflictException.class)
+  ResponseEntity<ProblemDetail> reviewConflict(
+      uk.gov.observatory.review.ReviewConflictException e, HttpServletRequest request) {
+    return problem(
+        HttpStatus.CONFLICT,
+        ApiProblems.CONFLICT,
+        "Changed by someone else",
+        e.getMessage(),
+        null,
+        request);
+  }
+
+  @ExceptionHandler(uk.gov.observatory.review.ReviewNotPermittedException.class)
+  ResponseEntity<ProblemDetail> reviewForbidden(
+      uk.gov.observatory.review.ReviewNotPermittedException e, HttpServletRequest request) {
+    return problem(
+        HttpStatus.FORBIDDEN,
+        "urn:observatory:problem:forbidden",
+        "Not permitted",
+        e.getMessage(),
+        null,
+        request);
+  }
+
+  @ExceptionHandler(ResourceNotFoundException.class)
+  ResponseEntity<ProblemDetail> resourceNotFound(
+      ResourceNotFoundException e, HttpServletRequest request) {
+    return problem(
+        HttpStatus.NOT_FOUND, ApiProblems.NOT_FOUND, "Not Found", e.getMessage(), null, request);
+  }
+
   @ExceptionHandler(ApiFallbackController.ApiPathNotFoundException.class)
   ResponseEntity<ProblemDetail> noSuchPath(HttpServletRequest request) {
     return problem(

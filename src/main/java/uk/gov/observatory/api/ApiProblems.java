@@ -11,6 +11,8 @@ final class ApiProblems {
   static final String MALFORMED_REQUEST = "urn:observatory:problem:malformed-request";
   static final String IDEMPOTENCY_KEY_REUSED = "urn:observatory:problem:idempotency-key-reused";
   static final String NOT_FOUND = "about:blank";
+  static final String INVALID_REVIEW = "urn:observatory:problem:invalid-review";
+  static final String CONFLICT = "urn:observatory:problem:conflict";
 
   static URI uri(String type) {
     return URI.create(type);

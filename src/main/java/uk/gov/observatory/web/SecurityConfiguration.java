@@ -79,6 +79,16 @@ public class SecurityConfiguration {
   /** The API's reads (READ_NOTIFICATIONS), its notify (NOTIFY) and everything else under it. */
   static final String[] API_READS = {"/api/v1/notifications", "/api/v1/notifications/**"};
 
+  /** The API's reviews, timelines and worklists: need READ_CASES (services check the rest). */
+  static final String[] API_CASES = {
+    "/api/v1/notifications/*/rapid-review",
+    "/api/v1/notifications/*/rapid-review/**",
+    "/api/v1/notifications/*/timeline",
+    "/api/v1/lcsprs",
+    "/api/v1/lcsprs/**",
+    "/api/v1/worklist"
+  };
+
   static final String API_NOTIFY = "/api/v1/notifications";
   static final String API_DESCRIPTION = "/api/v1/openapi.json";
   static final String API_OTHER = "/api/**";
@@ -96,6 +106,7 @@ public class SecurityConfiguration {
     all.addAll(java.util.List.of(ANALYTICS_PAGES));
     all.addAll(java.util.List.of(CASE_PAGES));
     all.addAll(java.util.List.of(API_READS));
+    all.addAll(java.util.List.of(API_CASES));
     all.add(API_NOTIFY);
     all.add(API_DESCRIPTION);
     all.add(API_OTHER);
@@ -177,6 +188,8 @@ public class SecurityConfiguration {
             a ->
                 a.requestMatchers(HttpMethod.GET, "/api/v1/openapi.json")
                     .permitAll()
+                    .requestMatchers(API_CASES)
+                    .hasAuthority(authority(Permission.READ_CASES))
                     .requestMatchers(
                         HttpMethod.GET, "/api/v1/notifications", "/api/v1/notifications/**")
                     .hasAuthority(authority(Permission.READ_NOTIFICATIONS))
