@@ -13,10 +13,15 @@ public class ReviewClocks {
 
   private final WorkingDayCalendar calendar;
   private final ReviewRepository repository;
+  private final uk.gov.observatory.audit.AuditLog audit;
 
-  public ReviewClocks(WorkingDayCalendar calendar, ReviewRepository repository) {
+  public ReviewClocks(
+      WorkingDayCalendar calendar,
+      ReviewRepository repository,
+      uk.gov.observatory.audit.AuditLog audit) {
     this.calendar = calendar;
     this.repository = repository;
+    this.audit = audit;
   }
 
   /** The timeliness policy periods, by start. */
@@ -53,6 +58,96 @@ public class ReviewClocks {
         asAt,
         elapsed,
         left);
+  }
+
+  /**
+   * Adds a timeliness policy period (the secretariat's data). Refused, storing nothing, without a
+   * name, with an end before its start, a target outside 1-250 working days, or dates overlapping
+   * another period (a notification must fall in at most one).
+   */
+  @org.springframework.transaction.annotation.Transactional
+  public TimelinessPolicyPeriod addPolicyPeriod(
+      String name,
+      LocalDate from,
+      LocalDate to,
+      Integer target,
+      boolean authorisedExtension,
+      String actor) {
+    List<ReviewProblem> problems = new java.util.ArrayList<>();
+    if (name == null || name.isBlank()) {
+      problems.add(new ReviewProblem("name", "enter the period's name"));
+    }
+    if (from == null) {
+      problems.add(new ReviewProblem("from", "enter the first notified date it covers"));
+    }
+    if (to == null) {
+      problems.add(new ReviewProblem("to", "enter the last notified date it covers"));
+    }
+    if (from != null && to != null && to.isBefore(from)) {
+      problems.add(
+          new ReviewProblem("to", "the last date cannot be before the first (" + from + ")"));
+    }
+    if (target == null || target < 1 || target > 250) {
+      problems.add(
+          new ReviewProblem("target", "the target is a number of working days from 1 to 250"));
+    }
+    if (from != null && to != null && !to.isBefore(from)) {
+      for (TimelinessPolicyPeriod p : policyPeriods()) {
+        if (!from.isAfter(p.notifiedTo()) && !to.isBefore(p.notifiedFrom())) {
+          problems.add(
+              new ReviewProblem(
+                  "from",
+                  "these dates overlap '"
+                      + p.name()
+                      + "' ("
+                      + p.notifiedFrom()
+                      + " to "
+                      + p.notifiedTo()
+                      + "): a notification falls in one period at most"));
+        }
+      }
+    }
+    if (name != null
+        && policyPeriods().stream().anyMatch(p -> p.name().equalsIgnoreCase(name.strip()))) {
+      problems.add(new ReviewProblem("name", "a period named '" + name.strip() + "' exists"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidReviewException(problems);
+    }
+    TimelinessPolicyPeriod p =
+        new TimelinessPolicyPeriod(0, name.strip(), from, to, target, authorisedExtension);
+    long id = repository.insertPolicyPeriod(p);
+    audit.record(
+        uk.gov.observatory.audit.AuditEvent.of(
+                actor,
+                uk.gov.observatory.audit.AuditAction.CREATED,
+                "timeliness_policy_period",
+                String.valueOf(id))
+            .withDetails(
+                p.name()
+                    + ": notified "
+                    + from
+                    + " to "
+                    + to
+                    + ", target "
+                    + target
+                    + " working days"));
+    return new TimelinessPolicyPeriod(id, p.name(), from, to, target, authorisedExtension);
+  }
+
+  /** Removes a timeliness policy period; false when there is none with this id. */
+  @org.springframework.transaction.annotation.Transactional
+  public boolean removePolicyPeriod(long id, String actor) {
+    boolean removed = repository.deletePolicyPeriod(id) == 1;
+    if (removed) {
+      audit.record(
+          uk.gov.observatory.audit.AuditEvent.of(
+              actor,
+              uk.gov.observatory.audit.AuditAction.DELETED,
+              "timeliness_policy_period",
+              String.valueOf(id)));
+    }
+    return removed;
   }
 
   public WorkingDayCalendar calendar() {

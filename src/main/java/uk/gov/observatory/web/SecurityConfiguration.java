@@ -73,6 +73,9 @@ public class SecurityConfiguration {
   /** Local reviews and the worklists: need READ_CASES (the services check finer permissions). */
   static final String[] CASE_PAGES = {"/lcsprs", "/lcsprs/**", "/worklist"};
 
+  /** The timeliness policy periods: need MANAGE_CASES (the secretariat). */
+  static final String[] POLICY_PAGES = {"/timeliness-periods", "/timeliness-periods/**"};
+
   /** The audit log's search: needs READ_AUDIT. */
   static final String[] AUDIT_PAGES = {"/audit"};
 
@@ -105,6 +108,7 @@ public class SecurityConfiguration {
     all.addAll(java.util.List.of(AUDIT_PAGES));
     all.addAll(java.util.List.of(ANALYTICS_PAGES));
     all.addAll(java.util.List.of(CASE_PAGES));
+    all.addAll(java.util.List.of(POLICY_PAGES));
     all.addAll(java.util.List.of(API_READS));
     all.addAll(java.util.List.of(API_CASES));
     all.add(API_NOTIFY);
@@ -235,6 +239,8 @@ public class SecurityConfiguration {
                     .hasAuthority(authority(Permission.READ_AUDIT))
                     .requestMatchers(CASE_PAGES)
                     .hasAuthority(authority(Permission.READ_CASES))
+                    .requestMatchers(POLICY_PAGES)
+                    .hasAuthority(authority(Permission.MANAGE_CASES))
                     .requestMatchers("/sign-out")
                     .authenticated()
                     .anyRequest()

@@ -250,4 +250,45 @@ class ReviewPagesHttpTest {
                 "select count(*) from case_event where lcspr_id is not null", Integer.class))
         .isEqualTo(4);
   }
+
+  @Test
+  @DisplayName(
+      "the secretariat's timeliness policy period changes a rapid review's due date; overlaps refused")
+  void timelinessPolicyPeriods() throws Exception {
+    Notification n =
+        register.notify(Submissions.of(WESTMINSTER, "DEATH", LocalDate.of(2026, 11, 2), 2, 1));
+    SignedInHttp secretariat = signedIn("periods.secretary", Role.PANEL_SECRETARIAT);
+    try {
+      assertThat(secretariat.get("/timeliness-periods").body())
+          .contains("COVID-19 authorised extension");
+      // Notified 4 November 2026 with a 20-working-day target: due Wednesday 2 December.
+      assertRedirect(
+          secretariat.post(
+              "/timeliness-periods",
+              form(
+                  Map.of("name", "Test winter period", "target", "20", "extension", "yes"),
+                  date("from", LocalDate.of(2026, 11, 1)),
+                  date("to", LocalDate.of(2026, 11, 30)))),
+          "saved");
+      assertThat(secretariat.get("/notifications/" + n.ref()).body())
+          .contains("2 December 2026")
+          .contains("Test winter period, target 20 working days");
+      secretariat.get("/timeliness-periods");
+      HttpResponse<String> overlap =
+          secretariat.post(
+              "/timeliness-periods",
+              form(
+                  Map.of("name", "Overlapping", "target", "10"),
+                  date("from", LocalDate.of(2026, 11, 15)),
+                  date("to", LocalDate.of(2026, 12, 15))));
+      assertThat(overlap.statusCode()).isEqualTo(400);
+      assertThat(overlap.body()).contains("These dates overlap");
+      assertThat(
+              signedIn("periods.member", Role.PANEL_MEMBER).get("/timeliness-periods").statusCode())
+          .isEqualTo(403);
+    } finally {
+      jdbc.update(
+          "delete from timeliness_policy_period where name <> 'COVID-19 authorised extension'");
+    }
+  }
 }
