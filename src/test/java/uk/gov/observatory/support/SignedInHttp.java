@@ -105,6 +105,11 @@ public final class SignedInHttp {
     return b;
   }
 
+  /** A GET whose body is bytes (a PDF, say), in this session. */
+  public HttpResponse<byte[]> getBytes(String path) throws Exception {
+    return http.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     for (String cookie : r.headers().allValues("Set-Cookie")) {

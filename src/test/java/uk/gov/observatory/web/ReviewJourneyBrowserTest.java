@@ -117,6 +117,9 @@ class ReviewJourneyBrowserTest {
       b.press("record-view");
       assertThat(b.main()).contains("Agree: The regulation 11 criteria are met.");
       b.assertAccessible("case page after the Panel's view");
+      b.submitWith(b.driver().findElement(By.id("response-letter")));
+      assertThat(b.main()).contains("The Panel agrees with this decision.");
+      b.assertAccessible("response letter");
     }
   }
 }

@@ -140,6 +140,19 @@ class ReviewPagesHttpTest {
             "/notifications/" + n.ref() + "/panel-view",
             Map.of("view", "AGREE", "reasons", "The criteria are met.")),
         "saved=panel-view");
+    HttpResponse<String> letter = member.get("/notifications/" + n.ref() + "/response-letter");
+    assertThat(letter.statusCode()).isEqualTo(200);
+    assertThat(letter.body()).contains("The Panel agrees with this decision.");
+    HttpResponse<byte[]> pdf =
+        member.getBytes("/notifications/" + n.ref() + "/response-letter.pdf");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+      assertThat(text)
+          .contains("Rapid review of notification " + n.ref())
+          .contains("The Panel agrees with this decision.")
+          .contains("The criteria are met.");
+    }
     member.get("/notifications/" + n.ref() + "/consideration");
     Map<String, String> scores = new HashMap<>();
     for (String c :
