@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Import benchmark: generates N synthetic notifications (default 20000) with the tests' generator,
-# then times `import` into a fresh embedded database, `import --replace` over it, and `export`.
+# Import benchmark: generates N synthetic notifications (default 20000) with their rapid reviews and
+# LCSPRs (all four files) with the tests' generator, then times `import` into a fresh embedded
+# database, `import --replace` over it, and `export`.
 # Usage: bench/import.sh [N]      (builds the jar and test classes first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,13 +13,14 @@ mvn -q -B test-compile
 cat > "$work/Generate.java" <<'JAVA'
 public class Generate {
   public static void main(String[] a) throws Exception {
-    uk.gov.observatory.support.SyntheticCsv.write(java.nio.file.Path.of(a[0]), Integer.parseInt(a[1]), 6);
+    uk.gov.observatory.support.SyntheticReviewsCsv.write(java.nio.file.Path.of(a[0]), Integer.parseInt(a[1]), 6);
   }
 }
 JAVA
 javac -cp target/test-classes -d "$work" "$work/Generate.java"
 java -cp "$work:target/test-classes" Generate "$work/in" "$n"
-echo "input: $(($(wc -l < "$work/in/notifications.csv") - 1)) notifications, $(($(wc -l < "$work/in/children.csv") - 1)) children"
+rows() { echo $(($(wc -l < "$work/in/$1") - 1)); }
+echo "input: $(rows notifications.csv) notifications, $(rows children.csv) children, $(rows rapid_reviews.csv) rapid reviews, $(rows lcsprs.csv) LCSPRs"
 run() {
   local label=$1; shift
   local start end

@@ -10,12 +10,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import uk.gov.observatory.audit.Actors;
-import uk.gov.observatory.notification.NotificationCsv;
+import uk.gov.observatory.review.StandardCsv;
 
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description = "Writes notifications.csv and children.csv (DATA-STANDARD.md section 5) to DIR.")
+    description = {
+      "Writes notifications.csv, children.csv, rapid_reviews.csv and lcsprs.csv",
+      "(DATA-STANDARD.md section 5) to DIR, from one snapshot: `import` reads them back."
+    })
 class ExportCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "DIR", description = "Folder to write to (created when missing).")
@@ -33,12 +36,17 @@ class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
-      long n = app.getBean(NotificationCsv.class).exportTo(dir, identifying, Actors.cli());
+      StandardCsv.Exported n =
+          app.getBean(StandardCsv.class).exportTo(dir, identifying, Actors.cli());
       spec.commandLine()
           .getOut()
           .printf(
-              "Exported %d notifications to %s (%s).%n",
-              n, dir, identifying ? "with identifying details" : "without identifying details");
+              "Exported %d notifications, %d rapid reviews and %d LCSPRs to %s (%s).%n",
+              n.notifications(),
+              n.rapidReviews(),
+              n.lcsprs(),
+              dir,
+              identifying ? "with identifying details" : "without identifying details");
       return 0;
     }
   }

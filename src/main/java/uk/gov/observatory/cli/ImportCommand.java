@@ -17,16 +17,17 @@ import picocli.CommandLine.Spec;
 import uk.gov.observatory.audit.Actors;
 import uk.gov.observatory.notification.ImportProblem;
 import uk.gov.observatory.notification.ImportProgress;
-import uk.gov.observatory.notification.ImportResult;
-import uk.gov.observatory.notification.NotificationCsv;
+import uk.gov.observatory.review.StandardCsv;
 
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads notifications.csv and children.csv (DATA-STANDARD.md section 5) from DIR.",
-      "All or nothing: on any error nothing is stored, every error is printed as",
-      "FILE:LINE:COLUMN: VALUE: reason, and the exit code is 1."
+      "Reads notifications.csv and children.csv, and rapid_reviews.csv and lcsprs.csv when",
+      "present (DATA-STANDARD.md section 5), from DIR. yearly_reports.csv is refused: a later",
+      "version imports it. All or nothing across every file: on any error nothing is stored,",
+      "every error of every file is printed as FILE:LINE:COLUMN: VALUE: reason, and the exit",
+      "code is 1."
     })
 class ImportCommand implements Callable<Integer> {
 
@@ -35,7 +36,11 @@ class ImportCommand implements Callable<Integer> {
 
   @Option(
       names = "--replace",
-      description = "Replace notifications the register already holds (same notification_ref).")
+      description = {
+        "Replace notifications the register already holds (same notification_ref), with their",
+        "rapid review and LCSPR links as the files give them; and rapid reviews (same",
+        "notification_ref) and LCSPRs (same lcspr_ref) it holds."
+      })
   boolean replace;
 
   @Mixin DatabaseOptions db;
@@ -54,8 +59,8 @@ class ImportCommand implements Callable<Integer> {
     }
     try (ConfigurableApplicationContext app = Applications.startQuietly(db);
         TerminalProgress progress = new TerminalProgress()) {
-      ImportResult result =
-          app.getBean(NotificationCsv.class).importFrom(dir, replace, progress, Actors.cli());
+      StandardCsv.Imported result =
+          app.getBean(StandardCsv.class).importFrom(dir, replace, progress, Actors.cli());
       progress.close();
       if (!result.stored()) {
         for (ImportProblem p : result.problems()) {
@@ -65,13 +70,34 @@ class ImportCommand implements Callable<Integer> {
         return 1;
       }
       out.printf(
-          "Imported %d notifications with %d children from %s%s.%n",
+          "Imported %d notifications with %d children, %d rapid reviews and %d LCSPRs from %s%s.%n",
           result.notifications(),
           result.children(),
+          result.rapidReviews(),
+          result.lcsprs(),
           dir,
-          replace ? " (" + result.replaced() + " replaced)" : "");
+          replace ? replaced(result) : "");
       return 0;
     }
+  }
+
+  /** What was replaced: the notifications, then any rapid reviews and LCSPRs. */
+  static String replaced(StandardCsv.Imported r) {
+    StringBuilder s = new StringBuilder(" (" + r.replaced() + " replaced");
+    if (r.replacedRapidReviews() > 0 || r.replacedLcsprs() > 0) {
+      s.append("; also replaced: ")
+          .append(r.replacedRapidReviews())
+          .append(" rapid reviews, ")
+          .append(r.replacedLcsprs())
+          .append(" LCSPRs");
+    }
+    if (r.removedRapidReviews() > 0) {
+      s.append("; ")
+          .append(r.removedRapidReviews())
+          .append(" rapid reviews of replaced notifications removed, not in ")
+          .append(StandardCsv.RAPID_REVIEWS);
+    }
+    return s.append(")").toString();
   }
 
   /** A progress bar on a terminal; nothing when the output is a file or a pipe. */

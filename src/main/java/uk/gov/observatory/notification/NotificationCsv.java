@@ -4,15 +4,11 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,9 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -81,8 +75,7 @@ public class NotificationCsv {
       List.of("notification_ref", "gender", "age_years");
   private static final Set<String> IDENTIFYING = Set.copyOf(IDENTIFYING_CHILD_COLUMNS);
 
-  private static final CSVFormat WRITE = CSVFormat.RFC4180;
-  private static final CSVFormat READ = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+  private static final CSVFormat WRITE = CsvTable.WRITE;
 
   private final NotificationRules rules;
   private final NotificationRegister register;
@@ -102,19 +95,17 @@ public class NotificationCsv {
   }
 
   /** Files of the standard that this version cannot import yet: refused rather than ignored. */
-  static final List<String> NOT_YET_IMPORTED =
-      List.of("rapid_reviews.csv", "lcsprs.csv", "yearly_reports.csv");
+  public static final List<String> NOT_YET_IMPORTED = List.of("yearly_reports.csv");
 
   /**
-   * Reads {@code notifications.csv} and {@code children.csv} from a folder and stores them all, or
-   * nothing.
+   * Files of the standard that the import of a whole folder reads with these two (the review
+   * module's {@code StandardCsv}, behind the {@code import} command), but {@link #importFrom} does
+   * not.
    */
-  public ImportResult importFrom(Path dir, boolean replace, ImportProgress progress) {
-    return importFrom(dir, replace, progress, Actors.SYSTEM);
-  }
+  static final List<String> READ_WITH_REVIEWS = List.of("rapid_reviews.csv", "lcsprs.csv");
 
-  /** As {@link #importFrom(Path, boolean, ImportProgress)}, audited as done by {@code actor}. */
-  public ImportResult importFrom(Path dir, boolean replace, ImportProgress progress, String actor) {
+  /** One problem for each file in {@code dir} that this version cannot import yet. */
+  public static List<ImportProblem> notYetImported(Path dir) {
     List<ImportProblem> problems = new ArrayList<>();
     for (String file : NOT_YET_IMPORTED) {
       if (Files.exists(dir.resolve(file))) {
@@ -124,33 +115,105 @@ public class NotificationCsv {
                 0,
                 "-",
                 "",
-                "cannot be imported by this version yet (only notifications.csv and children.csv):"
-                    + " move it out of the folder to import the notifications"));
+                "cannot be imported by this version yet (yearly reports come with a later"
+                    + " version): move it out of the folder to import the other files"));
       }
     }
-    Table notifications =
-        read(dir, NOTIFICATIONS, NOTIFICATION_COLUMNS, REQUIRED_NOTIFICATION_COLUMNS, problems);
+    return problems;
+  }
+
+  /**
+   * What {@link #check} found in notifications.csv and children.csv: every problem (sorted by file
+   * and line), and the notifications that passed every rule.
+   *
+   * @param read whether both files could be read, so {@code lines} names every reference in
+   *     notifications.csv
+   * @param lines the line of each notification_ref in notifications.csv (its first)
+   * @param valid the notifications that passed every rule, in file order
+   */
+  public record Checked(
+      List<ImportProblem> problems,
+      boolean read,
+      Map<String, Long> lines,
+      List<Notification> valid) {
+    public Checked {
+      problems = List.copyOf(problems);
+      lines = Map.copyOf(lines);
+      valid = List.copyOf(valid);
+    }
+
+    /** The problems' order: the notifications file first, then by line. */
+    static final Comparator<ImportProblem> ORDER =
+        Comparator.comparing((ImportProblem p) -> !p.file().equals(NOTIFICATIONS))
+            .thenComparingLong(ImportProblem::line);
+  }
+
+  /**
+   * Reads {@code notifications.csv} and {@code children.csv} from a folder and stores them all, or
+   * nothing. Only those two files: a folder that also holds rapid_reviews.csv or lcsprs.csv is
+   * refused here (they are imported with the notifications by the {@code import} command).
+   */
+  public ImportResult importFrom(Path dir, boolean replace, ImportProgress progress) {
+    return importFrom(dir, replace, progress, Actors.SYSTEM);
+  }
+
+  /** As {@link #importFrom(Path, boolean, ImportProgress)}, audited as done by {@code actor}. */
+  public ImportResult importFrom(Path dir, boolean replace, ImportProgress progress, String actor) {
+    List<ImportProblem> problems = new ArrayList<>(notYetImported(dir));
+    for (String file : READ_WITH_REVIEWS) {
+      if (Files.exists(dir.resolve(file))) {
+        problems.add(
+            new ImportProblem(
+                file,
+                0,
+                "-",
+                "",
+                "is not read by the import of notifications alone: import the folder with the"
+                    + " import command, which reads it with the notifications"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      return new ImportResult(problems, 0, 0, 0);
+    }
+    Checked checked = check(dir, replace, progress);
+    if (!checked.problems().isEmpty()) {
+      return new ImportResult(checked.problems(), 0, 0, 0);
+    }
+    return store(checked, replace, progress, actor);
+  }
+
+  /**
+   * Reads and checks {@code notifications.csv} and {@code children.csv} without storing anything:
+   * every rule of the standard, and (without {@code replace}) that the register does not hold the
+   * references already.
+   */
+  public Checked check(Path dir, boolean replace, ImportProgress progress) {
+    List<ImportProblem> problems = new ArrayList<>();
+    CsvTable notifications =
+        CsvTable.read(
+            dir, NOTIFICATIONS, NOTIFICATION_COLUMNS, REQUIRED_NOTIFICATION_COLUMNS, problems);
     List<String> childColumns = new ArrayList<>(CHILD_COLUMNS);
     childColumns.addAll(IDENTIFYING_CHILD_COLUMNS);
-    Table children = read(dir, CHILDREN, childColumns, REQUIRED_CHILD_COLUMNS, problems);
-    if (notifications == null || children == null || !problems.isEmpty()) {
-      return new ImportResult(problems, 0, 0, 0);
+    CsvTable children =
+        CsvTable.read(dir, CHILDREN, childColumns, REQUIRED_CHILD_COLUMNS, problems);
+    if (notifications == null || children == null) {
+      return new Checked(problems, false, Map.of(), List.of());
     }
 
     // Children by their notification's reference, keeping file order.
-    Map<String, List<Row>> childRows = new HashMap<>();
+    Map<String, List<CsvTable.Row>> childRows = new HashMap<>();
     Map<String, Long> firstLineOfRef = new HashMap<>();
-    for (Row n : notifications.rows) {
+    for (CsvTable.Row n : notifications.rows()) {
       String ref = NotificationRules.trim(n.get("notification_ref"));
       if (ref == null) {
         continue;
       }
-      Long first = firstLineOfRef.putIfAbsent(ref, n.line);
+      Long first = firstLineOfRef.putIfAbsent(ref, n.line());
       if (first != null) {
         problems.add(
             new ImportProblem(
                 NOTIFICATIONS,
-                n.line,
+                n.line(),
                 "notification_ref",
                 ref,
                 "is repeated: the same reference is on line "
@@ -158,13 +221,13 @@ public class NotificationCsv {
                     + "; each notification has its own reference"));
       }
     }
-    for (Row c : children.rows) {
+    for (CsvTable.Row c : children.rows()) {
       String ref = NotificationRules.trim(c.get("notification_ref"));
       if (ref == null) {
         problems.add(
             new ImportProblem(
                 CHILDREN,
-                c.line,
+                c.line(),
                 "notification_ref",
                 "",
                 "is required: the reference of the child's notification in notifications.csv"));
@@ -172,7 +235,7 @@ public class NotificationCsv {
         problems.add(
             new ImportProblem(
                 CHILDREN,
-                c.line,
+                c.line(),
                 "notification_ref",
                 ref,
                 "has no notification in notifications.csv: every child belongs to a notification in the same import"));
@@ -181,27 +244,27 @@ public class NotificationCsv {
       }
     }
 
-    progress.stage("Checking notifications", notifications.rows.size());
+    progress.stage("Checking notifications", notifications.rows().size());
     List<Notification> valid = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (Row n : notifications.rows) {
+    for (CsvTable.Row n : notifications.rows()) {
       String ref = NotificationRules.trim(n.get("notification_ref"));
-      List<Row> kids = ref == null ? List.of() : childRows.getOrDefault(ref, List.of());
+      List<CsvTable.Row> kids = ref == null ? List.of() : childRows.getOrDefault(ref, List.of());
       NotificationRules.Outcome outcome = rules.check(submission(n, kids), true);
       for (Violation v : outcome.violations()) {
         if (v.childIndex() != null) {
-          Row child = kids.get(v.childIndex());
-          problems.add(new ImportProblem(CHILDREN, child.line, v.field(), shown(v), v.reason()));
+          CsvTable.Row child = kids.get(v.childIndex());
+          problems.add(new ImportProblem(CHILDREN, child.line(), v.field(), shown(v), v.reason()));
         } else if (v.field().equals("children")) {
           problems.add(
               new ImportProblem(
                   NOTIFICATIONS,
-                  n.line,
+                  n.line(),
                   "notification_ref",
                   ref,
                   "has no children in children.csv: a notification names at least one child"));
         } else {
-          problems.add(new ImportProblem(NOTIFICATIONS, n.line, v.field(), shown(v), v.reason()));
+          problems.add(new ImportProblem(NOTIFICATIONS, n.line(), v.field(), shown(v), v.reason()));
         }
       }
       if (outcome.valid() && seen.add(ref)) {
@@ -210,31 +273,39 @@ public class NotificationCsv {
       progress.step();
     }
 
-    if (!problems.isEmpty()) {
-      problems.sort(
-          java.util.Comparator.comparing((ImportProblem p) -> !p.file().equals(NOTIFICATIONS))
-              .thenComparingLong(ImportProblem::line));
-      return new ImportResult(problems, 0, 0, 0);
-    }
-    if (!replace) {
+    if (problems.isEmpty() && !replace) {
       List<String> held = register.existingRefs(valid.stream().map(Notification::ref).toList());
       if (!held.isEmpty()) {
         Set<String> heldSet = new HashSet<>(held);
-        for (Row n : notifications.rows) {
+        for (CsvTable.Row n : notifications.rows()) {
           String ref = NotificationRules.trim(n.get("notification_ref"));
           if (heldSet.contains(ref)) {
             problems.add(
                 new ImportProblem(
                     NOTIFICATIONS,
-                    n.line,
+                    n.line(),
                     "notification_ref",
                     ref,
                     "is already in the register: import with --replace to replace it"));
           }
         }
-        return new ImportResult(problems, 0, 0, 0);
       }
     }
+    problems.sort(Checked.ORDER);
+    return new Checked(problems, true, firstLineOfRef, valid);
+  }
+
+  /**
+   * Stores what {@link #check} found valid (it must have found no problem), replacing notifications
+   * the register holds when {@code replace}; audited as imported by {@code actor}. Joins the
+   * caller's transaction when there is one, so other files can be stored with these all or nothing.
+   */
+  public ImportResult store(
+      Checked checked, boolean replace, ImportProgress progress, String actor) {
+    if (!checked.problems().isEmpty() || !checked.read()) {
+      throw new IllegalArgumentException("only a checked import without problems is stored");
+    }
+    List<Notification> valid = checked.valid();
     progress.stage("Storing notifications", valid.size());
     List<String> replaced = register.importAll(valid, replace, progress, actor);
     int childCount = valid.stream().mapToInt(v -> v.children().size()).sum();
@@ -245,9 +316,9 @@ public class NotificationCsv {
     return v.value() == null ? "" : v.value();
   }
 
-  private static NotificationSubmission submission(Row n, List<Row> kids) {
+  private static NotificationSubmission submission(CsvTable.Row n, List<CsvTable.Row> kids) {
     List<ChildSubmission> children = new ArrayList<>();
-    for (Row c : kids) {
+    for (CsvTable.Row c : kids) {
       children.add(
           new ChildSubmission(
               c.get("child_seq"),
@@ -278,10 +349,7 @@ public class NotificationCsv {
 
   /** A {@code ;}-separated code list; blank is the empty list. */
   static List<String> split(String value) {
-    if (value == null || value.isBlank()) {
-      return List.of();
-    }
-    return Arrays.asList(value.split(";", -1));
+    return CsvTable.split(value);
   }
 
   /** Writes both files to a folder; identifying details only when asked. Returns the count. */
@@ -301,6 +369,16 @@ public class NotificationCsv {
     audit.record(
         AuditEvent.of(actor, AuditAction.EXPORTED, NotificationRegister.AUDIT_RECORD_TYPE, null)
             .withDetails(AuditJson.of(details)));
+    return writeFiles(dir, identifying);
+  }
+
+  /**
+   * Writes notifications.csv and children.csv to a folder (identifying details only when asked),
+   * inside the caller's transaction when there is one, WITHOUT auditing: the caller has audited the
+   * export already (as {@link #exportTo(Path, boolean, String)} does, and the export of a whole
+   * folder). Returns the count of notifications.
+   */
+  public long writeFiles(Path dir, boolean identifying) {
     try {
       Files.createDirectories(dir);
       List<String> childHeader = new ArrayList<>(CHILD_COLUMNS);
@@ -382,6 +460,20 @@ public class NotificationCsv {
    */
   public long writeNotifications(Writer out, NotificationQuery query, Viewer viewer)
       throws IOException {
+    // Audited first, in its own transaction: an audit entry is never appended from inside the
+    // export's REPEATABLE READ snapshot, where the chain's last entry could be stale.
+    long total = register.search(query.withPage(1, 1), viewer).total();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("notifications", total);
+    details.put("identifying", false);
+    details.put("la_code", query.laCode());
+    details.put("notification_type", query.notificationType());
+    details.put("notified_from", query.notifiedFrom());
+    details.put("notified_to", query.notifiedTo());
+    audit.record(
+        AuditEvent.of(
+                viewer.actor(), AuditAction.EXPORTED, NotificationRegister.AUDIT_RECORD_TYPE, null)
+            .withDetails(AuditJson.of(details)));
     try {
       // One snapshot: notifications arriving meanwhile neither shift the pages nor half-appear.
       return snapshot.execute(status -> write(out, query, viewer));
@@ -392,17 +484,6 @@ public class NotificationCsv {
 
   private long write(Writer out, NotificationQuery query, Viewer viewer) {
     NotificationPage page = register.search(query.withPage(1, NotificationQuery.MAX_SIZE), viewer);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("notifications", page.total());
-    details.put("identifying", false);
-    details.put("la_code", query.laCode());
-    details.put("notification_type", query.notificationType());
-    details.put("notified_from", query.notifiedFrom());
-    details.put("notified_to", query.notifiedTo());
-    audit.record(
-        AuditEvent.of(
-                viewer.actor(), AuditAction.EXPORTED, NotificationRegister.AUDIT_RECORD_TYPE, null)
-            .withDetails(AuditJson.of(details)));
     long count = 0;
     try {
       CSVPrinter np =
@@ -425,229 +506,5 @@ public class NotificationCsv {
       throw new UncheckedIOException(e);
     }
     return count;
-  }
-
-  /** A CSV row with the line it starts on. */
-  private record Row(long line, Map<String, String> values) {
-    String get(String column) {
-      return values.get(column);
-    }
-  }
-
-  private record Table(List<Row> rows) {}
-
-  /** Reads one file; on any problem adds it and returns null. */
-  private static Table read(
-      Path dir,
-      String file,
-      List<String> known,
-      List<String> required,
-      List<ImportProblem> problems) {
-    Path path = dir.resolve(file);
-    if (!Files.isRegularFile(path)) {
-      problems.add(
-          new ImportProblem(
-              file,
-              0,
-              "-",
-              "",
-              "is missing: an import needs notifications.csv and children.csv in " + dir));
-      return null;
-    }
-    String text;
-    try {
-      text = decodeUtf8(file, Files.readAllBytes(path), problems);
-    } catch (IOException e) {
-      problems.add(new ImportProblem(file, 0, "-", "", "cannot be read: " + e.getMessage()));
-      return null;
-    }
-    if (text == null) {
-      return null;
-    }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    if (text.isBlank()) {
-      problems.add(
-          new ImportProblem(
-              file,
-              1,
-              "-",
-              "",
-              "the file is empty: it needs a header row naming its columns ("
-                  + String.join(",", required)
-                  + " at least)"));
-      return null;
-    }
-    long[] lineStarts = lineStarts(text);
-    int before = problems.size();
-    List<Row> rows = new ArrayList<>();
-    try (CSVParser parser = READ.parse(new java.io.StringReader(text))) {
-      var it = parser.iterator();
-      List<String> header = null;
-      while (it.hasNext()) {
-        CSVRecord record = it.next();
-        long line = lineOf(lineStarts, record.getCharacterPosition());
-        if (header == null) {
-          header = checkHeader(file, line, record, known, required, problems);
-          if (header == null) {
-            return null;
-          }
-          continue;
-        }
-        if (record.size() != header.size()) {
-          problems.add(
-              new ImportProblem(
-                  file,
-                  line,
-                  "-",
-                  "",
-                  "has "
-                      + record.size()
-                      + " fields but the header has "
-                      + header.size()
-                      + ": check for a missing or extra comma"));
-          continue;
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-          values.put(header.get(i), record.get(i));
-        }
-        rows.add(new Row(line, values));
-      }
-    } catch (IOException | UncheckedIOException e) {
-      String message = e.getMessage() == null ? "" : e.getMessage();
-      long line = lineOfParserMessage(message);
-      problems.add(
-          new ImportProblem(
-              file,
-              line,
-              "-",
-              "",
-              "is not valid CSV: a quoted field is not closed (every \" that opens a field needs a closing \") ["
-                  + message
-                  + "]"));
-      return null;
-    }
-    if (problems.size() > before) {
-      return null;
-    }
-    return new Table(rows);
-  }
-
-  private static List<String> checkHeader(
-      String file,
-      long line,
-      CSVRecord record,
-      List<String> known,
-      List<String> required,
-      List<ImportProblem> problems) {
-    List<String> header = new ArrayList<>();
-    boolean ok = true;
-    for (String raw : record) {
-      String name = raw.strip();
-      if (!known.contains(name)) {
-        problems.add(
-            new ImportProblem(
-                file,
-                line,
-                name,
-                name,
-                "is not a column of "
-                    + file
-                    + ": allowed columns are "
-                    + String.join(", ", known)));
-        ok = false;
-      } else if (header.contains(name)) {
-        problems.add(
-            new ImportProblem(
-                file, line, name, name, "is repeated in the header: give each column once"));
-        ok = false;
-      }
-      header.add(name);
-    }
-    for (String r : required) {
-      if (!header.contains(r)) {
-        problems.add(
-            new ImportProblem(
-                file,
-                line,
-                r,
-                "",
-                "is missing from the header: "
-                    + file
-                    + " needs the columns "
-                    + String.join(", ", required)));
-        ok = false;
-      }
-    }
-    return ok ? header : null;
-  }
-
-  /** Decodes strictly; a byte sequence that is not UTF-8 is a problem naming its line. */
-  private static String decodeUtf8(String file, byte[] bytes, List<ImportProblem> problems) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try {
-      return decoder.decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      int bad = firstInvalidByte(bytes);
-      long line = 1;
-      for (int i = 0; i < bad && i < bytes.length; i++) {
-        if (bytes[i] == '\n') {
-          line++;
-        }
-      }
-      String value = bad < bytes.length ? String.format("0x%02X", bytes[bad] & 0xff) : "";
-      problems.add(
-          new ImportProblem(
-              file,
-              line,
-              "-",
-              value,
-              "the file is not UTF-8: save it as UTF-8 (CSV UTF-8 in a spreadsheet) and import again"));
-      return null;
-    }
-  }
-
-  private static int firstInvalidByte(byte[] bytes) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
-    var result = decoder.decode(in, out, true);
-    return result.isError() ? in.position() : bytes.length;
-  }
-
-  private static long[] lineStarts(String text) {
-    List<Long> starts = new ArrayList<>();
-    starts.add(0L);
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        starts.add((long) i + 1);
-      }
-    }
-    return starts.stream().mapToLong(Long::longValue).toArray();
-  }
-
-  private static long lineOf(long[] lineStarts, long position) {
-    int i = Arrays.binarySearch(lineStarts, position);
-    return (i >= 0 ? i : -i - 2) + 1;
-  }
-
-  /** commons-csv says "(line N)" in its parse errors. */
-  private static long lineOfParserMessage(String message) {
-    var m = java.util.regex.Pattern.compile("line (\\d+)").matcher(message);
-    long line = 0;
-    while (m.find()) {
-      line = Long.parseLong(m.group(1));
-    }
-    return line;
   }
 }

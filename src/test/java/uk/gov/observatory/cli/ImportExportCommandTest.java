@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.gov.observatory.support.SyntheticCsv;
+import uk.gov.observatory.support.SyntheticReviewsCsv;
 
 /**
  * The jar's import and export commands, run as a person runs them, on an embedded database in a
@@ -89,6 +90,76 @@ class ImportExportCommandTest {
 
   @Test
   @DisplayName(
+      "all four files of 1,300 notifications import (exit 0, counts in the summary); export ->"
+          + " import into a fresh database -> export gives the same bytes; a bad review row stores"
+          + " nothing")
+  void allFourFilesRoundTrip() throws Exception {
+    Path in = tmp.resolve("in");
+    SyntheticReviewsCsv.Written set = SyntheticReviewsCsv.write(in, 1300, 6);
+    SyntheticReviewsCsv.Counts counts = set.counts();
+    String data = tmp.resolve("data").toString();
+
+    // A bad row in lcsprs.csv: nothing of any file is stored.
+    String lcsprs = Files.readString(set.lcsprs());
+    Files.writeString(
+        set.lcsprs(), lcsprs.replaceFirst("\nSYN-LCSPR-0002,[A-Z_]+,", "\nSYN-LCSPR-0002,SOON,"));
+    Run refused = run("import", in.toString(), "--data-dir", data);
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err())
+        .contains("lcsprs.csv:3:publication_status: SOON: is not an allowed value")
+        .contains("Import refused: 1 error(s); nothing was stored.");
+    Files.writeString(set.lcsprs(), lcsprs);
+
+    Run imported = run("import", in.toString(), "--data-dir", data);
+    assertThat(imported.code()).as(imported.err()).isZero();
+    assertThat(imported.out())
+        .contains(
+            "Imported 1300 notifications with "
+                + set.notifications().childRows()
+                + " children, "
+                + counts.rapidReviews()
+                + " rapid reviews and "
+                + counts.lcsprs()
+                + " LCSPRs from");
+
+    Path first = tmp.resolve("first");
+    Run exported = run("export", first.toString(), "--identifying", "--data-dir", data);
+    assertThat(exported.code()).as(exported.err()).isZero();
+    assertThat(exported.out())
+        .contains(
+            "Exported 1300 notifications, "
+                + counts.rapidReviews()
+                + " rapid reviews and "
+                + counts.lcsprs()
+                + " LCSPRs");
+
+    String fresh = tmp.resolve("fresh").toString();
+    Run again = run("import", first.toString(), "--data-dir", fresh);
+    assertThat(again.code()).as(again.err()).isZero();
+    Path second = tmp.resolve("second");
+    assertThat(run("export", second.toString(), "--identifying", "--data-dir", fresh).code())
+        .isZero();
+    for (String file :
+        new String[] {"notifications.csv", "children.csv", "rapid_reviews.csv", "lcsprs.csv"}) {
+      assertThat(Files.readAllBytes(second.resolve(file)))
+          .as(file)
+          .isEqualTo(Files.readAllBytes(first.resolve(file)));
+    }
+    assertThat(Files.readAllLines(second.resolve("lcsprs.csv"))).hasSize(counts.lcsprs() + 1);
+
+    Run replaced = run("import", first.toString(), "--replace", "--data-dir", fresh);
+    assertThat(replaced.code()).as(replaced.err()).isZero();
+    assertThat(replaced.out())
+        .contains(
+            "(1300 replaced; also replaced: "
+                + counts.rapidReviews()
+                + " rapid reviews, "
+                + counts.lcsprs()
+                + " LCSPRs)");
+  }
+
+  @Test
+  @DisplayName(
       "every command explains itself with --help; a folder that does not exist is a clear error")
   void help() {
     for (String command : new String[] {"serve", "import", "export", "calendar"}) {
@@ -99,7 +170,8 @@ class ImportExportCommandTest {
     assertThat(run("import", "--help").out())
         .contains("--data-dir")
         .contains("--db-url")
-        .contains("--replace");
+        .contains("--replace")
+        .contains("rapid_reviews.csv and lcsprs.csv");
     Run missing = run("import", tmp.resolve("nope").toString());
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err()).contains("is not a folder");

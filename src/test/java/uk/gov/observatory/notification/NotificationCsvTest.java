@@ -175,11 +175,25 @@ class NotificationCsvTest {
   @DisplayName(
       "a file of the standard this version cannot import yet is refused, not silently ignored")
   void notYetImported() throws IOException {
-    write(tmp.resolve("rapid_reviews.csv"), "notification_ref,received_date\n");
+    write(tmp.resolve("yearly_reports.csv"), "partnership_code,published_date\n");
     assertThat(problems(HEADER + ROW_A + ROW_B, CHILDREN))
         .singleElement()
         .asString()
-        .startsWith("rapid_reviews.csv:0:-: : cannot be imported by this version yet");
+        .startsWith("yearly_reports.csv:0:-: : cannot be imported by this version yet")
+        .contains("later version");
+  }
+
+  @Test
+  @DisplayName(
+      "the import of notifications alone refuses review files rather than ignore them (the import"
+          + " command reads them)")
+  void reviewFilesNotIgnored() throws IOException {
+    write(tmp.resolve("rapid_reviews.csv"), "notification_ref,decision\n");
+    assertThat(problems(HEADER + ROW_A + ROW_B, CHILDREN))
+        .singleElement()
+        .asString()
+        .startsWith("rapid_reviews.csv:0:-: : is not read by the import of notifications alone")
+        .contains("import command");
   }
 
   @Test

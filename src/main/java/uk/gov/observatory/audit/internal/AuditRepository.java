@@ -39,6 +39,13 @@ public class AuditRepository {
    * here is held until that transaction ends, so no other append can read the same last hash.
    */
   public AuditEntry append(AuditEvent e, Supplier<Instant> now) {
+    // Under REPEATABLE READ or SERIALIZABLE the last entry read below could be older than one
+    // committed while waiting for the lock, forking the chain: refuse rather than fork.
+    String isolation = jdbc.queryForObject("show transaction_isolation", String.class);
+    if (!"read committed".equals(isolation)) {
+      throw new IllegalStateException(
+          "audit entries are appended only in READ COMMITTED transactions, not " + isolation);
+    }
     jdbc.query("select pg_advisory_xact_lock(?)", rs -> {}, APPEND_LOCK);
     String previous =
         jdbc.query(
