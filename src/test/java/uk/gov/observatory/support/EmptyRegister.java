@@ -16,6 +16,7 @@ public class EmptyRegister implements BeforeEachCallback {
   public static void empty(JdbcTemplate jdbc) {
     jdbc.execute(
         "truncate notification, child, idempotency_key, notification_ref_counter, account, account_la,"
-            + " recovery_code, api_token, declared_interest cascade");
+            + " recovery_code, api_token, declared_interest, rapid_review, lcspr, outbox_email,"
+            + " partnership_contact cascade");
   }
 }
