@@ -18,6 +18,8 @@ final class Applications {
     args.add("--logging.level.root=WARN");
     args.add("--logging.level.org.flywaydb=WARN");
     args.add("--spring.main.log-startup-info=false");
+    // A one-off job sends no reminders: the server (serve) does.
+    args.add("--observatory.reminders.enabled=false");
     return new SpringApplicationBuilder(ObservatoryApplication.class)
         .web(WebApplicationType.NONE)
         .run(args.toArray(String[]::new));

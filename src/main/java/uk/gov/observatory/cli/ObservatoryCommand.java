@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The one jar's command line: {@code serve} (the default), {@code import}, {@code export}, {@code
- * calendar}, {@code keys}, {@code audit}, {@code users}.
+ * calendar}, {@code keys}, {@code audit}, {@code users}, {@code contacts}.
  */
 @Command(
     name = "observatory",
@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       KeysCommand.class,
       AuditCommand.class,
       UsersCommand.class,
+      ContactsCommand.class,
       CommandLine.HelpCommand.class
     })
 public class ObservatoryCommand implements Runnable {

@@ -41,18 +41,21 @@ public class Lcsprs {
   private final RapidReviews rapidReviews;
   private final AuditLog audit;
   private final Clock clock;
+  private final ReviewReminders reminders;
 
   public Lcsprs(
       ReviewRepository repository,
       NotificationRegister register,
       RapidReviews rapidReviews,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      ReviewReminders reminders) {
     this.repository = repository;
     this.register = register;
     this.rapidReviews = rapidReviews;
     this.audit = audit;
     this.clock = clock;
+    this.reminders = reminders;
   }
 
   private boolean reaches(Lcspr l, Viewer viewer) {
@@ -165,16 +168,20 @@ public class Lcsprs {
     return step(ref, expectedVersion, v, "LCSPR completed", l -> l.complete(on, today()));
   }
 
-  /** The Panel told of the coming publication, on a date. */
+  /**
+   * The Panel told of the coming publication, on a date; the Panel's email about it is queued in
+   * the same transaction.
+   */
   @Transactional(noRollbackFor = ReviewNotPermittedException.class)
   public Optional<Lcspr> notifyPublication(
       String ref, LocalDate on, Integer expectedVersion, Viewer v) {
     return step(
-        ref,
-        expectedVersion,
-        v,
-        "Panel notified of publication",
-        l -> l.notifyPublication(on, today()));
+            ref,
+            expectedVersion,
+            v,
+            "Panel notified of publication",
+            l -> l.notifyPublication(on, today()))
+        .map(reminders::publicationNotified);
   }
 
   /** Published on a date, at a public address. */
