@@ -166,6 +166,21 @@ class RapidReviewRulesTest {
     assertThat(amended.content().decision()).isEqualTo(Decision.LCSPR);
   }
 
+  @Test
+  @DisplayName("a submitted rapid review stays signed off by all three safeguarding partners")
+  void aSubmittedRapidReviewStaysSignedOffByAllThreeSafeguardingPartners() {
+    RapidReview submitted = submitted(Decision.LCSPR);
+    LocalDate d = NOTIFIED.plusDays(3);
+    assertThat(problems(() -> submitted.withContent(Reviews.content(Decision.LCSPR, d, d, null))))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .startsWith("sign_off: ")
+        .contains("all three safeguarding partners");
+    // A draft may lose a sign-off while it is being written.
+    RapidReview draft = draft(Reviews.signedOff(Decision.LCSPR, d));
+    assertThat(draft.withContent(Reviews.content(Decision.LCSPR, d, d, null)).version())
+        .isEqualTo(2);
+  }
+
   // The Panel's view
 
   @Test
