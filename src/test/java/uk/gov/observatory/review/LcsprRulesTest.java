@@ -280,8 +280,9 @@ class LcsprRulesTest {
   }
 
   @Test
-  @DisplayName("an LCSPR may be set to not publishing, with a reason, from any stage before")
-  void anLcsprMayBeSetToNotPublishingWithAReasonFromAnyStageBefore() {
+  @DisplayName(
+      "an LCSPR may be set to not publishing, with a reason, from any stage before publication")
+  void anLcsprMayBeSetToNotPublishingWithAReasonFromAnyStageBeforePublication() {
     for (Lcspr l : List.of(initiated(), completed(), noticeGiven())) {
       Lcspr not = l.decideNotToPublish("  The family asked that it not be published ");
       assertThat(not.status()).isEqualTo(LcsprStatus.NOT_PUBLISHING);

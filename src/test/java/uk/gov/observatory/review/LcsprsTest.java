@@ -468,8 +468,8 @@ class LcsprsTest {
   }
 
   @Test
-  @DisplayName("a published report is a PDF of at most 20 MB, kept with its SHA-256")
-  void aPublishedReportIsAPdfKeptWithItsSha256() {
+  @DisplayName("a published report must be a PDF, and is kept with its SHA-256")
+  void aPublishedReportMustBeAPdfAndIsKeptWithItsSha256() {
     Lcspr l = initiated();
     Viewer p = partnership();
     assertThatThrownBy(
