@@ -115,9 +115,10 @@ public class Lcsprs {
 
   /**
    * Starts an LCSPR covering notifications (at least one, each within reach), on {@code initiated}.
-   * Its reference is given (e.g. by an import) or assigned as LCSPR-YYYY-NNNNN.
+   * Its reference is given (e.g. by an import) or assigned as LCSPR-YYYY-NNNNN. Every check comes
+   * before the first write, so a refused request commits only its audited refusals.
    */
-  @Transactional(noRollbackFor = ReviewNotPermittedException.class)
+  @Transactional(noRollbackFor = {ReviewNotPermittedException.class, InvalidReviewException.class})
   public Lcspr initiate(
       String ref, List<String> notificationRefs, LocalDate initiated, Viewer viewer) {
     List<String> refs = notificationRefs == null ? List.of() : notificationRefs;
@@ -143,6 +144,7 @@ public class Lcsprs {
       rapidReviews.require(viewer, Permission.SUBMIT_REVIEWS, refs.get(0), "start an LCSPR");
     }
     LocalDate today = LocalDate.now(clock);
+    repository.lockLcsprRefs();
     String lcsprRef =
         ref == null || ref.isBlank()
             ? repository.nextLcsprRef(initiated == null ? today.getYear() : initiated.getYear())
@@ -256,7 +258,7 @@ public class Lcsprs {
       return Optional.empty();
     }
     rapidReviews.require(
-        viewer, Permission.SUBMIT_REVIEWS, found.get().notificationRefs().get(0), "upload reports");
+        viewer, Permission.SUBMIT_REVIEWS, AUDIT_RECORD_TYPE, found.get().ref(), "upload reports");
     if (pdf == null || pdf.length == 0) {
       throw new InvalidReviewException("report", "choose the published report's PDF file");
     }
@@ -298,7 +300,7 @@ public class Lcsprs {
     }
     Lcspr before = found.get();
     rapidReviews.require(
-        viewer, Permission.SUBMIT_REVIEWS, before.notificationRefs().get(0), "change LCSPRs");
+        viewer, Permission.SUBMIT_REVIEWS, AUDIT_RECORD_TYPE, before.ref(), "change LCSPRs");
     if (expectedVersion != null && expectedVersion != before.version()) {
       throw new ReviewConflictException("LCSPR " + ref, expectedVersion, before.version());
     }

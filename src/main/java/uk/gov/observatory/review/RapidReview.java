@@ -65,13 +65,20 @@ public record RapidReview(
 
   /**
    * The same review with new content: a draft stays a draft; a submitted review is amended (the
-   * Panel's view stays on record, but a decision changed to UNDECIDED is refused once viewed).
+   * Panel's view stays on record, but a decision changed to UNDECIDED is refused once viewed) and
+   * stays signed off by all three safeguarding partners.
    */
   public RapidReview withContent(RapidReviewContent changed) {
     if (panelView != null && changed.decision() == Decision.UNDECIDED) {
       throw new InvalidReviewException(
           "decision",
           "the Panel has given its view on this review's decision, so it cannot become UNDECIDED");
+    }
+    if (submitted() && !changed.signedOffByAllPartners()) {
+      throw new InvalidReviewException(
+          "sign_off",
+          "a submitted rapid review stays signed off by all three safeguarding partners: the"
+              + " local authority, health and police");
     }
     return new RapidReview(
         id,

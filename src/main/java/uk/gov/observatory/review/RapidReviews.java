@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.observatory.access.Permission;
@@ -68,9 +69,14 @@ public class RapidReviews {
   }
 
   void require(Viewer viewer, Permission permission, String ref, String what) {
+    require(viewer, permission, AUDIT_RECORD_TYPE, ref, what);
+  }
+
+  /** As above, the refusal audited against a record of another type (an LCSPR). */
+  void require(Viewer viewer, Permission permission, String recordType, String ref, String what) {
     if (!viewer.can(permission)) {
       audit.record(
-          AuditEvent.of(viewer.actor(), AuditAction.ACCESS_REFUSED, AUDIT_RECORD_TYPE, ref)
+          AuditEvent.of(viewer.actor(), AuditAction.ACCESS_REFUSED, recordType, ref)
               .withDetails(what + ": not allowed to this account's role (answered 403)"));
       throw new ReviewNotPermittedException("Your role does not allow you to " + what + ".");
     }
@@ -135,7 +141,13 @@ public class RapidReviews {
       }
       RapidReview draft =
           RapidReview.draft(ref, n.laCode(), n.incidentDate(), n.notifiedDate(), content);
-      long id = repository.insertRapidReview(draft, now, viewer.actor());
+      long id;
+      try {
+        id = repository.insertRapidReview(draft, now, viewer.actor());
+      } catch (DuplicateKeyException startedMeanwhile) {
+        // Someone else started it at the same moment (their row was not yet visible above).
+        throw new ReviewConflictException("The rapid review of " + ref, 0, 1);
+      }
       RapidReview stored = repository.findRapidReview(ref).orElseThrow();
       event(ref, now, viewer, "Rapid review started", null, "DRAFT", null);
       audit.record(

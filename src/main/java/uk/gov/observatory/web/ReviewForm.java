@@ -59,7 +59,8 @@ public class ReviewForm {
     f.signedOffHealth = parts(c.signedOffHealth());
     f.signedOffPolice = parts(c.signedOffPolice());
     f.practiceThemes = c.practiceThemes();
-    f.version = version == 0 ? "" : String.valueOf(version);
+    // 0 when starting one: if someone else starts it meanwhile, the save is a conflict.
+    f.version = String.valueOf(version);
     return f;
   }
 

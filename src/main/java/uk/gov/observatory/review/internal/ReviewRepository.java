@@ -402,6 +402,17 @@ public class ReviewRepository {
             "select exists (select 1 from lcspr where lcspr_ref = ?)", Boolean.class, ref));
   }
 
+  /** The advisory lock that puts LCSPR creation in one line ("OBSLCSPR" in ASCII). */
+  static final long LCSPR_REF_LOCK = 0x4F42534C43535052L;
+
+  /**
+   * Holds, until the transaction ends, the lock that lets one LCSPR at a time choose and take its
+   * reference (so two started at the same moment are not given the same one).
+   */
+  public void lockLcsprRefs() {
+    jdbc.query("select pg_advisory_xact_lock(?)", rs -> {}, LCSPR_REF_LOCK);
+  }
+
   /** The next free reference of the form LCSPR-YYYY-NNNNN. */
   public String nextLcsprRef(int year) {
     String prefix = "LCSPR-" + year + "-";
