@@ -51,6 +51,7 @@ class CaseLifecycleScenarioTest {
   static final Set<LocalDate> HOLIDAYS =
       Set.of(LocalDate.of(2026, 5, 4), LocalDate.of(2026, 5, 25), LocalDate.of(2026, 8, 31));
 
+  @Autowired ReviewReminders reminders;
   @Autowired ReviewRepository repository;
   @Autowired NotificationRegister register;
   @Autowired ReferenceData reference;
@@ -106,7 +107,7 @@ class CaseLifecycleScenarioTest {
   void aCaseFromNotificationToAPublishedLcspr() {
     ScenarioClock clock = new ScenarioClock();
     RapidReviews reviews = new RapidReviews(repository, register, reference, audit, clock);
-    Lcsprs lcsprs = new Lcsprs(repository, register, reviews, audit, clock);
+    Lcsprs lcsprs = new Lcsprs(repository, register, reviews, audit, clock, reminders);
     TransactionTemplate tx = new TransactionTemplate(transactions);
 
     TestAccounts.create(accounts, "westminster.notifier", Role.LA_NOTIFIER, WESTMINSTER);

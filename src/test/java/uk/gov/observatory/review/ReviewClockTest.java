@@ -18,7 +18,7 @@ class ReviewClockTest {
   static final WorkingDayCalendar CALENDAR = new WorkingDayCalendar();
 
   /** The clocks with no repository: the periods are passed in. */
-  static final ReviewClocks CLOCKS = new ReviewClocks(CALENDAR, null);
+  static final ReviewClocks CLOCKS = new ReviewClocks(CALENDAR, null, null);
 
   static final List<TimelinessPolicyPeriod> NO_PERIODS = List.of();
 
