@@ -59,13 +59,14 @@ public class Lcsprs {
   }
 
   private boolean reaches(Lcspr l, Viewer viewer) {
-    return l.notificationRefs().stream()
-        .allMatch(
-            ref ->
-                register
-                    .find(ref)
-                    .filter(n -> viewer.reaches(n.laCode(), n.incidentDate()))
-                    .isPresent());
+    return viewer.can(Permission.READ_CASES)
+        && l.notificationRefs().stream()
+            .allMatch(
+                ref ->
+                    register
+                        .find(ref)
+                        .filter(n -> viewer.reaches(n.laCode(), n.incidentDate()))
+                        .isPresent());
   }
 
   private Optional<Lcspr> reached(String ref, Viewer viewer, boolean forUpdate) {

@@ -88,6 +88,9 @@ public class RapidReviews {
    */
   @Transactional(readOnly = true)
   public Optional<RapidReview> find(String ref, Viewer viewer) {
+    if (!viewer.can(Permission.READ_CASES)) {
+      return Optional.empty();
+    }
     return register
         .find(ref)
         .filter(n -> viewer.reaches(n.laCode(), n.incidentDate()))
@@ -95,11 +98,12 @@ public class RapidReviews {
   }
 
   /** The rapid review of a notification, read by the viewer (audited as viewed). */
-  @Transactional
+  @Transactional(noRollbackFor = ReviewNotPermittedException.class)
   public Optional<RapidReview> view(String ref, Viewer viewer) {
     if (reached(ref, viewer).isEmpty()) {
       return Optional.empty();
     }
+    require(viewer, Permission.READ_CASES, ref, "read rapid reviews");
     Optional<RapidReview> r = repository.findRapidReview(ref);
     r.ifPresent(
         x ->
