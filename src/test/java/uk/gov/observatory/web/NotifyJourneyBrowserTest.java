@@ -2,39 +2,24 @@ package uk.gov.observatory.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import uk.gov.observatory.access.Accounts;
 import uk.gov.observatory.access.Role;
+import uk.gov.observatory.support.Browser;
 import uk.gov.observatory.support.EmptyRegister;
 import uk.gov.observatory.support.TestAccounts;
 import uk.gov.observatory.support.TestClock;
@@ -48,65 +33,22 @@ import uk.gov.observatory.support.TestClock;
 @ExtendWith(EmptyRegister.class)
 class NotifyJourneyBrowserTest {
 
-  private static final File CHROMIUM = new File("/usr/bin/chromium");
-  private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
   @LocalServerPort int port;
   @Autowired Accounts accounts;
 
+  private Browser browser;
   private WebDriver driver;
-  private ChromeDriverService service;
-  private Path profile;
 
   @BeforeEach
   void startBrowser() throws Exception {
-    boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-    String message =
-        "Browser test needs Debian's chromium and chromium-driver at "
-            + CHROMIUM
-            + " and "
-            + CHROMEDRIVER
-            + " (apt-get install -y chromium chromium-driver)";
-    if (!present && "true".equals(System.getenv("CI"))) {
-      Assertions.fail(message);
-    }
-    Assumptions.assumeTrue(present, message);
-    profile = Files.createTempDirectory("observatory-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,1024",
-        "--user-data-dir=" + profile.toAbsolutePath());
-    service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER)
-            .usingAnyFreePort()
-            .build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    browser = Browser.open("http://localhost:" + port);
+    driver = browser.driver();
   }
 
   @AfterEach
   void stopBrowser() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (service != null) {
-      service.stop();
-    }
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+    if (browser != null) {
+      browser.close();
     }
   }
 
@@ -114,67 +56,24 @@ class NotifyJourneyBrowserTest {
     return "http://localhost:" + port + path;
   }
 
-  /** Runs axe on the current page and fails listing every violation. */
   private void assertAccessible(String page) {
-    Results results = new AxeBuilder().analyze(driver);
-    List<Rule> violations = results.getViolations();
-    assertThat(violations)
-        .as(
-            () ->
-                "axe violations on "
-                    + page
-                    + " ("
-                    + driver.getCurrentUrl()
-                    + "):\n"
-                    + violations.stream()
-                        .map(
-                            r ->
-                                r.getId()
-                                    + " ["
-                                    + r.getImpact()
-                                    + "] "
-                                    + r.getHelp()
-                                    + " at "
-                                    + r.getNodes().stream()
-                                        .map(n -> String.valueOf(n.getTarget()))
-                                        .collect(Collectors.joining(", ")))
-                        .collect(Collectors.joining("\n")))
-        .isEmpty();
+    browser.assertAccessible(page);
   }
 
   private void continueButton() {
     submitWith(driver.findElement(By.xpath("//main//button[normalize-space()='Continue']")));
   }
 
-  /** Clicks a button or link that loads a new page, and waits until the old one is gone. */
   private void submitWith(WebElement element) {
-    // Mark the current document, then wait for a new, fully loaded one (a marker on window goes
-    // with the old document; element staleness checks race with Chromium's navigation).
-    JavascriptExecutor js = (JavascriptExecutor) driver;
-    js.executeScript("window.__observatoryOldPage = true;");
-    element.click();
-    new WebDriverWait(driver, Duration.ofSeconds(20))
-        .ignoring(WebDriverException.class)
-        .until(
-            d ->
-                Boolean.TRUE.equals(
-                    ((JavascriptExecutor) d)
-                        .executeScript(
-                            "return window.__observatoryOldPage === undefined"
-                                + " && document.readyState === 'complete';")));
+    browser.submitWith(element);
   }
 
-  /** Chooses a radio or checkbox by its value, clicking its label as a person would. */
   private void choose(String name, String value) {
-    WebElement input =
-        driver.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']"));
-    driver.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).click();
+    browser.choose(name, value);
   }
 
   private void type(String id, String text) {
-    WebElement e = driver.findElement(By.id(id));
-    e.clear();
-    e.sendKeys(text);
+    browser.type(id, text);
   }
 
   private void date(String prefix, String day, String month, String year) {

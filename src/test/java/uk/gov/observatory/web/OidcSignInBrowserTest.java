@@ -2,35 +2,20 @@ package uk.gov.observatory.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -52,6 +37,7 @@ import uk.gov.observatory.access.Accounts;
 import uk.gov.observatory.access.Role;
 import uk.gov.observatory.audit.AuditEntry;
 import uk.gov.observatory.audit.AuditLog;
+import uk.gov.observatory.support.Browser;
 import uk.gov.observatory.support.EmptyRegister;
 import uk.gov.observatory.support.TestAccounts;
 import uk.gov.observatory.support.TestClock;
@@ -69,9 +55,6 @@ import uk.gov.observatory.support.TestClock;
 @ExtendWith(EmptyRegister.class)
 class OidcSignInBrowserTest {
 
-  private static final File CHROMIUM = new File("/usr/bin/chromium");
-  private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
   /** The provider's people (its own store, not ours) and the one password they share. */
   private static final String IDP_PASSWORD = "test-only-provider-password";
 
@@ -88,9 +71,8 @@ class OidcSignInBrowserTest {
   @Autowired Accounts accounts;
   @Autowired AuditLog audit;
 
+  private Browser browser;
   private WebDriver driver;
-  private ChromeDriverService service;
-  private Path profile;
 
   /** The provider: Boot's Spring Authorization Server auto-configuration and nothing else. */
   @ImportAutoConfiguration({
@@ -204,53 +186,14 @@ class OidcSignInBrowserTest {
 
   @BeforeEach
   void startBrowser() throws Exception {
-    boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-    String message =
-        "Browser test needs Debian's chromium and chromium-driver at "
-            + CHROMIUM
-            + " and "
-            + CHROMEDRIVER
-            + " (apt-get install -y chromium chromium-driver)";
-    if (!present && "true".equals(System.getenv("CI"))) {
-      Assertions.fail(message);
-    }
-    Assumptions.assumeTrue(present, message);
-    profile = Files.createTempDirectory("observatory-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,1024",
-        "--user-data-dir=" + profile.toAbsolutePath());
-    service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER)
-            .usingAnyFreePort()
-            .build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    browser = Browser.open(app(""));
+    driver = browser.driver();
   }
 
   @AfterEach
   void stopBrowser() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (service != null) {
-      service.stop();
-    }
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+    if (browser != null) {
+      browser.close();
     }
   }
 
@@ -258,34 +201,12 @@ class OidcSignInBrowserTest {
     return "http://127.0.0.1:" + APP_PORT + path;
   }
 
-  /** Clicks a button or link that loads a new page, and waits until the old one is gone. */
   private void submitWith(WebElement element) {
-    JavascriptExecutor js = (JavascriptExecutor) driver;
-    js.executeScript("window.__observatoryOldPage = true;");
-    element.click();
-    new WebDriverWait(driver, Duration.ofSeconds(20))
-        .ignoring(WebDriverException.class)
-        .until(
-            d ->
-                Boolean.TRUE.equals(
-                    ((JavascriptExecutor) d)
-                        .executeScript(
-                            "return window.__observatoryOldPage === undefined"
-                                + " && document.readyState === 'complete';")));
+    browser.submitWith(element);
   }
 
   private void assertAccessible(String page) {
-    List<Rule> violations = new AxeBuilder().analyze(driver).getViolations();
-    assertThat(violations)
-        .as(
-            () ->
-                "axe violations on "
-                    + page
-                    + ":\n"
-                    + violations.stream()
-                        .map(r -> r.getId() + " [" + r.getImpact() + "] " + r.getHelp())
-                        .collect(Collectors.joining("\n")))
-        .isEmpty();
+    browser.assertAccessible(page);
   }
 
   private String h1() {
