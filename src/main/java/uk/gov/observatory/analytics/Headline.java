@@ -29,9 +29,6 @@ public record Headline(
 
   public static final String TABLE_ID = "H";
 
-  /** One cell of the tidy output: {@code table_id,row_code,column_code,value}. */
-  public record Cell(String tableId, String rowCode, String columnCode, String value) {}
-
   /** The table's cells in the specification's row order (column COUNT). */
   public List<Cell> cells() {
     return List.of(

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       UsersCommand.class,
       ContactsCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public class ObservatoryCommand implements Runnable {

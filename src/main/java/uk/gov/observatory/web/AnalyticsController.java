@@ -100,7 +100,7 @@ public class AnalyticsController {
                 .builder()
                 .setHeader("table_id", "row_code", "column_code", "value")
                 .get());
-    for (Headline.Cell c : headline.cells()) {
+    for (uk.gov.observatory.analytics.Cell c : headline.cells()) {
       csv.printRecord(c.tableId(), c.rowCode(), c.columnCode(), c.value());
     }
     csv.flush();

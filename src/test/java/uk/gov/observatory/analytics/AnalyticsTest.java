@@ -66,7 +66,7 @@ class AnalyticsTest {
     assertThat(h.lasNotifying()).isEqualTo(2);
     assertThat(h.lateNotifications()).isEqualTo(2);
     assertThat(h.cells())
-        .extracting(Headline.Cell::rowCode)
+        .extracting(uk.gov.observatory.analytics.Cell::rowCode)
         .containsExactly(
             "NOTIFICATIONS",
             "DEATH",

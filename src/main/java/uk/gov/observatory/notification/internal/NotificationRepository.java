@@ -212,7 +212,8 @@ public class NotificationRepository {
     String after = "";
     while (true) {
       MapSqlParameterSource p = new MapSqlParameterSource();
-      List<String> clauses = scopeClauses(scope, withdrawn, p);
+      List<String> clauses =
+          uk.gov.observatory.notification.NotificationScope.clauses(scope, withdrawn, p);
       clauses.add("n.incident_date between :from and :to");
       clauses.add("n.notification_ref > :after");
       p.addValue("from", Date.valueOf(from)).addValue("to", Date.valueOf(to));
@@ -321,40 +322,13 @@ public class NotificationRepository {
     }
   }
 
-  /**
-   * The one place a viewer's reach becomes SQL: within {@code scope} (null for every authority),
-   * less the cases they are withdrawn from. Every scoped query starts from these clauses.
-   */
-  private static List<String> scopeClauses(
-      Collection<String> scope, List<Interest> withdrawn, MapSqlParameterSource p) {
-    List<String> clauses = new ArrayList<>();
-    if (scope != null) {
-      clauses.add("n.la_code in (:scope)");
-      p.addValue("scope", scope);
-    }
-    for (int i = 0; i < withdrawn.size(); i++) {
-      Interest w = withdrawn.get(i);
-      clauses.add(
-          "not (n.la_code = :wla"
-              + i
-              + " and n.incident_date >= :wfrom"
-              + i
-              + (w.to() == null ? "" : " and n.incident_date <= :wto" + i)
-              + ")");
-      p.addValue("wla" + i, w.laCode()).addValue("wfrom" + i, Date.valueOf(w.from()));
-      if (w.to() != null) {
-        p.addValue("wto" + i, Date.valueOf(w.to()));
-      }
-    }
-    return clauses;
-  }
-
   private static String where(
       NotificationQuery q,
       Collection<String> scope,
       List<Interest> withdrawn,
       MapSqlParameterSource p) {
-    List<String> clauses = scopeClauses(scope, withdrawn, p);
+    List<String> clauses =
+        uk.gov.observatory.notification.NotificationScope.clauses(scope, withdrawn, p);
     if (q.laCode() != null) {
       clauses.add("n.la_code = :la");
       p.addValue("la", q.laCode());

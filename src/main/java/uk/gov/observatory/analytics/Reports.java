@@ -1,0 +1,170 @@
+package uk.gov.observatory.analytics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.observatory.access.Viewer;
+import uk.gov.observatory.analytics.internal.ReportQuery;
+import uk.gov.observatory.analytics.internal.ReportTable;
+import uk.gov.observatory.audit.AuditAction;
+import uk.gov.observatory.audit.AuditEvent;
+import uk.gov.observatory.audit.AuditJson;
+import uk.gov.observatory.audit.AuditLog;
+import uk.gov.observatory.calendar.WorkingDayCalendar;
+import uk.gov.observatory.reference.LocalAuthority;
+import uk.gov.observatory.reference.ReferenceData;
+
+/**
+ * The report of REPORT-SPEC.md for a request, over only what the reader may see: every table there
+ * is, in the specification's order, each computed in SQL. Audited (REPORTED) with the request.
+ */
+@Service
+public class Reports {
+
+  /** The tables in the order of the specification. */
+  public static final List<String> ORDER =
+      List.of(
+          "H", "T1", "T2", "T3", "T4", "T4A", "T5", "T6", "T7", "T8", "D1", "D2", "D3", "L1", "L2",
+          "A1", "LA1", "IMD1", "CV1", "TH1", "Y1");
+
+  private final Map<String, ReportTable> tables;
+  private final NamedParameterJdbcTemplate jdbc;
+  private final WorkingDayCalendar calendar;
+  private final ReferenceData reference;
+  private final AuditLog audit;
+  private final TransactionTemplate snapshot;
+
+  public Reports(
+      List<ReportTable> tables,
+      JdbcTemplate jdbc,
+      WorkingDayCalendar calendar,
+      ReferenceData reference,
+      AuditLog audit,
+      PlatformTransactionManager transactions) {
+    this.snapshot = new TransactionTemplate(transactions);
+    this.snapshot.setReadOnly(true);
+    this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    this.tables = tables.stream().collect(Collectors.toMap(ReportTable::id, Function.identity()));
+    this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+    this.calendar = calendar;
+    this.reference = reference;
+    this.audit = audit;
+  }
+
+  /** The ids of the tables this version computes, in the specification's order. */
+  public List<String> available() {
+    return ORDER.stream().filter(tables::containsKey).toList();
+  }
+
+  /** Every table this version computes. */
+  public Report report(ReportRequest request, Viewer viewer) {
+    return report(request, available(), viewer);
+  }
+
+  /**
+   * Some tables, by id, in the specification's order. Audited first (its own transaction), then
+   * every table is read from one snapshot, so the tables agree with each other.
+   */
+  public Report report(ReportRequest request, List<String> ids, Viewer viewer) {
+    check(request);
+    List<String> chosen = ORDER.stream().filter(ids::contains).filter(tables::containsKey).toList();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("tables", chosen);
+    details.put("from", request.from());
+    details.put("to", request.to());
+    details.put("as_at", request.asAt());
+    details.put("region", request.regionCode());
+    details.put("la_code", request.laCode());
+    audit.record(
+        AuditEvent.of(
+                viewer.actor(),
+                AuditAction.REPORTED,
+                Analytics.AUDIT_RECORD_TYPE,
+                String.join(",", chosen))
+            .withDetails(AuditJson.of(details)));
+    return snapshot.execute(
+        status -> {
+          ReportQuery q = new ReportQuery(request, viewer, jdbc, calendar);
+          Map<String, List<Cell>> out = new LinkedHashMap<>();
+          for (String id : chosen) {
+            out.put(id, tables.get(id).cells(q));
+          }
+          return new Report(request, out);
+        });
+  }
+
+  /** Every problem with a request, each naming what to change. */
+  public void check(ReportRequest r) {
+    List<InvalidReportException.Problem> problems = new ArrayList<>();
+    if (r.from() == null) {
+      problems.add(new InvalidReportException.Problem("from", "Enter the start of the period"));
+    }
+    if (r.to() == null) {
+      problems.add(new InvalidReportException.Problem("to", "Enter the end of the period"));
+    }
+    if (r.from() != null && r.to() != null && r.to().isBefore(r.from())) {
+      problems.add(
+          new InvalidReportException.Problem(
+              "to",
+              "The end of the period must be the same as or after its start (" + r.from() + ")"));
+    }
+    if (r.asAt() == null) {
+      problems.add(new InvalidReportException.Problem("as_at", "Enter the as-at date"));
+    } else if (r.from() != null && r.asAt().isBefore(r.from())) {
+      problems.add(
+          new InvalidReportException.Problem(
+              "as_at", "The as-at date cannot be before the period starts (" + r.from() + ")"));
+    }
+    if (r.laCode() != null && r.regionCode() != null) {
+      problems.add(
+          new InvalidReportException.Problem("la", "Give a region or a local authority, not both"));
+    }
+    if (r.regionCode() != null
+        && reference.regions().stream().noneMatch(g -> g.code().equals(r.regionCode()))) {
+      problems.add(
+          new InvalidReportException.Problem(
+              "region",
+              "Region " + r.regionCode() + " is not a region's code (E12000001 to E12000009)"));
+    }
+    if (r.laCode() != null) {
+      Optional<LocalAuthority> la = reference.localAuthority(r.laCode());
+      if (la.isEmpty()) {
+        problems.add(
+            new InvalidReportException.Problem(
+                "la", "Local authority " + r.laCode() + " is not a local authority's GSS code"));
+      } else if (r.from() != null
+          && r.to() != null
+          && !inOperationDuring(la.get(), r.from(), r.to())) {
+        problems.add(
+            new InvalidReportException.Problem(
+                "la",
+                la.get().name()
+                    + " ("
+                    + r.laCode()
+                    + ") was not in operation between "
+                    + r.from()
+                    + " and "
+                    + r.to()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidReportException(problems);
+    }
+  }
+
+  private static boolean inOperationDuring(LocalAuthority la, LocalDate from, LocalDate to) {
+    return !la.operationDate().isAfter(to)
+        && (la.terminationDate() == null || !la.terminationDate().isBefore(from));
+  }
+}

@@ -1,0 +1,111 @@
+package uk.gov.observatory.analytics.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import uk.gov.observatory.access.Viewer;
+import uk.gov.observatory.analytics.Cell;
+import uk.gov.observatory.analytics.ReportRequest;
+import uk.gov.observatory.calendar.WorkingDayCalendar;
+import uk.gov.observatory.notification.NotificationScope;
+
+/**
+ * What a table needs to compute itself: the request, the database, the calendar, and the SQL of the
+ * report's populations within the reader's reach and the area asked for.
+ *
+ * <p>{@link #n()} is a subquery of the notifications N (incident date in the period, in the area,
+ * within reach) with every column of {@code notification}; {@link #area()} the same without the
+ * period, for populations by other dates (R, LCSPRs). Both use the parameters in {@link #params()}:
+ * {@code from}, {@code to}, {@code as_at}, {@code region}, {@code la} and the scope's.
+ */
+public final class ReportQuery {
+
+  private final ReportRequest request;
+  private final NamedParameterJdbcTemplate jdbc;
+  private final WorkingDayCalendar calendar;
+  private final MapSqlParameterSource params = new MapSqlParameterSource();
+  private final String areaWhere;
+
+  public ReportQuery(
+      ReportRequest request,
+      Viewer viewer,
+      NamedParameterJdbcTemplate jdbc,
+      WorkingDayCalendar calendar) {
+    this.request = request;
+    this.jdbc = jdbc;
+    this.calendar = calendar;
+    params.addValue("from", Date.valueOf(request.from()));
+    params.addValue("to", Date.valueOf(request.to()));
+    params.addValue("as_at", Date.valueOf(request.asAt()));
+    List<String> clauses = new ArrayList<>(NotificationScope.clauses(viewer, params));
+    if (request.laCode() != null) {
+      clauses.add("n.la_code = :la");
+      params.addValue("la", request.laCode());
+    }
+    if (request.regionCode() != null) {
+      clauses.add("n.la_code in (select code from local_authority where region_code = :region)");
+      params.addValue("region", request.regionCode());
+    }
+    this.areaWhere = clauses.isEmpty() ? "true" : String.join(" and ", clauses);
+  }
+
+  public ReportRequest request() {
+    return request;
+  }
+
+  public NamedParameterJdbcTemplate jdbc() {
+    return jdbc;
+  }
+
+  public WorkingDayCalendar calendar() {
+    return calendar;
+  }
+
+  public MapSqlParameterSource params() {
+    return params;
+  }
+
+  /** Notifications of any incident date in the area and within reach, as a subquery (alias n). */
+  public String area() {
+    return "(select * from notification n where " + areaWhere + ")";
+  }
+
+  /** N: notifications with an incident date in the period, in the area and within reach. */
+  public String n() {
+    return "(select * from notification n where n.incident_date between :from and :to and "
+        + areaWhere
+        + ")";
+  }
+
+  /** A count cell. */
+  public static Cell count(String table, String row, String column, long value) {
+    return new Cell(table, row, column, Long.toString(value));
+  }
+
+  /**
+   * A percentage cell: 100 * count / denominator, rounded half-up to one decimal place; blank when
+   * the denominator is 0.
+   */
+  public static Cell percent(String table, String row, String column, long count, long of) {
+    return new Cell(table, row, column, percent(count, of));
+  }
+
+  public static String percent(long count, long of) {
+    if (of == 0) {
+      return "";
+    }
+    return BigDecimal.valueOf(count)
+        .multiply(BigDecimal.valueOf(100))
+        .divide(BigDecimal.valueOf(of), 1, RoundingMode.HALF_UP)
+        .toPlainString();
+  }
+
+  /** A blank cell (the specification says blank). */
+  public static Cell blank(String table, String row, String column) {
+    return new Cell(table, row, column, "");
+  }
+}

@@ -1,0 +1,119 @@
+package uk.gov.observatory.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import uk.gov.observatory.access.Viewer;
+import uk.gov.observatory.analytics.InvalidReportException;
+import uk.gov.observatory.analytics.Report;
+import uk.gov.observatory.analytics.ReportRequest;
+import uk.gov.observatory.analytics.ReportWriter;
+import uk.gov.observatory.analytics.Reports;
+import uk.gov.observatory.audit.Actors;
+
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Computes the annual report's tables (REPORT-SPEC.md) for a period of incident dates,",
+      "as tidy CSV (table_id,row_code,column_code,value) or JSON."
+    })
+class ReportCommand implements Callable<Integer> {
+
+  static final int BAD_INPUT = 2;
+
+  @Option(names = "--from", required = true, description = "First incident date, YYYY-MM-DD.")
+  String from;
+
+  @Option(names = "--to", required = true, description = "Last incident date, YYYY-MM-DD.")
+  String to;
+
+  @Option(names = "--as-at", description = "The date the data is read as at (default: today).")
+  String asAt;
+
+  @Option(names = "--region", description = "Only this region (E12000001 to E12000009).")
+  String region;
+
+  @Option(names = "--la", description = "Only this local authority (its GSS code).")
+  String la;
+
+  @Option(names = "--format", defaultValue = "csv", description = "csv or json (default csv).")
+  String format;
+
+  @Option(names = "--out", required = true, description = "The file to write.")
+  Path out;
+
+  @Mixin DatabaseOptions db;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    var err = spec.commandLine().getErr();
+    if (!format.equals("csv") && !format.equals("json")) {
+      err.printf("error: --format %s is not known: use csv or json%n", format);
+      return BAD_INPUT;
+    }
+    LocalDate fromDate;
+    LocalDate toDate;
+    LocalDate asAtDate;
+    try {
+      fromDate = LocalDate.parse(from);
+      toDate = LocalDate.parse(to);
+      asAtDate = asAt == null ? LocalDate.now() : LocalDate.parse(asAt);
+    } catch (DateTimeParseException e) {
+      err.printf("error: '%s' is not a date: write dates as YYYY-MM-DD%n", e.getParsedString());
+      return BAD_INPUT;
+    }
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+      err.printf("error: cannot write %s: its folder does not exist or is not writable%n", out);
+      return BAD_INPUT;
+    }
+    try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+      Reports reports = app.getBean(Reports.class);
+      Report report;
+      try {
+        report =
+            reports.report(
+                new ReportRequest(fromDate, toDate, asAtDate, region, la),
+                Viewer.system(Actors.cli()));
+      } catch (InvalidReportException e) {
+        err.printf("error: %s%n", e.getMessage());
+        return BAD_INPUT;
+      }
+      try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        if (format.equals("csv")) {
+          ReportWriter.csv(report, w);
+        } else {
+          ReportWriter.json(report, w);
+        }
+      } catch (IOException e) {
+        err.printf("error: cannot write %s: %s%n", out, e.getMessage());
+        return BAD_INPUT;
+      }
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "Wrote %d tables (%s) for incidents from %s to %s, as at %s, to %s.%n",
+              report.tables().size(),
+              String.join(", ", report.tables().keySet()),
+              fromDate,
+              toDate,
+              asAtDate,
+              out);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package uk.gov.observatory.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import uk.gov.observatory.notification.NotificationRegister;
+import uk.gov.observatory.support.RegisterTest;
+import uk.gov.observatory.support.Submissions;
+
+/** {@code report} as a person runs it, against the test's own database. */
+@RegisterTest
+class ReportCommandTest {
+
+  @Autowired NotificationRegister register;
+  @Autowired DataSource dataSource;
+  @Autowired Environment env;
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  Run report(String... extra) {
+    HikariDataSource hikari = (HikariDataSource) dataSource;
+    List<String> args =
+        new ArrayList<>(
+            List.of("report", "--db-url", hikari.getJdbcUrl(), "--db-user", hikari.getUsername()));
+    String password = env.getProperty("spring.datasource.password");
+    if (password != null && !password.isEmpty()) {
+      args.add("--db-password");
+      args.add(password);
+    }
+    args.addAll(List.of(extra));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        ObservatoryCommand.run(
+            new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  @DisplayName("report writes the tidy CSV of the headline, counted by hand, and JSON of the same")
+  void tidyCsvAndJson() throws Exception {
+    register.notify(Submissions.of("E09000033", "DEATH", LocalDate.of(2020, 6, 1), 7, 2));
+    register.notify(Submissions.of("E08000035", "SERIOUS_HARM", LocalDate.of(2020, 6, 1), 8, 1));
+    register.notify(Submissions.of("E08000035", "DEATH", LocalDate.of(2021, 1, 10), 1, 1));
+    Path csv = tmp.resolve("report.csv");
+    Run run =
+        report(
+            "--from",
+            "2020-01-01",
+            "--to",
+            "2020-12-31",
+            "--as-at",
+            "2021-03-31",
+            "--out",
+            csv.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    List<String> lines = Files.readAllLines(csv);
+    assertThat(lines.get(0)).isEqualTo("table_id,row_code,column_code,value");
+    assertThat(lines)
+        .contains(
+            "H,NOTIFICATIONS,COUNT,2",
+            "H,DEATH,COUNT,1",
+            "H,SERIOUS_HARM,COUNT,1",
+            "H,OTHER,COUNT,0",
+            "H,CHILDREN,COUNT,3",
+            "H,LAS_NOTIFYING,COUNT,2",
+            "H,LATE_NOTIFICATIONS,COUNT,1");
+    Path json = tmp.resolve("report.json");
+    assertThat(
+            report(
+                    "--from",
+                    "2020-01-01",
+                    "--to",
+                    "2020-12-31",
+                    "--la",
+                    "E08000035",
+                    "--format",
+                    "json",
+                    "--out",
+                    json.toString())
+                .code())
+        .isZero();
+    assertThat(Files.readString(json)).contains("\"H\":{\"NOTIFICATIONS\":{\"COUNT\":\"1\"}");
+  }
+
+  @Test
+  @DisplayName("bad requests exit 2 with one line saying what to change")
+  void badRequests() {
+    String out = tmp.resolve("r.csv").toString();
+    Run backwards = report("--from", "2020-12-31", "--to", "2020-01-01", "--out", out);
+    assertThat(backwards.code()).isEqualTo(2);
+    assertThat(backwards.err()).contains("must be the same as or after its start");
+    Run unknownLa =
+        report("--from", "2020-01-01", "--to", "2020-12-31", "--la", "E99999999", "--out", out);
+    assertThat(unknownLa.err()).contains("E99999999 is not a local authority's GSS code");
+    Run format =
+        report("--from", "2020-01-01", "--to", "2020-12-31", "--format", "docx", "--out", out);
+    assertThat(format.code()).isEqualTo(2);
+    assertThat(format.err()).contains("--format docx is not known");
+    Run asAt =
+        report("--from", "2020-01-01", "--to", "2020-12-31", "--as-at", "2019-12-31", "--out", out);
+    assertThat(asAt.err()).contains("as-at date cannot be before the period starts");
+    Run nowhere =
+        report("--from", "2020-01-01", "--to", "2020-12-31", "--out", "/no/such/folder/r.csv");
+    assertThat(nowhere.err()).contains("cannot write /no/such/folder/r.csv");
+    // Buckinghamshire county council ended on 31 March 2020.
+    Run ended =
+        report("--from", "2021-01-01", "--to", "2021-12-31", "--la", "E10000002", "--out", out);
+    assertThat(ended.code()).isEqualTo(2);
+    assertThat(ended.err()).contains("was not in operation between 2021-01-01 and 2021-12-31");
+  }
+}
