@@ -182,9 +182,9 @@ public class LcsprController {
     Viewer viewer = viewers.of(principal);
     Supplier<Lcspr> current =
         () -> lcsprs.find(ref, viewer).orElseThrow(() -> new PageNotFoundException("LCSPR " + ref));
-    Lcspr before = current.get();
     FormErrors errors = new FormErrors();
     try {
+      // The service finds the LCSPR (a guess out of reach is audited and answered 404).
       action.apply(viewer).orElseThrow(() -> new PageNotFoundException("LCSPR " + ref));
       return "redirect:/lcsprs/" + ref + "?saved=" + field;
     } catch (InvalidReviewException e) {
@@ -192,7 +192,7 @@ public class LcsprController {
         errors.add(field, ReviewController.capitalise(p.message()));
       }
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      return page(model, before, viewer, errors, null);
+      return page(model, current.get(), viewer, errors, null);
     } catch (ReviewConflictException e) {
       response.setStatus(HttpServletResponse.SC_CONFLICT);
       return page(model, current.get(), viewer, errors, e.getMessage());

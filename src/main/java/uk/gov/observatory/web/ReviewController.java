@@ -60,10 +60,10 @@ public class ReviewController {
     this.clock = clock;
   }
 
+  /** The case, read by the viewer (audited as viewed; a guess out of reach audited as refused). */
   private Notification reachable(String ref, Viewer viewer) {
     return register
-        .find(ref)
-        .filter(n -> viewer.reaches(n.laCode(), n.incidentDate()))
+        .view(ref, viewer)
         .orElseThrow(() -> new PageNotFoundException("notification " + ref));
   }
 
