@@ -7,6 +7,10 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Controller;
@@ -16,8 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.gov.observatory.access.Viewers;
 import uk.gov.observatory.analytics.Analytics;
+import uk.gov.observatory.analytics.Cell;
 import uk.gov.observatory.analytics.Headline;
 import uk.gov.observatory.analytics.InvalidReportException;
+import uk.gov.observatory.analytics.Report;
+import uk.gov.observatory.analytics.ReportRequest;
 import uk.gov.observatory.reference.ReferenceData;
 
 /**
@@ -28,13 +35,19 @@ import uk.gov.observatory.reference.ReferenceData;
 public class AnalyticsController {
 
   private final Analytics analytics;
+  private final uk.gov.observatory.analytics.Reports reports;
   private final Viewers viewers;
   private final ReferenceData reference;
   private final Clock clock;
 
   public AnalyticsController(
-      Analytics analytics, Viewers viewers, ReferenceData reference, Clock clock) {
+      Analytics analytics,
+      uk.gov.observatory.analytics.Reports reports,
+      Viewers viewers,
+      ReferenceData reference,
+      Clock clock) {
     this.analytics = analytics;
+    this.reports = reports;
     this.viewers = viewers;
     this.reference = reference;
     this.clock = clock;
@@ -72,6 +85,111 @@ public class AnalyticsController {
             .build()
             .toUriString());
     return "analytics";
+  }
+
+  /** A report table laid out for a page: its rows and columns in the specification's order. */
+  public record TableView(String id, String title, List<String> columns, List<RowView> rows) {}
+
+  /** One row of a table on the page: its code, its words, and a value for each column. */
+  public record RowView(String code, String label, List<String> values) {}
+
+  static final Map<String, String> TITLES =
+      Map.ofEntries(
+          Map.entry("H", "Headline figures"),
+          Map.entry("T1", "Table 1: ethnicity of children"),
+          Map.entry("T2", "Table 2: category of death"),
+          Map.entry("T3", "Table 3: category of non-fatal serious harm"),
+          Map.entry("T4", "Table 4: case characteristics"),
+          Map.entry("T4A", "Domestic abuse: pattern"),
+          Map.entry("T5", "Table 5: service involvement"),
+          Map.entry("T6", "Table 6: timeliness of rapid reviews"),
+          Map.entry("T7", "Table 7: timeliness outside an authorised extension"),
+          Map.entry("T8", "Table 8: timeliness inside an authorised extension"),
+          Map.entry("D1", "Rapid review decisions"),
+          Map.entry("D2", "LCSPR rate by kind of incident"),
+          Map.entry("D3", "The Panel's view"),
+          Map.entry("L1", "LCSPRs initiated by year"),
+          Map.entry("L2", "LCSPR publication"),
+          Map.entry("A1", "Age and gender of children"),
+          Map.entry("LA1", "Notifications per local authority"),
+          Map.entry("IMD1", "Deprivation"),
+          Map.entry("CV1", "COVID-19 factors"),
+          Map.entry("TH1", "Practice themes"),
+          Map.entry("Y1", "Yearly reports"));
+
+  /** Every table this version computes, for a period, an as-at date and an area, on one page. */
+  @GetMapping("/analytics/tables")
+  public String tables(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String asAt,
+      @RequestParam(required = false) String la,
+      Model model,
+      Principal principal,
+      HttpServletResponse response) {
+    Filters filters = defaults(from, to, la);
+    String asAtText =
+        asAt == null || asAt.isBlank() ? LocalDate.now(clock).toString() : asAt.strip();
+    model.addAttribute("filters", filters);
+    model.addAttribute("asAt", asAtText);
+    model.addAttribute("localAuthorities", reference.localAuthorities());
+    FormErrors errors = new FormErrors();
+    model.addAttribute("errors", errors);
+    LocalDate fromDate = date(filters.from(), "from", "The start of the period", errors);
+    LocalDate toDate = date(filters.to(), "to", "The end of the period", errors);
+    LocalDate asAtDate = date(asAtText, "asAt", "The as-at date", errors);
+    if (!errors.isAny()) {
+      try {
+        Report report =
+            reports.report(
+                new ReportRequest(fromDate, toDate, asAtDate, null, blankToNull(filters.la())),
+                viewers.of(principal));
+        model.addAttribute("tables", views(report));
+        return "analytics-tables";
+      } catch (InvalidReportException e) {
+        e.problems()
+            .forEach(p -> errors.add(p.field().equals("as_at") ? "asAt" : p.field(), p.message()));
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    model.addAttribute("tables", List.of());
+    return "analytics-tables";
+  }
+
+  private List<TableView> views(Report report) {
+    List<TableView> out = new ArrayList<>();
+    for (Map.Entry<String, List<Cell>> t : report.tables().entrySet()) {
+      List<String> columns = new ArrayList<>();
+      Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+      for (Cell c : t.getValue()) {
+        if (!columns.contains(c.columnCode())) {
+          columns.add(c.columnCode());
+        }
+        rows.computeIfAbsent(c.rowCode(), k -> new LinkedHashMap<>())
+            .put(c.columnCode(), c.value());
+      }
+      List<RowView> rowViews = new ArrayList<>();
+      for (Map.Entry<String, Map<String, String>> r : rows.entrySet()) {
+        List<String> values = new ArrayList<>();
+        for (String col : columns) {
+          values.add(r.getValue().getOrDefault(col, ""));
+        }
+        rowViews.add(new RowView(r.getKey(), words(r.getKey()), values));
+      }
+      out.add(
+          new TableView(
+              t.getKey(),
+              TITLES.getOrDefault(t.getKey(), t.getKey()),
+              columns.stream().map(AnalyticsController::words).toList(),
+              rowViews));
+    }
+    return out;
+  }
+
+  /** A code in words: WHITE_BRITISH becomes "White british". */
+  static String words(String code) {
+    String s = code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   /** Table H as REPORT-SPEC's tidy CSV: {@code table_id,row_code,column_code,value}. */

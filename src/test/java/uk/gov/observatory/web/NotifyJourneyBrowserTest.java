@@ -335,6 +335,9 @@ class NotifyJourneyBrowserTest {
     driver.get(url("/analytics?from=2020-13-01"));
     assertThat(errorSummary()).contains("The start of the period must be a real date");
     assertAccessible("analytics with an error");
+    driver.get(url("/analytics/tables?from=2020-01-01&to=2020-12-31&asAt=2021-03-31"));
+    assertThat(driver.findElement(By.id("table-H")).getText()).contains("Notifications");
+    assertAccessible("the report's tables");
 
     // An unknown notification
     driver.get(url("/notifications/SIN-2099-99999"));
