@@ -16,7 +16,7 @@ import uk.gov.observatory.review.StandardCsv;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes notifications.csv, children.csv, rapid_reviews.csv and lcsprs.csv",
+      "Writes notifications.csv, children.csv, rapid_reviews.csv, lcsprs.csv and yearly_reports.csv",
       "(DATA-STANDARD.md section 5) to DIR, from one snapshot: `import` reads them back."
     })
 class ExportCommand implements Callable<Integer> {
@@ -47,6 +47,11 @@ class ExportCommand implements Callable<Integer> {
               n.lcsprs(),
               dir,
               identifying ? "with identifying details" : "without identifying details");
+      if (n.yearlyReports() > 0) {
+        spec.commandLine()
+            .getOut()
+            .printf("Also exported %d yearly reports of partnerships.%n", n.yearlyReports());
+      }
       return 0;
     }
   }

@@ -77,6 +77,9 @@ class ImportCommand implements Callable<Integer> {
           result.lcsprs(),
           dir,
           replace ? replaced(result) : "");
+      if (result.yearlyReports() > 0) {
+        out.printf("Also imported %d yearly reports of partnerships.%n", result.yearlyReports());
+      }
       return 0;
     }
   }

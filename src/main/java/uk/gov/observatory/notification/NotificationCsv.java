@@ -95,14 +95,15 @@ public class NotificationCsv {
   }
 
   /** Files of the standard that this version cannot import yet: refused rather than ignored. */
-  public static final List<String> NOT_YET_IMPORTED = List.of("yearly_reports.csv");
+  public static final List<String> NOT_YET_IMPORTED = List.of();
 
   /**
    * Files of the standard that the import of a whole folder reads with these two (the review
    * module's {@code StandardCsv}, behind the {@code import} command), but {@link #importFrom} does
    * not.
    */
-  static final List<String> READ_WITH_REVIEWS = List.of("rapid_reviews.csv", "lcsprs.csv");
+  static final List<String> READ_WITH_REVIEWS =
+      List.of("rapid_reviews.csv", "lcsprs.csv", "yearly_reports.csv");
 
   /** One problem for each file in {@code dir} that this version cannot import yet. */
   public static List<ImportProblem> notYetImported(Path dir) {

@@ -21,6 +21,7 @@ import uk.gov.observatory.notification.ImportResult;
 import uk.gov.observatory.notification.NotificationCsv;
 import uk.gov.observatory.notification.NotificationRegister;
 import uk.gov.observatory.review.internal.ReviewCsvFiles;
+import uk.gov.observatory.review.internal.YearlyReportCsv;
 
 /**
  * The CSV files of DATA-STANDARD.md section 5 that this version reads and writes, together: {@code
@@ -38,10 +39,16 @@ public class StandardCsv {
 
   /** The files in the order their problems are reported. */
   static final List<String> FILES =
-      List.of(NotificationCsv.NOTIFICATIONS, NotificationCsv.CHILDREN, RAPID_REVIEWS, LCSPRS);
+      List.of(
+          NotificationCsv.NOTIFICATIONS,
+          NotificationCsv.CHILDREN,
+          RAPID_REVIEWS,
+          LCSPRS,
+          YearlyReportCsv.FILE);
 
   private final NotificationCsv notifications;
   private final ReviewCsvFiles reviews;
+  private final YearlyReportCsv yearlyReports;
   private final NotificationRegister register;
   private final AuditLog audit;
   private final TransactionTemplate tx;
@@ -50,11 +57,13 @@ public class StandardCsv {
   public StandardCsv(
       NotificationCsv notifications,
       ReviewCsvFiles reviews,
+      YearlyReportCsv yearlyReports,
       NotificationRegister register,
       AuditLog audit,
       PlatformTransactionManager transactions) {
     this.notifications = notifications;
     this.reviews = reviews;
+    this.yearlyReports = yearlyReports;
     this.register = register;
     this.audit = audit;
     this.tx = new TransactionTemplate(transactions);
@@ -71,6 +80,7 @@ public class StandardCsv {
    * @param removedRapidReviews rapid reviews of replaced notifications that rapid_reviews.csv does
    *     not give again, so gone with them
    * @param replacedLcsprs LCSPRs the register held that a row of lcsprs.csv replaced
+   * @param yearlyReports partnerships' yearly reports stored (or replaced)
    */
   public record Imported(
       List<ImportProblem> problems,
@@ -81,7 +91,8 @@ public class StandardCsv {
       int replaced,
       int replacedRapidReviews,
       int removedRapidReviews,
-      int replacedLcsprs) {
+      int replacedLcsprs,
+      int yearlyReports) {
 
     public Imported {
       problems = List.copyOf(problems);
@@ -92,12 +103,12 @@ public class StandardCsv {
     }
 
     static Imported refused(List<ImportProblem> problems) {
-      return new Imported(problems, 0, 0, 0, 0, 0, 0, 0, 0);
+      return new Imported(problems, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
   }
 
   /** What an export wrote. */
-  public record Exported(long notifications, long rapidReviews, long lcsprs) {}
+  public record Exported(long notifications, long rapidReviews, long lcsprs, long yearlyReports) {}
 
   /** As {@link #importFrom(Path, boolean, ImportProgress, String)}, done by the system. */
   public Imported importFrom(Path dir, boolean replace, ImportProgress progress) {
@@ -116,8 +127,10 @@ public class StandardCsv {
           List<ImportProblem> problems = new ArrayList<>(NotificationCsv.notYetImported(dir));
           NotificationCsv.Checked n = notifications.check(dir, replace, progress);
           ReviewCsvFiles.Checked r = reviews.check(dir, n, replace, progress);
+          YearlyReportCsv.Checked y = yearlyReports.check(dir, replace);
           problems.addAll(n.problems());
           problems.addAll(r.problems());
+          problems.addAll(y.problems());
           if (!problems.isEmpty()) {
             status.setRollbackOnly();
             problems.sort(
@@ -127,6 +140,7 @@ public class StandardCsv {
           }
           ImportResult stored = notifications.store(n, replace, progress, actor);
           ReviewCsvFiles.Stored s = reviews.store(r, progress, actor);
+          int storedYearly = yearlyReports.store(y.reports(), actor);
           return new Imported(
               List.of(),
               stored.notifications(),
@@ -136,7 +150,8 @@ public class StandardCsv {
               stored.replaced(),
               s.replacedRapidReviews(),
               s.removedRapidReviews(),
-              s.replacedLcsprs());
+              s.replacedLcsprs(),
+              storedYearly);
         });
   }
 
@@ -155,6 +170,7 @@ public class StandardCsv {
     details.put("notifications", register.count());
     details.put("rapid_reviews", reviews.countRapidReviews());
     details.put("lcsprs", reviews.countLcsprs());
+    details.put("yearly_reports", yearlyReports.count());
     details.put("identifying", identifying);
     details.put("folder", dir.toAbsolutePath().normalize().toString());
     audit.record(
@@ -165,7 +181,8 @@ public class StandardCsv {
           status.setRollbackOnly(); // reads only
           long n = notifications.writeFiles(dir, identifying);
           long[] counts = reviews.writeFiles(dir);
-          return new Exported(n, counts[0], counts[1]);
+          long y = yearlyReports.write(dir);
+          return new Exported(n, counts[0], counts[1], y);
         });
   }
 }

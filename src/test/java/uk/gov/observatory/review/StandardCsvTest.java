@@ -153,7 +153,7 @@ class StandardCsvTest {
     Path first = tmp.resolve("first");
     StandardCsv.Exported exported = csv.exportTo(first, true);
     assertThat(exported)
-        .isEqualTo(new StandardCsv.Exported(1300, expected.rapidReviews(), expected.lcsprs()));
+        .isEqualTo(new StandardCsv.Exported(1300, expected.rapidReviews(), expected.lcsprs(), 0));
     assertThat(Files.readAllLines(first.resolve("rapid_reviews.csv")))
         .hasSize(expected.rapidReviews() + 1)
         .first()
@@ -288,39 +288,78 @@ class StandardCsvTest {
         tmp.resolve("lcsprs.csv"),
         L_HEADER + "L-1,SYN-00001,2025-01-01,,,,NOT_DECIDED\nL-2,SYN-00002,2025-02-01,,,,\n");
 
-    write(tmp.resolve("yearly_reports.csv"), "partnership_code,published_date\n");
+    write(
+        tmp.resolve("yearly_reports.csv"),
+        YR_HEADER + "E09000033,2020-06-30,FULL,MOSTLY,NONE,PARTIAL\n");
 
     List<String> problems = strings(importFrom(tmp));
     assertThat(problems).hasSize(5);
-    assertThat(problems.get(0)).startsWith("yearly_reports.csv:0:-: : cannot be imported");
-    assertThat(problems.get(1)).startsWith("notifications.csv:4:notification_type: DEAD: ");
-    assertThat(problems.get(2)).startsWith("children.csv:2:gender: BOY: ");
-    assertThat(problems.get(3)).startsWith("lcsprs.csv:2:initiated_date: 2025-01-01: ");
-    assertThat(problems.get(4)).startsWith("lcsprs.csv:3:publication_status: : is required");
+    assertThat(problems.get(0)).startsWith("notifications.csv:4:notification_type: DEAD: ");
+    assertThat(problems.get(1)).startsWith("children.csv:2:gender: BOY: ");
+    assertThat(problems.get(2)).startsWith("lcsprs.csv:2:initiated_date: 2025-01-01: ");
+    assertThat(problems.get(3)).startsWith("lcsprs.csv:3:publication_status: : is required");
+    assertThat(problems.get(4))
+        .isEqualTo(
+            "yearly_reports.csv:2:req_limited_progress: MOSTLY: is not one of FULL, PARTIAL, NONE");
     assertNothingStored();
   }
 
+  static final String YR_HEADER =
+      "partnership_code,published_date,req_impact,req_limited_progress,req_review_actions,"
+          + "req_child_family_feedback\n";
+
   @Test
   @DisplayName(
-      "yearly_reports.csv is refused with a clear message; rapid_reviews.csv and lcsprs.csv are"
-          + " imported, not refused")
-  void yearlyReportsRefused() throws IOException {
+      "yearly_reports.csv is imported with the other files, refused row by row when wrong, and"
+          + " exported back as it was")
+  void yearlyReports() throws IOException {
     tenNotifications(tmp);
-    write(tmp.resolve("rapid_reviews.csv"), RR_HEADER + "SYN-00001,2025-01-10,LCSPR,,N,,\n");
-    write(tmp.resolve("lcsprs.csv"), L_HEADER + "L-1,SYN-00001,2025-02-01,,,,NOT_DECIDED\n");
-    write(tmp.resolve("yearly_reports.csv"), "partnership_code,published_date\n");
-    assertThat(strings(importFrom(tmp)))
-        .singleElement()
-        .asString()
-        .startsWith("yearly_reports.csv:0:-: : cannot be imported by this version yet")
-        .contains("later version");
-    assertNothingStored();
-
-    Files.delete(tmp.resolve("yearly_reports.csv"));
+    String rows =
+        "E09000033,2020-06-30,FULL,PARTIAL,NONE,FULL\n"
+            + "E08000035,2020-09-01,NONE,NONE,NONE,PARTIAL\n";
+    write(tmp.resolve("yearly_reports.csv"), YR_HEADER + rows);
     StandardCsv.Imported result = importFrom(tmp);
     assertThat(strings(result)).isEmpty();
-    assertThat(result.rapidReviews()).isOne();
-    assertThat(result.lcsprs()).isOne();
+    assertThat(result.yearlyReports()).isEqualTo(2);
+    assertThat(rows("yearly_report")).isEqualTo(2);
+    Path out = tmp.resolve("out");
+    assertThat(csv.exportTo(out, false).yearlyReports()).isEqualTo(2);
+    assertThat(Files.readString(out.resolve("yearly_reports.csv")).replace("\r\n", "\n"))
+        .isEqualTo(
+            YR_HEADER
+                + "E08000035,2020-09-01,NONE,NONE,NONE,PARTIAL\n"
+                + "E09000033,2020-06-30,FULL,PARTIAL,NONE,FULL\n");
+
+    // Again without --replace: each report already held is an error, and nothing changes.
+    Path again = tmp.resolve("again");
+    Files.createDirectories(again);
+    tenNotifications(again);
+    write(
+        again.resolve("yearly_reports.csv"),
+        YR_HEADER
+            + "E09000033,2020-06-30,NONE,NONE,NONE,NONE\nE99999999,2030-01-01,FULL,FULL,FULL,\n");
+    List<String> problems = strings(csv.importFrom(again, false, ImportProgress.NONE));
+    assertThat(problems)
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        "yearly_reports.csv:2:published_date: 2020-06-30: the register already holds"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        "yearly_reports.csv:3:partnership_code: E99999999: is not a partnership"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        "yearly_reports.csv:3:published_date: 2030-01-01: cannot be in the future"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("yearly_reports.csv:3:req_child_family_feedback: : is not one of"));
+    assertThat(rows("yearly_report")).isEqualTo(2);
   }
 
   @Autowired uk.gov.observatory.review.internal.ReviewRepository repository;
@@ -565,7 +604,7 @@ class StandardCsvTest {
                 + set.counts().rapidReviews()
                 + ",\"lcsprs\":"
                 + set.counts().lcsprs()
-                + ",\"identifying\":false,");
+                + ",\"yearly_reports\":0,\"identifying\":false,");
   }
 
   @Test

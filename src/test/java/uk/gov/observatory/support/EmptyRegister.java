@@ -21,6 +21,6 @@ public class EmptyRegister implements BeforeEachCallback {
         "truncate notification, child, idempotency_key, notification_ref_counter, account, account_la,"
             + " recovery_code, api_token, declared_interest, rapid_review, rapid_review_version,"
             + " challenge, challenge_message, lcspr, lcspr_notification, lcspr_recommendation,"
-            + " case_event, outbox_email, partnership_contact cascade");
+            + " case_event, outbox_email, partnership_contact, yearly_report cascade");
   }
 }

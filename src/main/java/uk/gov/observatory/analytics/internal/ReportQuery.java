@@ -29,6 +29,7 @@ public final class ReportQuery {
   private final WorkingDayCalendar calendar;
   private final MapSqlParameterSource params = new MapSqlParameterSource();
   private final String areaWhere;
+  private final Viewer viewer;
 
   public ReportQuery(
       ReportRequest request,
@@ -36,6 +37,7 @@ public final class ReportQuery {
       NamedParameterJdbcTemplate jdbc,
       WorkingDayCalendar calendar) {
     this.request = request;
+    this.viewer = viewer;
     this.jdbc = jdbc;
     this.calendar = calendar;
     params.addValue("from", Date.valueOf(request.from()));
@@ -79,6 +81,28 @@ public final class ReportQuery {
     return "(select * from notification n where n.incident_date between :from and :to and "
         + areaWhere
         + ")";
+  }
+
+  /**
+   * A condition that a column holding a local authority's (or a default partnership's) code is in
+   * the area asked for and within the reader's scope; for records that are not notifications.
+   */
+  public String inArea(String column) {
+    List<String> clauses = new ArrayList<>();
+    if (!viewer.everything()) {
+      if (viewer.laCodes().isEmpty()) {
+        return "false";
+      }
+      clauses.add(column + " in (:scope)");
+      params.addValue("scope", viewer.laCodes());
+    }
+    if (request.laCode() != null) {
+      clauses.add(column + " = :la");
+    }
+    if (request.regionCode() != null) {
+      clauses.add(column + " in (select code from local_authority where region_code = :region)");
+    }
+    return clauses.isEmpty() ? "true" : "(" + String.join(" and ", clauses) + ")";
   }
 
   /** A count cell. */
