@@ -169,9 +169,9 @@ class DecisionTablesTest {
   }
 
   @Test
-  @DisplayName("2020 as at 1 March 2020: only N1's review had been received")
-  void asAtMarch2020() {
-    Report r = report(FROM, TO, LocalDate.of(2020, 3, 1));
+  @DisplayName("2020 as at 10 February 2020, the day N1's review was received: only it counts")
+  void asAtTheDayOfTheFirstReceipt() {
+    Report r = report(FROM, TO, LocalDate.of(2020, 2, 10));
     assertThat(r.tables().get("D1"))
         .containsExactlyElementsOf(
             cells(
