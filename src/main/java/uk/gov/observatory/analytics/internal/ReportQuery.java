@@ -105,6 +105,18 @@ public final class ReportQuery {
     return clauses.isEmpty() ? "true" : "(" + String.join(" and ", clauses) + ")";
   }
 
+  /** A condition that a column holding a local authority's code is within the reader's scope. */
+  public String inScope(String column) {
+    if (viewer.everything()) {
+      return "true";
+    }
+    if (viewer.laCodes().isEmpty()) {
+      return "false";
+    }
+    params.addValue("scope", viewer.laCodes());
+    return column + " in (:scope)";
+  }
+
   /** A count cell. */
   public static Cell count(String table, String row, String column, long value) {
     return new Cell(table, row, column, Long.toString(value));

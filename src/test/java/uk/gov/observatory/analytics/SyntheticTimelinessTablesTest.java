@@ -38,7 +38,7 @@ import uk.gov.observatory.support.SyntheticReviewsCsv;
  * working-day counter (weekdays less the England and Wales bank holidays typed in below).
  */
 @RegisterTest
-class SyntheticTablesTest {
+class SyntheticTimelinessTablesTest {
 
   /** England and Wales bank holidays, 2018 to 2026, as published on GOV.UK. */
   static final Set<LocalDate> BANK_HOLIDAYS =
