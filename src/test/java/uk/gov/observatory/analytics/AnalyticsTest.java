@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,29 @@ class AnalyticsTest {
                     + " and action = 'REPORTED' and record_ref = 'H'",
                 Long.class))
         .isEqualTo(2);
+  }
+
+  @Autowired Reports reports;
+
+  @Test
+  @DisplayName(
+      "an authority's notifier sees LA1 of its own authority only, not every other as none")
+  void authoritiesTableScoped() {
+    TestAccounts.create(accounts, "leeds.la1", Role.LA_NOTIFIER, LEEDS);
+    List<String> cells =
+        reports
+            .report(
+                new ReportRequest(FROM, TO, TO, null, null),
+                List.of("LA1"),
+                viewers.of("leeds.la1"))
+            .cells()
+            .stream()
+            .filter(c -> c.columnCode().equals("LA_COUNT"))
+            .map(c -> c.rowCode() + "=" + c.value())
+            .toList();
+    // Leeds notified twice in 2020.
+    assertThat(cells)
+        .containsExactly("NONE=0", "ONE_TO_TWO=1", "THREE_TO_SIX=0", "SEVEN_PLUS=0", "TOTAL=1");
   }
 
   @Test
