@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import uk.gov.observatory.access.Viewer;
+import uk.gov.observatory.analytics.DisclosureControl;
 import uk.gov.observatory.analytics.InvalidReportException;
 import uk.gov.observatory.analytics.Report;
 import uk.gov.observatory.analytics.ReportRequest;
@@ -50,6 +51,13 @@ class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--format", defaultValue = "csv", description = "csv or json (default csv).")
   String format;
+
+  @Option(
+      names = "--suppress",
+      description =
+          "Apply disclosure control for publication: counts of 1 or 2 and what would reveal them"
+              + " become c (REPORT-SPEC.md).")
+  boolean suppress;
 
   @Option(names = "--out", required = true, description = "The file to write.")
   Path out;
@@ -92,6 +100,9 @@ class ReportCommand implements Callable<Integer> {
       } catch (InvalidReportException e) {
         err.printf("error: %s%n", e.getMessage());
         return BAD_INPUT;
+      }
+      if (suppress) {
+        report = DisclosureControl.apply(report);
       }
       try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
         if (format.equals("csv")) {

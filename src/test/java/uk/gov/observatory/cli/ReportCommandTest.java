@@ -95,6 +95,24 @@ class ReportCommandTest {
                 .code())
         .isZero();
     assertThat(Files.readString(json)).contains("\"H\":{\"NOTIFICATIONS\":{\"COUNT\":\"1\"}");
+    // For publication: every count of 1 or 2 becomes c.
+    Path published = tmp.resolve("published.csv");
+    assertThat(
+            report(
+                    "--from",
+                    "2020-01-01",
+                    "--to",
+                    "2020-12-31",
+                    "--as-at",
+                    "2021-03-31",
+                    "--suppress",
+                    "--out",
+                    published.toString())
+                .code())
+        .isZero();
+    assertThat(Files.readAllLines(published))
+        .contains("H,NOTIFICATIONS,COUNT,c", "H,OTHER,COUNT,0", "H,CHILDREN,COUNT,3")
+        .noneMatch(l -> l.endsWith(",1") || l.endsWith(",2"));
   }
 
   @Test
