@@ -124,10 +124,13 @@ public class AnalyticsController {
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String asAt,
       @RequestParam(required = false) String la,
+      @RequestParam(required = false) String suppress,
       Model model,
       Principal principal,
       HttpServletResponse response) {
     Filters filters = defaults(from, to, la);
+    boolean forPublication = "yes".equals(suppress);
+    model.addAttribute("suppress", forPublication);
     String asAtText =
         asAt == null || asAt.isBlank() ? LocalDate.now(clock).toString() : asAt.strip();
     model.addAttribute("filters", filters);
@@ -144,6 +147,9 @@ public class AnalyticsController {
             reports.report(
                 new ReportRequest(fromDate, toDate, asAtDate, null, blankToNull(filters.la())),
                 viewers.of(principal));
+        if (forPublication) {
+          report = uk.gov.observatory.analytics.DisclosureControl.apply(report);
+        }
         model.addAttribute("tables", views(report));
         return "analytics-tables";
       } catch (InvalidReportException e) {

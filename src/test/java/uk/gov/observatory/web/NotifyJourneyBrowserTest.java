@@ -338,6 +338,10 @@ class NotifyJourneyBrowserTest {
     driver.get(url("/analytics/tables?from=2020-01-01&to=2020-12-31&asAt=2021-03-31"));
     assertThat(driver.findElement(By.id("table-H")).getText()).contains("Notifications");
     assertAccessible("the report's tables");
+    driver.get(url("/analytics/tables?from=2020-01-01&to=2020-12-31&asAt=2021-03-31&suppress=yes"));
+    // The notifier's one notification of 2020 is a count of 1: published as c.
+    assertThat(driver.findElement(By.id("table-H")).getText()).contains("Notifications c");
+    assertAccessible("the report's tables for publication");
 
     // An unknown notification
     driver.get(url("/notifications/SIN-2099-99999"));
