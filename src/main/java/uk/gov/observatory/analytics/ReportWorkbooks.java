@@ -15,6 +15,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.odftoolkit.odfdom.doc.OdfSpreadsheetDocument;
 import org.odftoolkit.odfdom.doc.table.OdfTable;
 import org.odftoolkit.odfdom.doc.table.OdfTableCell;
+import org.odftoolkit.odfdom.dom.OdfContentDom;
+import org.odftoolkit.odfdom.dom.style.OdfStyleFamily;
+import org.odftoolkit.odfdom.incubator.doc.number.OdfNumberStyle;
+import org.odftoolkit.odfdom.incubator.doc.office.OdfOfficeAutomaticStyles;
+import org.odftoolkit.odfdom.incubator.doc.style.OdfStyle;
 
 /**
  * A report as a spreadsheet workbook, XLSX or ODS: an "About" sheet with the request, then one
@@ -150,6 +155,7 @@ public final class ReportWorkbooks {
           about.getCellByPosition(j, i).setStringValue(lines.get(i)[j]);
         }
       }
+      Map<Integer, String> styles = new HashMap<>();
       for (Map.Entry<String, List<Cell>> t : report.tables().entrySet()) {
         Grid grid = Grid.of(t.getKey(), t.getValue());
         OdfTable sheet = OdfTable.newTable(doc, grid.rows().size() + 2, grid.columns().size() + 1);
@@ -170,7 +176,9 @@ public final class ReportWorkbooks {
             OdfTableCell cell = sheet.getCellByPosition(j + 1, r);
             if (isNumber(value)) {
               cell.setDoubleValue(Double.parseDouble(value));
-              cell.setFormatString(format(scale(value)));
+              cell.getOdfElement()
+                  .setTableStyleNameAttribute(
+                      styles.computeIfAbsent(scale(value), k -> odsNumberStyle(doc, k)));
               cell.setDisplayText(value);
             } else {
               cell.setStringValue(value);
@@ -186,5 +194,23 @@ public final class ReportWorkbooks {
       throw new IOException("cannot write the ODS workbook: " + e.getMessage(), e);
     }
     out.flush();
+  }
+
+  /**
+   * A cell style showing numbers with {@code scale} decimal places: odfdom's own {@code
+   * setFormatString} adds a number style a cell but links none of them to the cell.
+   */
+  private static String odsNumberStyle(OdfSpreadsheetDocument doc, int scale) {
+    try {
+      OdfContentDom content = doc.getContentDom();
+      OdfOfficeAutomaticStyles automatic = content.getOrCreateAutomaticStyles();
+      String dataStyle = "N" + scale;
+      automatic.appendChild(new OdfNumberStyle(content, format(scale), dataStyle));
+      OdfStyle style = automatic.newStyle(OdfStyleFamily.TableCell);
+      style.setStyleDataStyleNameAttribute(dataStyle);
+      return style.getStyleNameAttribute();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot add a number style to the ODS workbook", e);
+    }
   }
 }

@@ -195,6 +195,9 @@ class ReportWorkbooksTest {
             } else if (type.equals("float")) {
               value = cell.getDisplayText();
               assertThat(cell.getDoubleValue()).isEqualTo(Double.parseDouble(value));
+              // Shown with the tidy value's decimal places, so a spreadsheet shows 50.0 as 50.0.
+              assertThat(cell.getFormatString())
+                  .isEqualTo(ReportWorkbooks.format(ReportWorkbooks.scale(value)));
             } else {
               assertThat(type).isEqualTo("string");
               value = cell.getStringValue();
