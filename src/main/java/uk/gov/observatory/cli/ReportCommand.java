@@ -1,12 +1,15 @@
 package uk.gov.observatory.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -19,6 +22,7 @@ import uk.gov.observatory.analytics.DisclosureControl;
 import uk.gov.observatory.analytics.InvalidReportException;
 import uk.gov.observatory.analytics.Report;
 import uk.gov.observatory.analytics.ReportRequest;
+import uk.gov.observatory.analytics.ReportWorkbooks;
 import uk.gov.observatory.analytics.ReportWriter;
 import uk.gov.observatory.analytics.Reports;
 import uk.gov.observatory.audit.Actors;
@@ -28,11 +32,14 @@ import uk.gov.observatory.audit.Actors;
     mixinStandardHelpOptions = true,
     description = {
       "Computes the annual report's tables (REPORT-SPEC.md) for a period of incident dates,",
-      "as tidy CSV (table_id,row_code,column_code,value) or JSON."
+      "as tidy CSV (table_id,row_code,column_code,value), JSON, or a workbook (ODS or XLSX)",
+      "with an About sheet and one sheet a table."
     })
 class ReportCommand implements Callable<Integer> {
 
   static final int BAD_INPUT = 2;
+
+  static final List<String> FORMATS = List.of("csv", "json", "ods", "xlsx");
 
   @Option(names = "--from", required = true, description = "First incident date, YYYY-MM-DD.")
   String from;
@@ -49,7 +56,10 @@ class ReportCommand implements Callable<Integer> {
   @Option(names = "--la", description = "Only this local authority (its GSS code).")
   String la;
 
-  @Option(names = "--format", defaultValue = "csv", description = "csv or json (default csv).")
+  @Option(
+      names = "--format",
+      defaultValue = "csv",
+      description = "csv, json, ods or xlsx (default csv).")
   String format;
 
   @Option(
@@ -69,8 +79,8 @@ class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
-    if (!format.equals("csv") && !format.equals("json")) {
-      err.printf("error: --format %s is not known: use csv or json%n", format);
+    if (!FORMATS.contains(format)) {
+      err.printf("error: --format %s is not known: use csv, json, ods or xlsx%n", format);
       return BAD_INPUT;
     }
     LocalDate fromDate;
@@ -104,12 +114,8 @@ class ReportCommand implements Callable<Integer> {
       if (suppress) {
         report = DisclosureControl.apply(report);
       }
-      try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-        if (format.equals("csv")) {
-          ReportWriter.csv(report, w);
-        } else {
-          ReportWriter.json(report, w);
-        }
+      try {
+        write(report);
       } catch (IOException e) {
         err.printf("error: cannot write %s: %s%n", out, e.getMessage());
         return BAD_INPUT;
@@ -125,6 +131,29 @@ class ReportCommand implements Callable<Integer> {
               asAtDate,
               out);
       return 0;
+    }
+  }
+
+  private void write(Report report) throws IOException {
+    switch (format) {
+      case "ods", "xlsx" -> {
+        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out))) {
+          if (format.equals("ods")) {
+            ReportWorkbooks.ods(report, o);
+          } else {
+            ReportWorkbooks.xlsx(report, o);
+          }
+        }
+      }
+      default -> {
+        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+          if (format.equals("csv")) {
+            ReportWriter.csv(report, w);
+          } else {
+            ReportWriter.json(report, w);
+          }
+        }
+      }
     }
   }
 }

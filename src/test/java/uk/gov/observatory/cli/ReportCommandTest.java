@@ -3,6 +3,7 @@ package uk.gov.observatory.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -11,9 +12,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.odftoolkit.odfdom.doc.OdfSpreadsheetDocument;
+import org.odftoolkit.odfdom.doc.table.OdfTable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import uk.gov.observatory.notification.NotificationRegister;
@@ -116,6 +121,59 @@ class ReportCommandTest {
   }
 
   @Test
+  @DisplayName(
+      "report --format xlsx and --format ods write workbooks that POI and odfdom read back")
+  void workbooks() throws Exception {
+    register.notify(Submissions.of("E09000033", "DEATH", LocalDate.of(2020, 6, 1), 7, 2));
+    register.notify(Submissions.of("E08000035", "SERIOUS_HARM", LocalDate.of(2020, 6, 1), 8, 1));
+    Path xlsx = tmp.resolve("report.xlsx");
+    Run x =
+        report(
+            "--from",
+            "2020-01-01",
+            "--to",
+            "2020-12-31",
+            "--as-at",
+            "2021-03-31",
+            "--format",
+            "xlsx",
+            "--out",
+            xlsx.toString());
+    assertThat(x.code()).as(x.err()).isZero();
+    try (InputStream in = Files.newInputStream(xlsx);
+        XSSFWorkbook book = new XSSFWorkbook(in)) {
+      assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("About");
+      Sheet h = book.getSheet("H");
+      assertThat(h.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Headline figures");
+      assertThat(h.getRow(1).getCell(1).getStringCellValue()).isEqualTo("COUNT");
+      assertThat(h.getRow(2).getCell(0).getStringCellValue()).isEqualTo("NOTIFICATIONS");
+      assertThat(h.getRow(2).getCell(1).getNumericCellValue()).isEqualTo(2.0);
+    }
+    Path ods = tmp.resolve("report.ods");
+    Run o =
+        report(
+            "--from",
+            "2020-01-01",
+            "--to",
+            "2020-12-31",
+            "--la",
+            "E08000035",
+            "--format",
+            "ods",
+            "--out",
+            ods.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    try (OdfSpreadsheetDocument doc = OdfSpreadsheetDocument.loadDocument(ods.toFile())) {
+      assertThat(doc.getTableList(false).get(0).getTableName()).isEqualTo("About");
+      OdfTable h = doc.getTableByName("H");
+      assertThat(h.getCellByPosition(0, 0).getStringValue()).isEqualTo("Headline figures");
+      assertThat(h.getCellByPosition(0, 2).getStringValue()).isEqualTo("NOTIFICATIONS");
+      assertThat(h.getCellByPosition(1, 2).getValueType()).isEqualTo("float");
+      assertThat(h.getCellByPosition(1, 2).getDoubleValue()).isEqualTo(1.0);
+    }
+  }
+
+  @Test
   @DisplayName("bad requests exit 2 with one line saying what to change")
   void badRequests() {
     String out = tmp.resolve("r.csv").toString();
@@ -128,7 +186,11 @@ class ReportCommandTest {
     Run format =
         report("--from", "2020-01-01", "--to", "2020-12-31", "--format", "docx", "--out", out);
     assertThat(format.code()).isEqualTo(2);
-    assertThat(format.err()).contains("--format docx is not known");
+    assertThat(format.err()).contains("--format docx is not known: use csv, json, ods or xlsx");
+    Run spreadsheet =
+        report("--from", "2020-01-01", "--to", "2020-12-31", "--format", "xls", "--out", out);
+    assertThat(spreadsheet.code()).isEqualTo(2);
+    assertThat(spreadsheet.err()).contains("--format xls is not known");
     Run asAt =
         report("--from", "2020-01-01", "--to", "2020-12-31", "--as-at", "2019-12-31", "--out", out);
     assertThat(asAt.err()).contains("as-at date cannot be before the period starts");
