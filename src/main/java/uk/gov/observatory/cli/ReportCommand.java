@@ -21,6 +21,7 @@ import uk.gov.observatory.access.Viewer;
 import uk.gov.observatory.analytics.DisclosureControl;
 import uk.gov.observatory.analytics.InvalidReportException;
 import uk.gov.observatory.analytics.Report;
+import uk.gov.observatory.analytics.ReportDocuments;
 import uk.gov.observatory.analytics.ReportRequest;
 import uk.gov.observatory.analytics.ReportWorkbooks;
 import uk.gov.observatory.analytics.ReportWriter;
@@ -39,7 +40,7 @@ class ReportCommand implements Callable<Integer> {
 
   static final int BAD_INPUT = 2;
 
-  static final List<String> FORMATS = List.of("csv", "json", "ods", "xlsx");
+  static final List<String> FORMATS = List.of("csv", "json", "ods", "xlsx", "html", "pdf");
 
   @Option(names = "--from", required = true, description = "First incident date, YYYY-MM-DD.")
   String from;
@@ -59,7 +60,7 @@ class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       defaultValue = "csv",
-      description = "csv, json, ods or xlsx (default csv).")
+      description = "csv, json, ods, xlsx, html or pdf (default csv).")
   String format;
 
   @Option(
@@ -80,7 +81,8 @@ class ReportCommand implements Callable<Integer> {
   public Integer call() {
     var err = spec.commandLine().getErr();
     if (!FORMATS.contains(format)) {
-      err.printf("error: --format %s is not known: use csv, json, ods or xlsx%n", format);
+      err.printf(
+          "error: --format %s is not known: use csv, json, ods, xlsx, html or pdf%n", format);
       return BAD_INPUT;
     }
     LocalDate fromDate;
@@ -136,6 +138,12 @@ class ReportCommand implements Callable<Integer> {
 
   private void write(Report report) throws IOException {
     switch (format) {
+      case "pdf" -> {
+        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out))) {
+          ReportDocuments.pdf(report, o);
+        }
+      }
+      case "html" -> Files.writeString(out, ReportDocuments.html(report), StandardCharsets.UTF_8);
       case "ods", "xlsx" -> {
         try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out))) {
           if (format.equals("ods")) {

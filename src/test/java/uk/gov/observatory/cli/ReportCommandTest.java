@@ -171,6 +171,38 @@ class ReportCommandTest {
       assertThat(h.getCellByPosition(1, 2).getValueType()).isEqualTo("float");
       assertThat(h.getCellByPosition(1, 2).getDoubleValue()).isEqualTo(1.0);
     }
+    Path pdf = tmp.resolve("report.pdf");
+    assertThat(
+            report(
+                    "--from",
+                    "2020-01-01",
+                    "--to",
+                    "2020-12-31",
+                    "--format",
+                    "pdf",
+                    "--out",
+                    pdf.toString())
+                .code())
+        .isZero();
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
+          .contains("Headline figures")
+          .contains("NOTIFICATIONS 2");
+    }
+    Path html = tmp.resolve("report.html");
+    assertThat(
+            report(
+                    "--from",
+                    "2020-01-01",
+                    "--to",
+                    "2020-12-31",
+                    "--format",
+                    "html",
+                    "--out",
+                    html.toString())
+                .code())
+        .isZero();
+    assertThat(Files.readString(html)).contains("<caption>Headline figures</caption>");
   }
 
   @Test
@@ -186,7 +218,8 @@ class ReportCommandTest {
     Run format =
         report("--from", "2020-01-01", "--to", "2020-12-31", "--format", "docx", "--out", out);
     assertThat(format.code()).isEqualTo(2);
-    assertThat(format.err()).contains("--format docx is not known: use csv, json, ods or xlsx");
+    assertThat(format.err())
+        .contains("--format docx is not known: use csv, json, ods, xlsx, html or pdf");
     Run spreadsheet =
         report("--from", "2020-01-01", "--to", "2020-12-31", "--format", "xls", "--out", out);
     assertThat(spreadsheet.code()).isEqualTo(2);

@@ -1,0 +1,95 @@
+package uk.gov.observatory.analytics;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report as a document: accessible HTML (a table per section, with captions and header cells)
+ * and, from the same XHTML, a printable PDF with a page per section (openhtmltopdf).
+ */
+public final class ReportDocuments {
+
+  private ReportDocuments() {}
+
+  /** The report as one XHTML page: a title page, then each table in the report's order. */
+  public static String html(Report report) {
+    StringBuilder h = new StringBuilder();
+    ReportRequest r = report.request();
+    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\"/>")
+        .append("<title>Serious incident notifications: the report's tables</title>")
+        .append("<style>")
+        .append("@page { size: A4; margin: 20mm 15mm; }")
+        .append("body { font-family: sans-serif; font-size: 10pt; color: #0b0c0c; }")
+        .append("section { page-break-before: always; }")
+        .append("table { border-collapse: collapse; width: 100%; }")
+        .append("caption { text-align: left; font-weight: bold; font-size: 13pt; padding: 4pt 0; }")
+        .append("th, td { border-bottom: 1px solid #b1b4b6; padding: 3pt 4pt; text-align: right; }")
+        .append("th[scope=row] { text-align: left; }")
+        .append("</style></head><body>")
+        .append("<h1>Serious incident notifications: the report's tables</h1>")
+        .append("<p>Incidents from ")
+        .append(esc(String.valueOf(r.from())))
+        .append(" to ")
+        .append(esc(String.valueOf(r.to())))
+        .append(", as at ")
+        .append(esc(String.valueOf(r.asAt())))
+        .append(", ")
+        .append(
+            esc(
+                r.laCode() != null
+                    ? "local authority " + r.laCode()
+                    : r.regionCode() != null ? "region " + r.regionCode() : "England"))
+        .append(".</p><p>Codes follow REPORT-SPEC.md. In published figures c is a suppressed value")
+        .append(" and low a percentage that rounds to 0.0 but is not 0.</p>");
+    for (Map.Entry<String, List<Cell>> t : report.tables().entrySet()) {
+      List<String> columns = new ArrayList<>();
+      Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+      for (Cell c : t.getValue()) {
+        if (!columns.contains(c.columnCode())) {
+          columns.add(c.columnCode());
+        }
+        rows.computeIfAbsent(c.rowCode(), k -> new LinkedHashMap<>())
+            .put(c.columnCode(), c.value());
+      }
+      h.append("<section id=\"")
+          .append(esc(t.getKey()))
+          .append("\"><table><caption>")
+          .append(esc(TableTitles.of(t.getKey())))
+          .append("</caption><thead><tr><th scope=\"col\">Row</th>");
+      for (String c : columns) {
+        h.append("<th scope=\"col\">").append(esc(c)).append("</th>");
+      }
+      h.append("</tr></thead><tbody>");
+      for (Map.Entry<String, Map<String, String>> row : rows.entrySet()) {
+        h.append("<tr><th scope=\"row\">").append(esc(row.getKey())).append("</th>");
+        for (String c : columns) {
+          h.append("<td>").append(esc(row.getValue().getOrDefault(c, ""))).append("</td>");
+        }
+        h.append("</tr>");
+      }
+      h.append("</tbody></table></section>");
+    }
+    return h.append("</body></html>\n").toString();
+  }
+
+  /** The same document as a PDF: a title page, then a page (or more) per table. */
+  public static void pdf(Report report, OutputStream out) throws IOException {
+    PdfRendererBuilder builder = new PdfRendererBuilder();
+    builder.useFastMode();
+    builder.withHtmlContent(html(report), null);
+    builder.toStream(out);
+    builder.run();
+  }
+
+  private static String esc(String s) {
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+}
