@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,97 +27,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.observatory.access.Viewer;
 import uk.gov.observatory.notification.ImportProgress;
 import uk.gov.observatory.review.StandardCsv;
+import uk.gov.observatory.support.PublishedBankHolidays;
 import uk.gov.observatory.support.RegisterTest;
 import uk.gov.observatory.support.SyntheticReviewsCsv;
 
 /**
  * T6, T7, T8, L1 and L2 on 1,300 synthetic notifications with their rapid reviews and LCSPRs,
  * against answers counted here in plain Java from the CSV files themselves, with this test's own
- * working-day counter (weekdays less the England and Wales bank holidays typed in below).
+ * working-day counter (weekdays less the published England and Wales bank holidays, typed in).
  */
 @RegisterTest
 class SyntheticTimelinessTablesTest {
 
-  /** England and Wales bank holidays, 2018 to 2026, as published on GOV.UK. */
-  static final Set<LocalDate> BANK_HOLIDAYS =
-      Stream.of(
-              "2018-01-01",
-              "2018-03-30",
-              "2018-04-02",
-              "2018-05-07",
-              "2018-05-28",
-              "2018-08-27",
-              "2018-12-25",
-              "2018-12-26",
-              "2019-01-01",
-              "2019-04-19",
-              "2019-04-22",
-              "2019-05-06",
-              "2019-05-27",
-              "2019-08-26",
-              "2019-12-25",
-              "2019-12-26",
-              "2020-01-01",
-              "2020-04-10",
-              "2020-04-13",
-              "2020-05-08",
-              "2020-05-25",
-              "2020-08-31",
-              "2020-12-25",
-              "2020-12-28",
-              "2021-01-01",
-              "2021-04-02",
-              "2021-04-05",
-              "2021-05-03",
-              "2021-05-31",
-              "2021-08-30",
-              "2021-12-27",
-              "2021-12-28",
-              "2022-01-03",
-              "2022-04-15",
-              "2022-04-18",
-              "2022-05-02",
-              "2022-06-02",
-              "2022-06-03",
-              "2022-08-29",
-              "2022-09-19",
-              "2022-12-26",
-              "2022-12-27",
-              "2023-01-02",
-              "2023-04-07",
-              "2023-04-10",
-              "2023-05-01",
-              "2023-05-08",
-              "2023-05-29",
-              "2023-08-28",
-              "2023-12-25",
-              "2023-12-26",
-              "2024-01-01",
-              "2024-03-29",
-              "2024-04-01",
-              "2024-05-06",
-              "2024-05-27",
-              "2024-08-26",
-              "2024-12-25",
-              "2024-12-26",
-              "2025-01-01",
-              "2025-04-18",
-              "2025-04-21",
-              "2025-05-05",
-              "2025-05-26",
-              "2025-08-25",
-              "2025-12-25",
-              "2025-12-26",
-              "2026-01-01",
-              "2026-04-03",
-              "2026-04-06",
-              "2026-05-04",
-              "2026-05-25",
-              "2026-08-31",
-              "2026-12-25",
-              "2026-12-28")
-          .map(LocalDate::parse)
-          .collect(Collectors.toUnmodifiableSet());
+  /**
+   * England and Wales bank holidays as published on GOV.UK (typed in, shared with the calendar
+   * test).
+   */
+  static final Set<LocalDate> BANK_HOLIDAYS = PublishedBankHolidays.ENGLAND_AND_WALES;
 
   static boolean working(LocalDate d) {
     if (d.getYear() < 2018 || d.getYear() > 2026) {
