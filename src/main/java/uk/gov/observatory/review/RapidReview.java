@@ -80,14 +80,8 @@ public record RapidReview(
           "a submitted rapid review stays signed off by all three safeguarding partners: the"
               + " local authority, health and police");
     }
-    return new RapidReview(
-        id,
-        notificationRef,
-        laCode,
-        incidentDate,
-        notifiedDate,
+    return nextVersion(
         status,
-        version + 1,
         receivedDate,
         changed,
         panelView,
@@ -130,14 +124,8 @@ public record RapidReview(
     if (!problems.isEmpty()) {
       throw new InvalidReviewException(problems);
     }
-    return new RapidReview(
-        id,
-        notificationRef,
-        laCode,
-        incidentDate,
-        notifiedDate,
+    return nextVersion(
         RapidReviewStatus.SUBMITTED,
-        version + 1,
         received,
         content,
         panelView,
@@ -174,34 +162,14 @@ public record RapidReview(
     if (!problems.isEmpty()) {
       throw new InvalidReviewException(problems);
     }
-    return new RapidReview(
-        id,
-        notificationRef,
-        laCode,
-        incidentDate,
-        notifiedDate,
-        status,
-        version + 1,
-        receivedDate,
-        content,
-        view,
-        reasons.strip(),
-        by,
-        at,
-        nationalReview,
-        quality);
+    return nextVersion(
+        status, receivedDate, content, view, reasons.strip(), by, at, nationalReview, quality);
   }
 
   /** Marked (or unmarked) by the Panel for consideration for a national review. */
   public RapidReview withNationalReview(boolean consider) {
-    return new RapidReview(
-        id,
-        notificationRef,
-        laCode,
-        incidentDate,
-        notifiedDate,
+    return nextVersion(
         status,
-        version + 1,
         receivedDate,
         content,
         panelView,
@@ -237,14 +205,8 @@ public record RapidReview(
     if (!problems.isEmpty()) {
       throw new InvalidReviewException(problems);
     }
-    return new RapidReview(
-        id,
-        notificationRef,
-        laCode,
-        incidentDate,
-        notifiedDate,
+    return nextVersion(
         status,
-        version + 1,
         receivedDate,
         content,
         panelView,
@@ -266,5 +228,34 @@ public record RapidReview(
    */
   public boolean proposesAlternativeMethodology() {
     return content.alternativeMethodology();
+  }
+
+  /** The next version of this review, with these values (the case's facts stay the same). */
+  private RapidReview nextVersion(
+      RapidReviewStatus status,
+      LocalDate received,
+      RapidReviewContent content,
+      PanelView view,
+      String reasons,
+      String by,
+      Instant at,
+      boolean national,
+      Map<QualityCriterion, Integer> quality) {
+    return new RapidReview(
+        id,
+        notificationRef,
+        laCode,
+        incidentDate,
+        notifiedDate,
+        status,
+        version + 1,
+        received,
+        content,
+        view,
+        reasons,
+        by,
+        at,
+        national,
+        quality);
   }
 }
