@@ -1,6 +1,7 @@
 package uk.gov.observatory.analytics;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -9,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report as a document: accessible HTML (a table per section, with captions and header cells)
- * and, from the same XHTML, a printable PDF with a page per section (openhtmltopdf).
+ * The report as a document: accessible HTML (a table per section, with captions and header cells,
+ * after its chart where it has one) and, from the same XHTML, a printable PDF with a page per
+ * section (openhtmltopdf, with Batik drawing the SVG charts).
  */
 public final class ReportDocuments {
 
@@ -30,6 +32,9 @@ public final class ReportDocuments {
         .append("caption { text-align: left; font-weight: bold; font-size: 13pt; padding: 4pt 0; }")
         .append("th, td { border-bottom: 1px solid #b1b4b6; padding: 3pt 4pt; text-align: right; }")
         .append("th[scope=row] { text-align: left; }")
+        .append("h2 { font-size: 14pt; margin: 0 0 6pt 0; }")
+        .append("figure { margin: 0 0 10pt 0; }")
+        .append("figcaption { font-size: 8pt; color: #505a5f; }")
         .append("</style></head><body>")
         .append("<h1>Serious incident notifications: the report's tables</h1>")
         .append("<p>Incidents from ")
@@ -56,9 +61,18 @@ public final class ReportDocuments {
         rows.computeIfAbsent(c.rowCode(), k -> new LinkedHashMap<>())
             .put(c.columnCode(), c.value());
       }
-      h.append("<section id=\"")
-          .append(esc(t.getKey()))
-          .append("\"><table><caption>")
+      h.append("<section id=\"").append(esc(t.getKey())).append("\">");
+      Charts.Chart chart = Charts.of(t.getKey(), t.getValue());
+      if (chart != null) {
+        h.append("<h2>")
+            .append(esc(TableTitles.of(t.getKey())))
+            .append("</h2><figure>")
+            .append(Charts.svg(chart, 0.6))
+            .append("<figcaption>")
+            .append(esc(chart.description()))
+            .append("</figcaption></figure>");
+      }
+      h.append("<table><caption>")
           .append(esc(TableTitles.of(t.getKey())))
           .append("</caption><thead><tr><th scope=\"col\">Row</th>");
       for (String c : columns) {
@@ -81,6 +95,7 @@ public final class ReportDocuments {
   public static void pdf(Report report, OutputStream out) throws IOException {
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
+    builder.useSVGDrawer(new BatikSVGDrawer());
     builder.withHtmlContent(html(report), null);
     builder.toStream(out);
     builder.run();

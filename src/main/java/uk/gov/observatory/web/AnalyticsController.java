@@ -7,10 +7,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Controller;
@@ -20,11 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.gov.observatory.access.Viewers;
 import uk.gov.observatory.analytics.Analytics;
-import uk.gov.observatory.analytics.Cell;
 import uk.gov.observatory.analytics.Headline;
 import uk.gov.observatory.analytics.InvalidReportException;
-import uk.gov.observatory.analytics.Report;
-import uk.gov.observatory.analytics.ReportRequest;
 import uk.gov.observatory.reference.ReferenceData;
 
 /**
@@ -87,93 +80,6 @@ public class AnalyticsController {
     return "analytics";
   }
 
-  /** A report table laid out for a page: its rows and columns in the specification's order. */
-  public record TableView(String id, String title, List<String> columns, List<RowView> rows) {}
-
-  /** One row of a table on the page: its code, its words, and a value for each column. */
-  public record RowView(String code, String label, List<String> values) {}
-
-  /** Every table this version computes, for a period, an as-at date and an area, on one page. */
-  @GetMapping("/analytics/tables")
-  public String tables(
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String asAt,
-      @RequestParam(required = false) String la,
-      @RequestParam(required = false) String suppress,
-      Model model,
-      Principal principal,
-      HttpServletResponse response) {
-    Filters filters = defaults(from, to, la);
-    boolean forPublication = "yes".equals(suppress);
-    model.addAttribute("suppress", forPublication);
-    String asAtText =
-        asAt == null || asAt.isBlank() ? LocalDate.now(clock).toString() : asAt.strip();
-    model.addAttribute("filters", filters);
-    model.addAttribute("asAt", asAtText);
-    model.addAttribute("localAuthorities", reference.localAuthorities());
-    FormErrors errors = new FormErrors();
-    model.addAttribute("errors", errors);
-    LocalDate fromDate = date(filters.from(), "from", "The start of the period", errors);
-    LocalDate toDate = date(filters.to(), "to", "The end of the period", errors);
-    LocalDate asAtDate = date(asAtText, "asAt", "The as-at date", errors);
-    if (!errors.isAny()) {
-      try {
-        Report report =
-            reports.report(
-                new ReportRequest(fromDate, toDate, asAtDate, null, blankToNull(filters.la())),
-                viewers.of(principal));
-        if (forPublication) {
-          report = uk.gov.observatory.analytics.DisclosureControl.apply(report);
-        }
-        model.addAttribute("tables", views(report));
-        return "analytics-tables";
-      } catch (InvalidReportException e) {
-        e.problems()
-            .forEach(p -> errors.add(p.field().equals("as_at") ? "asAt" : p.field(), p.message()));
-      }
-    }
-    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    model.addAttribute("tables", List.of());
-    return "analytics-tables";
-  }
-
-  private List<TableView> views(Report report) {
-    List<TableView> out = new ArrayList<>();
-    for (Map.Entry<String, List<Cell>> t : report.tables().entrySet()) {
-      List<String> columns = new ArrayList<>();
-      Map<String, Map<String, String>> rows = new LinkedHashMap<>();
-      for (Cell c : t.getValue()) {
-        if (!columns.contains(c.columnCode())) {
-          columns.add(c.columnCode());
-        }
-        rows.computeIfAbsent(c.rowCode(), k -> new LinkedHashMap<>())
-            .put(c.columnCode(), c.value());
-      }
-      List<RowView> rowViews = new ArrayList<>();
-      for (Map.Entry<String, Map<String, String>> r : rows.entrySet()) {
-        List<String> values = new ArrayList<>();
-        for (String col : columns) {
-          values.add(r.getValue().getOrDefault(col, ""));
-        }
-        rowViews.add(new RowView(r.getKey(), words(r.getKey()), values));
-      }
-      out.add(
-          new TableView(
-              t.getKey(),
-              uk.gov.observatory.analytics.TableTitles.of(t.getKey()),
-              columns.stream().map(AnalyticsController::words).toList(),
-              rowViews));
-    }
-    return out;
-  }
-
-  /** A code in words: WHITE_BRITISH becomes "White british". */
-  static String words(String code) {
-    String s = code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
   /** Table H as REPORT-SPEC's tidy CSV: {@code table_id,row_code,column_code,value}. */
   @GetMapping("/analytics/headline.csv")
   public String headlineCsv(
@@ -230,7 +136,7 @@ public class AnalyticsController {
     }
   }
 
-  private static LocalDate date(String value, String id, String label, FormErrors errors) {
+  static LocalDate date(String value, String id, String label, FormErrors errors) {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
@@ -239,7 +145,7 @@ public class AnalyticsController {
     }
   }
 
-  private static String blankToNull(String s) {
+  static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
   }
 }

@@ -29,6 +29,11 @@ public class Fmt {
 
   /** 18 December 2020, or empty for no date. */
   public String date(LocalDate date) {
+    return dateOf(date);
+  }
+
+  /** 18 December 2020, or empty for no date (for code without the bean). */
+  public static String dateOf(LocalDate date) {
     return date == null ? "" : GOVUK_DATE.format(date);
   }
 

@@ -3,10 +3,20 @@ package uk.gov.observatory.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.PDContentStream;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNumber;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -42,6 +52,21 @@ class ReportDocumentsTest {
     assertThat(html)
         .contains("<caption>Table 2: category of death</caption>")
         .contains("scope=\"row\"");
+    // Each charted table's section has its chart, an image with a title and a description.
+    for (String table : report.tables().keySet()) {
+      String section =
+          html.substring(
+              html.indexOf("<section id=\"" + table + "\""),
+              html.indexOf("</section>", html.indexOf("<section id=\"" + table + "\"")));
+      assertThat(section.contains("<svg"))
+          .as(table + " has a chart")
+          .isEqualTo(
+              List.of("T1", "T2", "T3", "T6", "D1", "L1", "A1", "LA1", "IMD1", "TH1")
+                  .contains(table));
+      if (section.contains("<svg")) {
+        assertThat(section).contains("role=\"img\"").contains("<title").contains("<desc");
+      }
+    }
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
     ReportDocuments.pdf(report, pdf);
     try (PDDocument doc = Loader.loadPDF(pdf.toByteArray())) {
@@ -59,7 +84,60 @@ class ReportDocumentsTest {
             .filter(c -> c.rowCode().equals("TOTAL"))
             .findFirst()
             .ifPresent(c -> assertThat(text).as(table).contains("TOTAL " + c.value()));
+        // A charted table's page has its bars drawn in GOV.UK blue (#1d70b8); the others none.
+        if (!Charts.has(table)) {
+          assertThat(fillsInBlue(doc.getPage(page - 1))).as(table + " page has no chart").isFalse();
+        } else if (hasNonZeroFirstSeries(report, table)) {
+          assertThat(fillsInBlue(doc.getPage(page - 1))).as(table + " page has a chart").isTrue();
+        }
       }
     }
+  }
+
+  /** Whether the chart of a table has a bar to draw in its first series. */
+  static boolean hasNonZeroFirstSeries(Report report, String table) {
+    return Charts.of(table, report.tables().get(table)).groups().stream()
+        .map(g -> g.values().get(0).number())
+        .anyMatch(n -> n != null && n.signum() > 0);
+  }
+
+  /**
+   * Whether the page's content, or a form drawn on it (Batik draws each chart as one), sets the
+   * fill colour to GOV.UK blue (29, 112, 184).
+   */
+  static boolean fillsInBlue(PDPage page) throws IOException {
+    return fillsInBlue(page, page.getResources());
+  }
+
+  static boolean fillsInBlue(PDContentStream content, PDResources resources) throws IOException {
+    if (resources != null) {
+      for (COSName name : resources.getXObjectNames()) {
+        if (resources.getXObject(name) instanceof PDFormXObject form
+            && fillsInBlue(form, form.getResources())) {
+          return true;
+        }
+      }
+    }
+    List<Object> operands = new ArrayList<>();
+    PDFStreamParser parser = new PDFStreamParser(content);
+    for (Object token = parser.parseNextToken(); token != null; token = parser.parseNextToken()) {
+      if (token instanceof Operator op) {
+        if ((op.getName().equals("rg") || op.getName().equals("sc")) && operands.size() == 3) {
+          float[] rgb = new float[3];
+          for (int i = 0; i < 3; i++) {
+            rgb[i] = ((COSNumber) operands.get(i)).floatValue() * 255;
+          }
+          if (Math.abs(rgb[0] - 29) < 1
+              && Math.abs(rgb[1] - 112) < 1
+              && Math.abs(rgb[2] - 184) < 1) {
+            return true;
+          }
+        }
+        operands.clear();
+      } else {
+        operands.add(token);
+      }
+    }
+    return false;
   }
 }
