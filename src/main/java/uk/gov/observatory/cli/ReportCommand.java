@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
 import uk.gov.observatory.access.Viewer;
 import uk.gov.observatory.analytics.DisclosureControl;
 import uk.gov.observatory.analytics.InvalidReportException;
+import uk.gov.observatory.analytics.OpenData;
 import uk.gov.observatory.analytics.Report;
 import uk.gov.observatory.analytics.ReportDocuments;
 import uk.gov.observatory.analytics.ReportRequest;
@@ -33,14 +35,16 @@ import uk.gov.observatory.audit.Actors;
     mixinStandardHelpOptions = true,
     description = {
       "Computes the annual report's tables (REPORT-SPEC.md) for a period of incident dates,",
-      "as tidy CSV (table_id,row_code,column_code,value), JSON, or a workbook (ODS or XLSX)",
-      "with an About sheet and one sheet a table."
+      "as tidy CSV (table_id,row_code,column_code,value), JSON, a workbook (ODS or XLSX)",
+      "with an About sheet and one sheet a table, HTML, PDF, or, for publication, DfE open data",
+      "(Explore Education Statistics): a data CSV and its .meta.csv, always disclosure-controlled."
     })
 class ReportCommand implements Callable<Integer> {
 
   static final int BAD_INPUT = 2;
 
-  static final List<String> FORMATS = List.of("csv", "json", "ods", "xlsx", "html", "pdf");
+  static final List<String> FORMATS =
+      List.of("csv", "json", "ods", "xlsx", "html", "pdf", "opendata");
 
   @Option(names = "--from", required = true, description = "First incident date, YYYY-MM-DD.")
   String from;
@@ -60,14 +64,18 @@ class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       defaultValue = "csv",
-      description = "csv, json, ods, xlsx, html or pdf (default csv).")
+      description =
+          "csv, json, ods, xlsx, html or pdf (default csv), or opendata: for publication in DfE's"
+              + " open data layout, FILE.csv (time, geography, table_id, row_code, column_code,"
+              + " value) and FILE.meta.csv next to it; a calendar or financial year only; always"
+              + " disclosure-controlled.")
   String format;
 
   @Option(
       names = "--suppress",
       description =
           "Apply disclosure control for publication: counts of 1 or 2 and what would reveal them"
-              + " become c (REPORT-SPEC.md).")
+              + " become c (REPORT-SPEC.md). Always on for --format opendata.")
   boolean suppress;
 
   @Option(names = "--out", required = true, description = "The file to write.")
@@ -82,7 +90,19 @@ class ReportCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     if (!FORMATS.contains(format)) {
       err.printf(
-          "error: --format %s is not known: use csv, json, ods, xlsx, html or pdf%n", format);
+          "error: --format %s is not known: use csv, json, ods, xlsx, html or pdf, or opendata for"
+              + " publication%n",
+          format);
+      return BAD_INPUT;
+    }
+    boolean openData = format.equals("opendata");
+    if (openData
+        && (out.getFileName() == null
+            || !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))) {
+      err.printf(
+          "error: --format opendata writes a CSV and its .meta.csv: give --out a name ending in"
+              + " .csv, not %s%n",
+          out);
       return BAD_INPUT;
     }
     LocalDate fromDate;
@@ -96,10 +116,22 @@ class ReportCommand implements Callable<Integer> {
       err.printf("error: '%s' is not a date: write dates as YYYY-MM-DD%n", e.getParsedString());
       return BAD_INPUT;
     }
+    OpenData.TimePeriod time = null;
+    if (openData) {
+      try {
+        time = OpenData.timePeriod(fromDate, toDate);
+      } catch (InvalidReportException e) {
+        err.printf("error: %s%n", e.getMessage());
+        return BAD_INPUT;
+      }
+    }
     Path parent = out.toAbsolutePath().getParent();
     if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
       err.printf("error: cannot write %s: its folder does not exist or is not writable%n", out);
       return BAD_INPUT;
+    }
+    if (openData) {
+      return publish(fromDate, toDate, asAtDate, time);
     }
     try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
       Reports reports = app.getBean(Reports.class);
@@ -132,6 +164,57 @@ class ReportCommand implements Callable<Integer> {
               toDate,
               asAtDate,
               out);
+      return 0;
+    }
+  }
+
+  /** {@code --format opendata}: the data CSV and its .meta.csv, always disclosure-controlled. */
+  private int publish(
+      LocalDate fromDate, LocalDate toDate, LocalDate asAtDate, OpenData.TimePeriod time) {
+    var err = spec.commandLine().getErr();
+    Path meta = OpenData.metaFileFor(out);
+    try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+      OpenData.Publication publication;
+      try {
+        publication =
+            app.getBean(OpenData.class)
+                .publication(
+                    new ReportRequest(fromDate, toDate, asAtDate, region, la),
+                    Viewer.system(Actors.cli()));
+      } catch (InvalidReportException e) {
+        err.printf("error: %s%n", e.getMessage());
+        return BAD_INPUT;
+      }
+      Path written = out;
+      try {
+        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+          OpenData.data(publication, w);
+        }
+        written = meta;
+        try (Writer w = Files.newBufferedWriter(meta, StandardCharsets.UTF_8)) {
+          OpenData.meta(w);
+        }
+      } catch (IOException e) {
+        err.printf("error: cannot write %s: %s%n", written, e.getMessage());
+        return BAD_INPUT;
+      }
+      List<String> levels =
+          publication.parts().stream().map(p -> p.geography().level()).distinct().toList();
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "Wrote open data (%s %s; %s; %d tables) for incidents from %s to %s, as at %s,"
+                  + " disclosure-controlled for publication (with or without --suppress), to %s"
+                  + " and %s.%n",
+              time.identifier(),
+              time.period(),
+              String.join(", ", levels),
+              publication.parts().get(0).report().tables().size(),
+              fromDate,
+              toDate,
+              asAtDate,
+              out,
+              meta);
       return 0;
     }
   }

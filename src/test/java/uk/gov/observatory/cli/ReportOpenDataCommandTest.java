@@ -1,0 +1,178 @@
+package uk.gov.observatory.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import uk.gov.observatory.notification.NotificationRegister;
+import uk.gov.observatory.support.RegisterTest;
+import uk.gov.observatory.support.Submissions;
+
+/** {@code report --format opendata} as a person runs it, against the test's own database. */
+@RegisterTest
+class ReportOpenDataCommandTest {
+
+  @Autowired NotificationRegister register;
+  @Autowired DataSource dataSource;
+  @Autowired Environment env;
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  Run report(String... extra) {
+    HikariDataSource hikari = (HikariDataSource) dataSource;
+    List<String> args =
+        new ArrayList<>(
+            List.of("report", "--db-url", hikari.getJdbcUrl(), "--db-user", hikari.getUsername()));
+    String password = env.getProperty("spring.datasource.password");
+    if (password != null && !password.isEmpty()) {
+      args.add("--db-password");
+      args.add(password);
+    }
+    args.addAll(List.of(extra));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        ObservatoryCommand.run(
+            new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  @DisplayName(
+      "report --format opendata writes FILE.csv and FILE.meta.csv, suppressed without --suppress")
+  void writesBothFiles() throws Exception {
+    register.notify(Submissions.of("E09000033", "DEATH", LocalDate.of(2020, 6, 1), 7, 2));
+    register.notify(Submissions.of("E09000033", "DEATH", LocalDate.of(2020, 7, 1), 1, 1));
+    register.notify(Submissions.of("E09000033", "DEATH", LocalDate.of(2020, 8, 1), 1, 1));
+    register.notify(Submissions.of("E08000035", "SERIOUS_HARM", LocalDate.of(2020, 6, 1), 8, 1));
+    Path csv = tmp.resolve("serious_incidents_2020.csv");
+    Run run =
+        report(
+            "--from",
+            "2020-01-01",
+            "--to",
+            "2020-12-31",
+            "--as-at",
+            "2021-03-31",
+            "--format",
+            "opendata",
+            "--out",
+            csv.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    Path meta = tmp.resolve("serious_incidents_2020.meta.csv");
+    assertThat(run.out())
+        .contains("Calendar year 2020")
+        .contains("National, Regional")
+        .contains("disclosure-controlled for publication (with or without --suppress)")
+        .contains(csv.toString())
+        .contains(meta.toString());
+    List<String> data = Files.readAllLines(csv);
+    assertThat(data.get(0))
+        .isEqualTo(
+            "time_period,time_identifier,geographic_level,country_code,country_name,region_code,"
+                + "region_name,new_la_code,old_la_code,la_name,table_id,row_code,column_code,value");
+    assertThat(data)
+        .contains(
+            "2020,Calendar year,National,E92000001,England,,,,,,H,NOTIFICATIONS,COUNT,4",
+            "2020,Calendar year,National,E92000001,England,,,,,,H,DEATH,COUNT,3",
+            "2020,Calendar year,National,E92000001,England,,,,,,H,SERIOUS_HARM,COUNT,c",
+            "2020,Calendar year,Regional,E92000001,England,E12000007,London,,,,H,DEATH,COUNT,3",
+            "2020,Calendar year,Regional,E92000001,England,E12000003,Yorkshire and The Humber,,,,"
+                + "H,NOTIFICATIONS,COUNT,c");
+    assertThat(data).noneMatch(l -> l.endsWith(",COUNT,1") || l.endsWith(",COUNT,2"));
+    List<String> metaLines = Files.readAllLines(meta);
+    assertThat(metaLines.get(0))
+        .isEqualTo(
+            "col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,"
+                + "filter_grouping_column");
+    assertThat(metaLines).hasSize(5);
+    assertThat(metaLines.subList(1, 5))
+        .extracting(l -> l.substring(0, l.indexOf(',', l.indexOf(',') + 1)))
+        .containsExactly(
+            "table_id,Filter", "row_code,Filter", "column_code,Filter", "value,Indicator");
+
+    Path la = tmp.resolve("leeds.csv");
+    Run leeds =
+        report(
+            "--from",
+            "2020-04-01",
+            "--to",
+            "2021-03-31",
+            "--as-at",
+            "2021-03-31",
+            "--la",
+            "E08000035",
+            "--format",
+            "opendata",
+            "--out",
+            la.toString());
+    assertThat(leeds.code()).as(leeds.err()).isZero();
+    assertThat(Files.readAllLines(la))
+        .contains(
+            "202021,Financial year,Local authority,E92000001,England,E12000003,"
+                + "Yorkshire and The Humber,E08000035,383,Leeds,H,NOTIFICATIONS,COUNT,c");
+    assertThat(tmp.resolve("leeds.meta.csv")).exists();
+  }
+
+  @Test
+  @DisplayName("report --format opendata refuses other periods and names that are not .csv")
+  void badRequests() {
+    Run half =
+        report(
+            "--from",
+            "2020-01-01",
+            "--to",
+            "2020-06-30",
+            "--format",
+            "opendata",
+            "--out",
+            tmp.resolve("half.csv").toString());
+    assertThat(half.code()).isEqualTo(2);
+    assertThat(half.err().strip())
+        .doesNotContain("\n")
+        .contains("calendar year (1 January to 31 December)")
+        .contains("financial year (1 April to 31 March)")
+        .contains("2020-01-01 to 2020-06-30 is neither");
+    assertThat(tmp.resolve("half.csv")).doesNotExist();
+    Run name =
+        report(
+            "--from",
+            "2020-01-01",
+            "--to",
+            "2020-12-31",
+            "--format",
+            "opendata",
+            "--out",
+            tmp.resolve("open.txt").toString());
+    assertThat(name.code()).isEqualTo(2);
+    assertThat(name.err().strip()).doesNotContain("\n").contains("ending in .csv");
+    Run format =
+        report(
+            "--from",
+            "2020-01-01",
+            "--to",
+            "2020-12-31",
+            "--format",
+            "eesv",
+            "--out",
+            tmp.resolve("r.csv").toString());
+    assertThat(format.code()).isEqualTo(2);
+    assertThat(format.err().strip())
+        .doesNotContain("\n")
+        .contains("--format eesv is not known")
+        .contains("opendata");
+  }
+}
