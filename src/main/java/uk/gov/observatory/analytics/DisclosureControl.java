@@ -38,6 +38,84 @@ public final class DisclosureControl {
     return new Report(report.request(), out);
   }
 
+  /**
+   * Secondary suppression across areas published together: the parts (regions) of a whole (England)
+   * add up to it, so in every count cell the whole and its parts form a line with a visible total.
+   * Each report must already be controlled ({@link #apply}). Where exactly one of a cell's
+   * whole-and-parts is suppressed, the smallest other non-zero part is suppressed too (or, with
+   * none, the whole), and each changed table is controlled again within itself, until nothing
+   * changes. Returns the whole then the parts, in order.
+   */
+  public static List<Report> acrossAreas(Report whole, List<Report> parts, int threshold) {
+    List<Map<String, List<Cell>>> all = new ArrayList<>();
+    all.add(new LinkedHashMap<>(whole.tables()));
+    parts.forEach(p -> all.add(new LinkedHashMap<>(p.tables())));
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (String table : whole.tables().keySet()) {
+        List<Map<String, String>> values = new ArrayList<>();
+        for (Map<String, List<Cell>> report : all) {
+          Map<String, String> v = new LinkedHashMap<>();
+          report.get(table).forEach(c -> v.put(c.rowCode() + "\u0000" + c.columnCode(), c.value()));
+          values.add(v);
+        }
+        boolean tableChanged = false;
+        for (Cell c : all.get(0).get(table)) {
+          if (!isCount(c.columnCode())) {
+            continue;
+          }
+          String key = c.rowCode() + "\u0000" + c.columnCode();
+          int suppressed = 0;
+          for (Map<String, String> v : values) {
+            suppressed += SUPPRESSED.equals(v.get(key)) ? 1 : 0;
+          }
+          if (suppressed != 1) {
+            continue;
+          }
+          int smallest = -1;
+          long least = Long.MAX_VALUE;
+          for (int i = 1; i < values.size(); i++) {
+            Long n = number(values.get(i).get(key));
+            if (n != null && n > 0 && n < least) {
+              least = n;
+              smallest = i;
+            }
+          }
+          int target = smallest >= 0 ? smallest : 0;
+          if (SUPPRESSED.equals(values.get(target).get(key))) {
+            continue; // nothing else to hide: the lone suppressed cell is the whole of zeros
+          }
+          values.get(target).put(key, SUPPRESSED);
+          tableChanged = true;
+        }
+        if (tableChanged) {
+          changed = true;
+          for (int i = 0; i < all.size(); i++) {
+            Map<String, String> v = values.get(i);
+            List<Cell> cells =
+                all.get(i).get(table).stream()
+                    .map(
+                        c ->
+                            new Cell(
+                                c.tableId(),
+                                c.rowCode(),
+                                c.columnCode(),
+                                v.get(c.rowCode() + "\u0000" + c.columnCode())))
+                    .toList();
+            all.get(i).put(table, table(cells, threshold));
+          }
+        }
+      }
+    }
+    List<Report> out = new ArrayList<>();
+    out.add(new Report(whole.request(), all.get(0)));
+    for (int i = 0; i < parts.size(); i++) {
+      out.add(new Report(parts.get(i).request(), all.get(i + 1)));
+    }
+    return out;
+  }
+
   static boolean isPercent(String column) {
     return column.endsWith("PERCENT");
   }

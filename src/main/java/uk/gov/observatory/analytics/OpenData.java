@@ -204,11 +204,21 @@ public class OpenData {
           new Part(
               Geography.regional(regions.get(request.regionCode())), controlled(request, viewer)));
     } else {
-      parts.add(new Part(Geography.national(), controlled(request, viewer)));
+      // England and its regions are published together, and the regions add up to England:
+      // controlled across them too, so that no region's c is England less the others.
+      Report national = controlled(request, viewer);
+      List<Report> regional = new ArrayList<>();
       for (Region r : reference.regions()) {
-        ReportRequest regional =
-            new ReportRequest(request.from(), request.to(), request.asAt(), r.code(), null);
-        parts.add(new Part(Geography.regional(r), controlled(regional, viewer)));
+        regional.add(
+            controlled(
+                new ReportRequest(request.from(), request.to(), request.asAt(), r.code(), null),
+                viewer));
+      }
+      List<Report> together =
+          DisclosureControl.acrossAreas(national, regional, DisclosureControl.DEFAULT_THRESHOLD);
+      parts.add(new Part(Geography.national(), together.get(0)));
+      for (int i = 0; i < reference.regions().size(); i++) {
+        parts.add(new Part(Geography.regional(reference.regions().get(i)), together.get(i + 1)));
       }
     }
     return new Publication(time, parts);

@@ -150,4 +150,102 @@ class DisclosureControlTest {
       }
     }
   }
+
+  /** A random table of rows x cols counts, with its TOTAL column and TOTAL row. */
+  static long[][] randomCounts(Random random, int rows, int cols) {
+    long[][] v = new long[rows][cols];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        int k = random.nextInt(10);
+        v[r][c] = k < 3 ? 0 : k < 6 ? 1 + random.nextInt(2) : random.nextInt(40);
+      }
+    }
+    return v;
+  }
+
+  static List<Cell> withTotals(long[][] v) {
+    List<Cell> cells = new ArrayList<>();
+    long grand = 0;
+    for (int r = 0; r < v.length; r++) {
+      long rowTotal = 0;
+      for (int c = 0; c < v[r].length; c++) {
+        cells.add(new Cell("R", "R" + r, "C" + c, Long.toString(v[r][c])));
+        rowTotal += v[r][c];
+      }
+      cells.add(new Cell("R", "R" + r, "TOTAL", Long.toString(rowTotal)));
+      grand += rowTotal;
+    }
+    for (int c = 0; c < v[0].length; c++) {
+      long colTotal = 0;
+      for (long[] row : v) {
+        colTotal += row[c];
+      }
+      cells.add(new Cell("R", "TOTAL", "C" + c, Long.toString(colTotal)));
+    }
+    cells.add(new Cell("R", "TOTAL", "TOTAL", Long.toString(grand)));
+    return cells;
+  }
+
+  @Test
+  @DisplayName(
+      "England and its regions published together: over 1,000 random sets no region's c is"
+          + " England less the others, and each table still has no lone c")
+  void acrossAreasProperty() {
+    Random random = new Random(20261128L);
+    for (int n = 0; n < 1000; n++) {
+      int rows = 1 + random.nextInt(4);
+      int cols = 1 + random.nextInt(4);
+      int regions = 2 + random.nextInt(5);
+      long[][] whole = new long[rows][cols];
+      List<Report> parts = new ArrayList<>();
+      for (int g = 0; g < regions; g++) {
+        long[][] v = randomCounts(random, rows, cols);
+        for (int r = 0; r < rows; r++) {
+          for (int c = 0; c < cols; c++) {
+            whole[r][c] += v[r][c];
+          }
+        }
+        parts.add(DisclosureControl.apply(report(withTotals(v))));
+      }
+      List<Report> out =
+          DisclosureControl.acrossAreas(
+              DisclosureControl.apply(report(withTotals(whole))), parts, 2);
+      assertThat(out).hasSize(regions + 1);
+      List<Map<String, String>> grids = new ArrayList<>();
+      for (Report r : out) {
+        Map<String, String> grid = new LinkedHashMap<>();
+        r.cells().forEach(c -> grid.put(c.rowCode() + "." + c.columnCode(), c.value()));
+        grids.add(grid);
+        final int set = n;
+        grid.forEach((k, v) -> assertThat(v).as("set %d cell %s", set, k).isNotIn("1", "2"));
+      }
+      for (String key : grids.get(0).keySet()) {
+        long suppressed = grids.stream().filter(g -> "c".equals(g.get(key))).count();
+        assertThat(suppressed).as("set %d cell %s across areas: %s", n, key, grids).isNotEqualTo(1);
+      }
+      // Within each area's table the lines are still protected.
+      for (Map<String, String> g : grids) {
+        for (int r = 0; r <= rows; r++) {
+          String row = r == rows ? "TOTAL" : "R" + r;
+          if (!"c".equals(g.get(row + ".TOTAL"))) {
+            long suppressed = 0;
+            for (int c = 0; c < cols; c++) {
+              suppressed += "c".equals(g.get(row + ".C" + c)) ? 1 : 0;
+            }
+            assertThat(suppressed).as("set %d row %s: %s", n, row, g).isNotEqualTo(1);
+          }
+        }
+        for (int c = 0; c <= cols; c++) {
+          String col = c == cols ? "TOTAL" : "C" + c;
+          if (!"c".equals(g.get("TOTAL." + col))) {
+            long suppressed = 0;
+            for (int r = 0; r < rows; r++) {
+              suppressed += "c".equals(g.get("R" + r + "." + col)) ? 1 : 0;
+            }
+            assertThat(suppressed).as("set %d column %s: %s", n, col, g).isNotEqualTo(1);
+          }
+        }
+      }
+    }
+  }
 }
