@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -35,15 +36,15 @@ import uk.gov.observatory.support.RegisterTest;
 import uk.gov.observatory.support.SyntheticReviewsCsv;
 
 /**
- * T4, T4A, T5, LA1, D1, D2, D3 and TH1 over 1,300 synthetic notifications with their rapid reviews,
- * each cell compared with what this test counts itself from the CSV files (and las.csv) in plain
- * Java, for two periods and as-at dates.
+ * H, T4, T4A, T5, LA1, D1, D2, D3, TH1 and Y1 (with 400 yearly reports) over 1,300 synthetic
+ * notifications with their rapid reviews, each cell compared with what this test counts itself from
+ * the CSV files (and las.csv) in plain Java, for two periods and as-at dates.
  */
 @RegisterTest
 class SyntheticCaseTablesTest {
 
   static final List<String> TABLES =
-      List.of("T4", "T4A", "T5", "D1", "D2", "D3", "LA1", "TH1"); // the report's order
+      List.of("H", "T4", "T4A", "T5", "D1", "D2", "D3", "LA1", "TH1", "Y1"); // the report's order
 
   @Autowired StandardCsv csv;
   @Autowired Reports reports;
@@ -60,7 +61,13 @@ class SyntheticCaseTablesTest {
       String pattern,
       String csc,
       String court,
-      String living) {}
+      String living,
+      LocalDate aware,
+      LocalDate notified,
+      int children) {}
+
+  /** A partnership's yearly report: its date and the four requirements' assessments. */
+  record YR(String partnership, LocalDate published, List<String> requirements) {}
 
   record RR(
       String ref,
@@ -112,17 +119,69 @@ class SyntheticCaseTablesTest {
   List<N> notifications;
   Map<String, RR> reviews;
   List<La> las;
+  List<YR> yearly;
+
+  /**
+   * 400 yearly reports, 2019 to 2023, from partnerships that are the authorities of the files, each
+   * requirement FULL, PARTIAL or NONE at random: written as yearly_reports.csv.
+   */
+  void writeYearlyReports(long seed) throws IOException {
+    Random random = new Random(seed);
+    List<String> codes =
+        read(dir.resolve("notifications.csv")).stream()
+            .map(r -> r.get("la_code"))
+            .distinct()
+            .sorted()
+            .toList();
+    List<String> levels = List.of("FULL", "PARTIAL", "NONE");
+    StringBuilder out =
+        new StringBuilder(
+            "partnership_code,published_date,req_impact,req_limited_progress,req_review_actions,"
+                + "req_child_family_feedback\n");
+    Set<String> seen = new java.util.HashSet<>();
+    while (seen.size() < 400) {
+      String code = codes.get(random.nextInt(codes.size()));
+      LocalDate published = LocalDate.of(2019, 1, 1).plusDays(random.nextInt(5 * 365));
+      if (!seen.add(code + published)) {
+        continue; // one report a partnership a day
+      }
+      out.append(code).append(',').append(published);
+      for (int q = 0; q < 4; q++) {
+        // NONE more often, so that some reports are NOT_EVIDENCED (three or more NONE)
+        out.append(',').append(levels.get(Math.min(2, random.nextInt(4))));
+      }
+      out.append('\n');
+    }
+    Files.writeString(dir.resolve("yearly_reports.csv"), out.toString(), StandardCharsets.UTF_8);
+  }
 
   @Test
   @DisplayName(
-      "1,300 notifications: every cell of the eight tables as counted from the files, for 2020 as"
+      "1,300 notifications: every cell of the ten tables (H and Y1 too) as counted from the files, for 2020 as"
           + " at 31 March 2021 and 2022 as at 30 June 2022")
   void everyCellAsCountedFromTheFiles() throws IOException {
     SyntheticReviewsCsv.write(dir, 1300, 7);
+    writeYearlyReports(7);
     StandardCsv.Imported imported = csv.importFrom(dir, false, ImportProgress.NONE);
     assertThat(imported.problems()).isEmpty();
     assertThat(imported.notifications()).isEqualTo(1300);
 
+    Map<String, Integer> childrenOf = new HashMap<>();
+    for (CSVRecord r : read(dir.resolve("children.csv"))) {
+      childrenOf.merge(r.get("notification_ref"), 1, Integer::sum);
+    }
+    yearly = new ArrayList<>();
+    for (CSVRecord r : read(dir.resolve("yearly_reports.csv"))) {
+      yearly.add(
+          new YR(
+              r.get("partnership_code"),
+              LocalDate.parse(r.get("published_date")),
+              List.of(
+                  r.get("req_impact"),
+                  r.get("req_limited_progress"),
+                  r.get("req_review_actions"),
+                  r.get("req_child_family_feedback"))));
+    }
     notifications = new ArrayList<>();
     for (CSVRecord r : read(dir.resolve("notifications.csv"))) {
       notifications.add(
@@ -136,7 +195,10 @@ class SyntheticCaseTablesTest {
               r.get("domestic_abuse_pattern"),
               r.get("csc_involvement"),
               r.get("court_order"),
-              r.get("living_arrangement")));
+              r.get("living_arrangement"),
+              LocalDate.parse(r.get("aware_date")),
+              LocalDate.parse(r.get("notified_date")),
+              childrenOf.getOrDefault(r.get("notification_ref"), 0)));
     }
     reviews = new HashMap<>();
     for (CSVRecord r : read(dir.resolve("rapid_reviews.csv"))) {
@@ -168,6 +230,11 @@ class SyntheticCaseTablesTest {
       }
     }
 
+    // LA1 with an authority that ended during the period: Buckinghamshire county (E10000002)
+    // ended on 31 March 2020, and some of 2020's notifications are its.
+    assertThat(notifications)
+        .filteredOn(x -> x.la().equals("E10000002") && x.incident().getYear() == 2020)
+        .isNotEmpty();
     check(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31), LocalDate.of(2021, 3, 31));
     check(LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31), LocalDate.of(2022, 6, 30));
   }
@@ -182,6 +249,8 @@ class SyntheticCaseTablesTest {
             .toList();
     assertThat(n).hasSizeGreaterThan(200);
     Map<String, List<Cell>> expected = new LinkedHashMap<>();
+    expected.put("H", headline(n));
+    expected.put("Y1", y1(from, to));
     expected.put("T4", byType("T4", n, t4Rows()));
     expected.put("T4A", t4a(n));
     expected.put("T5", byType("T5", n, t5Rows()));
@@ -198,7 +267,60 @@ class SyntheticCaseTablesTest {
     }
     // The files vary enough for the tables to mean something.
     assertThat(expected.get("D1").get(0).value()).isNotEqualTo("0");
+    assertThat(expected.get("H").get(6).value()).as("some notified late").isNotEqualTo("0");
+    assertThat(expected.get("Y1").get(1).value()).as("some not evidenced").isNotEqualTo("0");
     assertThat(expected.get("TH1").get(12).value()).isNotEqualTo("0");
+  }
+
+  /** H: counted from the files, lateness with the timeliness test's own working-day counter. */
+  List<Cell> headline(List<N> n) {
+    List<Cell> cells = new ArrayList<>();
+    cells.add(new Cell("H", "NOTIFICATIONS", "COUNT", Integer.toString(n.size())));
+    for (String type : List.of("DEATH", "SERIOUS_HARM", "OTHER")) {
+      long c = n.stream().filter(x -> x.type().equals(type)).count();
+      cells.add(new Cell("H", type, "COUNT", Long.toString(c)));
+    }
+    cells.add(
+        new Cell(
+            "H", "CHILDREN", "COUNT", Integer.toString(n.stream().mapToInt(N::children).sum())));
+    cells.add(
+        new Cell(
+            "H",
+            "LAS_NOTIFYING",
+            "COUNT",
+            Long.toString(n.stream().map(N::la).distinct().count())));
+    long late =
+        n.stream()
+            .filter(x -> SyntheticTimelinessTablesTest.between(x.aware(), x.notified()) > 5)
+            .count();
+    cells.add(new Cell("H", "LATE_NOTIFICATIONS", "COUNT", Long.toString(late)));
+    return cells;
+  }
+
+  /** Y1: the yearly reports published in the period. */
+  List<Cell> y1(LocalDate from, LocalDate to) {
+    List<YR> in =
+        yearly.stream()
+            .filter(y -> !y.published().isBefore(from) && !y.published().isAfter(to))
+            .toList();
+    long notEvidenced =
+        in.stream()
+            .filter(y -> y.requirements().stream().filter("NONE"::equals).count() >= 3)
+            .count();
+    List<Cell> cells = new ArrayList<>();
+    cells.add(new Cell("Y1", "FULLY_OR_PARTLY", "COUNT", Long.toString(in.size() - notEvidenced)));
+    cells.add(new Cell("Y1", "NOT_EVIDENCED", "COUNT", Long.toString(notEvidenced)));
+    cells.add(new Cell("Y1", "TOTAL", "COUNT", Integer.toString(in.size())));
+    List<String> names =
+        List.of("IMPACT", "LIMITED_PROGRESS", "REVIEW_ACTIONS", "CHILD_FAMILY_FEEDBACK");
+    for (int q = 0; q < 4; q++) {
+      final int k = q;
+      for (String level : List.of("FULL", "PARTIAL", "NONE")) {
+        long c = in.stream().filter(y -> y.requirements().get(k).equals(level)).count();
+        cells.add(new Cell("Y1", names.get(q) + "_" + level, "COUNT", Long.toString(c)));
+      }
+    }
+    return cells;
   }
 
   static Map<String, Predicate<N>> t4Rows() {

@@ -19,6 +19,19 @@ public final class SyntheticCsv {
   static final String[] LAS = {
     "E09000033", "E08000035", "E06000058", "E10000014", "E09000001", "E08000025"
   };
+
+  /**
+   * The authority of the i-th notification: mostly the one drawn, but every 17th is
+   * Buckinghamshire's, the county (E10000002, ended 31 March 2020) before April 2020 and the
+   * unitary authority (E06000060) after, so that the files have an authority that ended.
+   */
+  static String la(int i, String drawn, LocalDate incident) {
+    if (i % 17 != 3) {
+      return drawn;
+    }
+    return incident.isBefore(LocalDate.of(2020, 4, 1)) ? "E10000002" : "E06000060";
+  }
+
   static final String[] DEATH = {
     "SUDI", "SUICIDE", "OVERT_FILICIDE", "EXTREME_NEGLECT", "RELATED_ACCIDENT", "NOT_CLEAR"
   };
@@ -64,7 +77,7 @@ public final class SyntheticCsv {
               ",",
               ref,
               notified.toString(),
-              LAS[random.nextInt(LAS.length)],
+              la(i, LAS[random.nextInt(LAS.length)], incident),
               incident.toString(),
               aware.toString(),
               type,
