@@ -54,8 +54,9 @@ import uk.gov.observatory.reference.Region;
  * then {@code Regional} rows for each of the nine regions, each region its own report with the same
  * period and as-at date; a report for a region gives that region's {@code Regional} rows; a report
  * for a local authority gives {@code Local authority} rows with its region, {@code new_la_code},
- * {@code old_la_code} and {@code la_name}. Each geography's report is disclosure-controlled on its
- * own; there is no secondary suppression across geographies.
+ * {@code old_la_code} and {@code la_name}. Each geography's report is disclosure-controlled, and
+ * England and its regions across each other too ({@link DisclosureControl#acrossAreas}), as the
+ * regions add up to England.
  */
 @Service
 public class OpenData {

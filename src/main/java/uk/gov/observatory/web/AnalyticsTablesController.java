@@ -19,6 +19,7 @@ import uk.gov.observatory.analytics.Cell;
 import uk.gov.observatory.analytics.Charts;
 import uk.gov.observatory.analytics.DisclosureControl;
 import uk.gov.observatory.analytics.InvalidReportException;
+import uk.gov.observatory.analytics.OpenData;
 import uk.gov.observatory.analytics.Report;
 import uk.gov.observatory.analytics.ReportRequest;
 import uk.gov.observatory.analytics.Reports;
@@ -66,13 +67,15 @@ public class AnalyticsTablesController {
   public record AreaOption(String value, String name, String group) {}
 
   private final Reports reports;
+  private final OpenData openData;
   private final Viewers viewers;
   private final ReferenceData reference;
   private final Clock clock;
 
   public AnalyticsTablesController(
-      Reports reports, Viewers viewers, ReferenceData reference, Clock clock) {
+      Reports reports, OpenData openData, Viewers viewers, ReferenceData reference, Clock clock) {
     this.reports = reports;
+    this.openData = openData;
     this.viewers = viewers;
     this.reference = reference;
     this.clock = clock;
@@ -133,12 +136,157 @@ public class AnalyticsTablesController {
         report = DisclosureControl.apply(report);
       }
       model.addAttribute("tables", views(report));
+      model.addAttribute("downloads", downloads(filters, chosen));
       return "analytics-tables";
     } catch (InvalidReportException e) {
       problems(e, "", errors);
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return "analytics-tables";
     }
+  }
+
+  /** A download of the page's tables for publication. */
+  public record Download(String format, String words, String href) {}
+
+  static final Map<String, String> DOWNLOADS = new LinkedHashMap<>();
+
+  static {
+    DOWNLOADS.put("ods", "OpenDocument spreadsheet (ODS), a sheet a table");
+    DOWNLOADS.put("xlsx", "Excel workbook (XLSX), a sheet a table");
+    DOWNLOADS.put("pdf", "Printable report (PDF), with the charts");
+    DOWNLOADS.put("csv", "Tidy CSV (table_id, row_code, column_code, value)");
+    DOWNLOADS.put("opendata", "Open data CSV in DfE’s layout (every table, England and regions)");
+    DOWNLOADS.put("opendata-meta", "Its metadata file (.meta.csv)");
+  }
+
+  private List<Download> downloads(Filters f, Section chosen) {
+    List<Download> out = new ArrayList<>();
+    for (Map.Entry<String, String> d : DOWNLOADS.entrySet()) {
+      UriComponentsBuilder b =
+          UriComponentsBuilder.fromPath("/analytics/download")
+              .queryParam("format", d.getKey())
+              .queryParam("from", f.from())
+              .queryParam("to", f.to())
+              .queryParam("asAt", f.asAt());
+      if (!f.area().isEmpty()) {
+        b.queryParam("area", f.area());
+      }
+      if (chosen != null && !d.getKey().startsWith("opendata")) {
+        b.queryParam("section", chosen.code());
+      }
+      out.add(new Download(d.getKey(), d.getValue(), b.encode().build().toUriString()));
+    }
+    return out;
+  }
+
+  /**
+   * The tables as a file for publication: always disclosure-controlled (REPORT-SPEC "Disclosure
+   * control": on for anything exported for publication), scoped and audited like the page.
+   */
+  @GetMapping("/analytics/download")
+  public String download(
+      @RequestParam(required = false) String format,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String asAt,
+      @RequestParam(required = false) String area,
+      @RequestParam(required = false) String section,
+      Model model,
+      Principal principal,
+      HttpServletResponse response)
+      throws java.io.IOException {
+    Filters filters = filters(from, to, asAt, area, null);
+    Section chosen =
+        SECTIONS.stream().filter(s -> s.code().equals(section)).findFirst().orElse(null);
+    FormErrors errors = new FormErrors();
+    if (format == null || !DOWNLOADS.containsKey(format)) {
+      errors.add(
+          "format", "Choose a download from the list: " + String.join(", ", DOWNLOADS.keySet()));
+    }
+    ReportRequest request = request(filters, "", errors);
+    if (request == null || errors.isAny()) {
+      return refuse(filters, chosen, errors, model, principal, response);
+    }
+    Viewer viewer = viewers.of(principal);
+    String name = "serious-incidents-" + request.from() + "-to-" + request.to();
+    try {
+      if (format.startsWith("opendata")) {
+        OpenData.Publication publication =
+            format.equals("opendata") ? openData.publication(request, viewer) : null;
+        if (publication == null) {
+          OpenData.timePeriod(request.from(), request.to()); // the same period rule as the data
+        }
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(
+            "Content-Disposition",
+            "attachment; filename=\"" + name + (publication == null ? ".meta.csv" : ".csv") + "\"");
+        java.io.Writer w = response.getWriter();
+        if (publication == null) {
+          OpenData.meta(w);
+        } else {
+          OpenData.data(publication, w);
+        }
+        w.flush();
+        return null;
+      }
+      Report report =
+          DisclosureControl.apply(
+              chosen == null
+                  ? reports.report(request, viewer)
+                  : reports.report(request, chosen.tables(), viewer));
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      String type;
+      switch (format) {
+        case "ods" -> {
+          uk.gov.observatory.analytics.ReportWorkbooks.ods(report, bytes);
+          type = "application/vnd.oasis.opendocument.spreadsheet";
+        }
+        case "xlsx" -> {
+          uk.gov.observatory.analytics.ReportWorkbooks.xlsx(report, bytes);
+          type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        }
+        case "pdf" -> {
+          uk.gov.observatory.analytics.ReportDocuments.pdf(report, bytes);
+          type = "application/pdf";
+        }
+        default -> {
+          java.io.Writer w =
+              new java.io.OutputStreamWriter(bytes, java.nio.charset.StandardCharsets.UTF_8);
+          uk.gov.observatory.analytics.ReportWriter.csv(report, w);
+          w.flush();
+          type = "text/csv;charset=UTF-8";
+        }
+      }
+      response.setContentType(type);
+      response.setHeader(
+          "Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"");
+      response.getOutputStream().write(bytes.toByteArray());
+      return null;
+    } catch (InvalidReportException e) {
+      problems(e, "", errors);
+      return refuse(filters, chosen, errors, model, principal, response);
+    }
+  }
+
+  /** The page again with what to change, as a 400. */
+  private String refuse(
+      Filters f,
+      Section chosen,
+      FormErrors errors,
+      Model model,
+      Principal principal,
+      HttpServletResponse response) {
+    model.addAttribute("filters", f);
+    model.addAttribute("suppress", true);
+    model.addAttribute("section", chosen == null ? "" : chosen.code());
+    model.addAttribute("heading", chosen == null ? "The report’s tables" : chosen.title());
+    model.addAttribute("areas", areas());
+    model.addAttribute("sections", links(f, true, chosen));
+    model.addAttribute("compareHref", "/analytics/compare");
+    model.addAttribute("errors", errors);
+    model.addAttribute("tables", List.of());
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    return "analytics-tables";
   }
 
   /** One table's row in a comparison: the row's words and each column for the two sides. */

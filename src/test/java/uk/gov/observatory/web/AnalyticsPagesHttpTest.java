@@ -191,4 +191,60 @@ class AnalyticsPagesHttpTest {
             .body();
     assertThat(row(published, "comparison", "Notifications")).containsExactly("6", "c");
   }
+
+  @Test
+  @DisplayName(
+      "downloads are for publication: controlled whatever the page shows, scoped, in each format")
+  void downloads() throws Exception {
+    String q = "from=2019-01-01&to=2019-12-31&asAt=2021-03-31";
+    String page = secretariat.get("/analytics/tables?" + q + "&section=authorities").body();
+    assertThat(page).contains("id=\"download-ods\"").contains("id=\"download-opendata\"");
+    // 2019: Westminster's one notification, published as c in every format.
+    HttpResponse<String> csv =
+        secretariat.get("/analytics/download?format=csv&section=authorities&" + q);
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Disposition"))
+        .hasValueSatisfying(v -> assertThat(v).contains("attachment").contains(".csv"));
+    assertThat(csv.body())
+        .startsWith("table_id,row_code,column_code,value")
+        .contains("H,NOTIFICATIONS,COUNT,c")
+        .doesNotContain("H,NOTIFICATIONS,COUNT,1");
+    assertThat(csv.body()).doesNotContain("T1,"); // only the section's tables
+    HttpResponse<byte[]> xlsx =
+        secretariat.getBytes("/analytics/download?format=xlsx&section=authorities&" + q);
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    try (var book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+            new java.io.ByteArrayInputStream(xlsx.body()))) {
+      // An "About" sheet, then a sheet a table of the section.
+      assertThat(book.getNumberOfSheets()).isEqualTo(3);
+      assertThat(book.getSheetAt(1).getSheetName()).startsWith("H");
+      assertThat(book.getSheetAt(2).getSheetName()).startsWith("LA1");
+    }
+    HttpResponse<byte[]> pdf = secretariat.getBytes("/analytics/download?format=pdf&" + q);
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
+    HttpResponse<String> open = secretariat.get("/analytics/download?format=opendata&" + q);
+    assertThat(open.statusCode()).isEqualTo(200);
+    assertThat(open.body())
+        .startsWith("time_period,time_identifier,geographic_level")
+        .contains("2019,Calendar year,National,E92000001,England");
+    HttpResponse<String> meta = secretariat.get("/analytics/download?format=opendata-meta&" + q);
+    assertThat(meta.body()).startsWith("col_name,col_type,label");
+    // Open data is for a calendar or financial year only: said on the page, as a 400.
+    HttpResponse<String> half =
+        secretariat.get("/analytics/download?format=opendata&from=2020-01-01&to=2020-06-30");
+    assertThat(half.statusCode()).isEqualTo(400);
+    assertThat(half.body()).contains("There is a problem").contains("calendar year");
+    HttpResponse<String> unknown = secretariat.get("/analytics/download?format=doc&" + q);
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("Choose a download from the list");
+    // A Leeds notifier's download counts Leeds only: none in 2019.
+    SignedInHttp notifier =
+        new SignedInHttp(port)
+            .signIn(TestAccounts.create(accounts, "dl.leeds", Role.LA_NOTIFIER, LEEDS));
+    assertThat(notifier.get("/analytics/download?format=csv&section=authorities&" + q).body())
+        .contains("H,NOTIFICATIONS,COUNT,0");
+  }
 }
