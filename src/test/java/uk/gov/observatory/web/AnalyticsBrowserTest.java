@@ -246,7 +246,10 @@ class AnalyticsBrowserTest {
     return names;
   }
 
-  /** For each charted table, its figure and then, next, its data table. */
+  /**
+   * For each charted table, its figure and then, next, its data table (inside the focusable region
+   * that scrolls a wide table on a narrow screen).
+   */
   private void assertTableAfterEachChart(List<String> charted) {
     for (String t : charted) {
       Object next =
@@ -255,7 +258,10 @@ class AnalyticsBrowserTest {
                   "const f = document.getElementById('figure-' + arguments[0]);"
                       + " if (!f || !f.querySelector('svg[role=img]')) return 'no figure';"
                       + " const n = f.nextElementSibling;"
-                      + " return n ? n.tagName.toLowerCase() + '#' + n.id : 'nothing';",
+                      + " if (!n) return 'nothing';"
+                      + " const t = n.matches('div.app-table-scroll[tabindex=\"0\"]')"
+                      + " ? n.firstElementChild : n;"
+                      + " return t ? t.tagName.toLowerCase() + '#' + t.id : 'nothing';",
                   t);
       assertThat(next).as("what follows the chart of " + t).isEqualTo("table#table-" + t);
     }
