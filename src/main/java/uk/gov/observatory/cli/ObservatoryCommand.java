@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ServeCommand.class,
       ImportCommand.class,
+      GenerateCommand.class,
       ExportCommand.class,
       CalendarCommand.class,
       KeysCommand.class,

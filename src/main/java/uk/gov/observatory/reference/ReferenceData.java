@@ -24,4 +24,11 @@ public interface ReferenceData {
 
   /** A code list by its name in {@link CodeLists}; an unknown name is a programming error. */
   CodeList codeList(String name);
+
+  /**
+   * The reference data the jar carries, read without Spring (for commands that need no database).
+   */
+  static ReferenceData fromClasspath() {
+    return new uk.gov.observatory.reference.internal.ClasspathReferenceData();
+  }
 }
