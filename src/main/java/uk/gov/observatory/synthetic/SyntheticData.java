@@ -89,9 +89,28 @@ public final class SyntheticData {
       Path dir,
       Progress progress)
       throws IOException {
-    String problem = problem(year, scale, today);
-    if (problem != null) {
-      throw new IllegalArgumentException(problem);
+    return generate(List.of(year), scale, seed, identifying, today, dir, progress);
+  }
+
+  /**
+   * Several years into one set of files, with references unique across them (the demo loads 2019
+   * and 2020 this way). Each year brings its own lead-in from the years before it, so a year's
+   * report counts a little more than the report published for it when the next year is there too.
+   */
+  public Summary generate(
+      List<Integer> years,
+      double scale,
+      long seed,
+      boolean identifying,
+      LocalDate today,
+      Path dir,
+      Progress progress)
+      throws IOException {
+    for (int year : years) {
+      String problem = problem(year, scale, today);
+      if (problem != null) {
+        throw new IllegalArgumentException(problem);
+      }
     }
     Files.createDirectories(dir);
     Map<Integer, Integer> notificationNumbers = new HashMap<>();
@@ -114,7 +133,8 @@ public final class SyntheticData {
             return yearly.add(partnership + day);
           }
         };
-    long blocks = (long) Math.ceil(scale);
+    long perYear = (long) Math.ceil(scale);
+    long blocks = perYear * years.size();
     long notifications = 0;
     long children = 0;
     long reviews = 0;
@@ -125,13 +145,15 @@ public final class SyntheticData {
         CSVPrinter r = printer(dir, "rapid_reviews.csv", RAPID_REVIEWS);
         CSVPrinter l = printer(dir, "lcsprs.csv", LCSPRS);
         CSVPrinter y = printer(dir, "yearly_reports.csv", YEARLY_REPORTS)) {
-      for (long b = 0; b < blocks; b++) {
+      for (long block = 0; block < blocks; block++) {
+        int year = years.get((int) (block / perYear));
+        long b = block % perYear;
         double fraction = Math.min(1.0, scale - b);
         YearBlock.Output out =
             new YearBlock(
                     year,
                     fraction,
-                    seed * 1_000_003L + b,
+                    seed * 1_000_003L + year * 10_007L + b,
                     calendar,
                     reference.localAuthorities(),
                     refs,
@@ -200,10 +222,18 @@ public final class SyntheticData {
               x.requirements().get(3));
           reports++;
         }
-        progress.blocks(b + 1, blocks);
+        progress.blocks(block + 1, blocks);
       }
     }
-    return new Summary(year, scale, seed, notifications, children, reviews, lcsprs, reports);
+    return new Summary(
+        years.get(years.size() - 1),
+        scale,
+        seed,
+        notifications,
+        children,
+        reviews,
+        lcsprs,
+        reports);
   }
 
   static final String[] NOTIFICATIONS = {
