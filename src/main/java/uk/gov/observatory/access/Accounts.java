@@ -147,6 +147,31 @@ public class Accounts {
     return new Enrolment(account, secret, Totp.qrData(secret, username).getUri(), codes);
   }
 
+  /**
+   * Starts an existing account afresh (the demo's accounts, each time the demo starts): a new
+   * password and a new TOTP secret and recovery codes, returned to be shown once; failures, lock,
+   * used codes and API tokens are cleared and the account is enabled. Its role and scope stay.
+   */
+  @Transactional
+  public Enrolment reenrol(String username, String password) {
+    Account account = existing(username);
+    List<String> problems = policy.problems(username, password);
+    if (!problems.isEmpty()) {
+      throw new InvalidAccountException(problems);
+    }
+    String secret = Totp.newSecret();
+    repository.resetCredentials(account.id(), encoder.encode(password), secret, clock.instant());
+    List<String> codes = Totp.newRecoveryCodes(RECOVERY_CODES);
+    repository.insertRecoveryCodes(
+        account.id(),
+        codes.stream().map(c -> Hashes.sha256Hex(Totp.normaliseRecoveryCode(c))).toList());
+    return new Enrolment(
+        repository.find(username).orElseThrow(),
+        secret,
+        Totp.qrData(secret, username).getUri(),
+        codes);
+  }
+
   private void scopeProblems(
       Role role, List<String> las, String partnershipCode, List<String> problems) {
     LocalDate today = LocalDate.now(clock);

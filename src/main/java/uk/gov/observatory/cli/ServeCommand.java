@@ -22,6 +22,16 @@ class ServeCommand implements Runnable {
       description = "HTTP port (default: ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(
+      names = "--demo",
+      description = {
+        "Demonstration: on an empty register, load two generated years of synthetic data",
+        "(2019 and 2020); make one account per role (demo.notifier, demo.partnership,",
+        "demo.secretariat, demo.member, demo.inspector, demo.admin) and print each one's new",
+        "password and TOTP secret; mark every page 'Synthetic data — demonstration'."
+      })
+  boolean demo;
+
   @Mixin DatabaseOptions db;
 
   /** True once the server is up (not when only --help was asked for). */
@@ -29,11 +39,20 @@ class ServeCommand implements Runnable {
 
   @Override
   public void run() {
-    List<String> args = new ArrayList<>(db.springArguments());
-    args.add("--server.port=" + port);
+    List<String> args = springArguments();
     new SpringApplicationBuilder(ObservatoryApplication.class)
         .web(WebApplicationType.SERVLET)
         .run(args.toArray(String[]::new));
     started = true;
+  }
+
+  /** The application's arguments: the database, the port and, with --demo only, the demo. */
+  List<String> springArguments() {
+    List<String> args = new ArrayList<>(db.springArguments());
+    args.add("--server.port=" + port);
+    if (demo) {
+      args.add("--" + DemoData.PROPERTY + "=true");
+    }
+    return args;
   }
 }

@@ -137,11 +137,16 @@ public final class Browser implements AutoCloseable {
 
   /** Signs in with password and authenticator code (setting the app up at first sign-in). */
   public void signIn(TestAccounts.Person person) {
+    signIn(person.username(), TestAccounts.PASSWORD, person.code());
+  }
+
+  /** Signs in with a username, its password and an authenticator code. */
+  public void signIn(String username, String password, String code) {
     get("/sign-in");
-    type("username", person.username());
-    type("password", TestAccounts.PASSWORD);
+    type("username", username);
+    type("password", password);
     submitWith(driver.findElement(By.xpath("//main//button[normalize-space()='Continue']")));
-    type("code", person.code());
+    type("code", code);
     submitWith(driver.findElement(By.xpath("//main//button[normalize-space()='Sign in']")));
     assertThat(driver.getCurrentUrl()).doesNotContain("/sign-in");
   }

@@ -84,6 +84,23 @@ public class AccountRepository {
     return id;
   }
 
+  /**
+   * Gives an account a new password hash and TOTP secret and clears everything that went with the
+   * old ones: the used time step, the authenticator's confirmation, failures and lock, recovery
+   * codes and API tokens in force; the account is enabled again.
+   */
+  public void resetCredentials(long id, String passwordHash, String totpSecret, Instant at) {
+    jdbc.update(
+        "update account set password_hash = ?, totp_secret = ?, last_totp_step = null,"
+            + " authenticator_confirmed_at = null, failed_attempts = 0, locked_until = null,"
+            + " enabled = true, disabled_at = null where id = ?",
+        passwordHash,
+        sealing.seal(TOTP_SECRET, totpSecret).text(),
+        id);
+    jdbc.update("delete from recovery_code where account_id = ?", id);
+    revokeTokens(id, at);
+  }
+
   public void insertRecoveryCodes(long accountId, List<String> codeHashes) {
     for (String hash : codeHashes) {
       jdbc.update(
