@@ -170,10 +170,10 @@ class SyntheticDataPlausibilityTest {
           underFive,
           100.0 * underFive / children.size());
       assertThat(children).hasSizeGreaterThanOrEqualTo(127);
-      // "Most". The issue suggested 70%; the generator gives 52-62% (printed above). 70% would fit
-      // A1: of 2020's ~180 children under one, 63 are SUDI and ~30 are in neither SUDI nor
-      // physical abuse, so 12 or so more infants could move into physical abuse.
-      assertThat(100.0 * infants / children.size()).isGreaterThan(50);
+      // "Most": non-accidental injury is above all an injury of infants. The year's own
+      // notifications are placed youngest first by category; the lead-in from earlier years is
+      // drawn more loosely.
+      assertThat(100.0 * infants / children.size()).isGreaterThan(only2020 ? 65 : 50);
       assertThat(100.0 * underFive / children.size()).isGreaterThanOrEqualTo(80);
     }
     // Where 2020's children under one are, by category (for the record).

@@ -319,7 +319,7 @@ public final class YearBlock {
           "NONFATAL_PHYSICAL_ABUSE",
           "COVERT_FILICIDE",
           "SEVERE_PERSISTENT_CRUELTY" ->
-          new double[] {0, 9};
+          new double[] {-1, 6};
       case "CSA_INTRA_FAMILIAL" -> new double[] {8, 8};
       case "CSA_EXTRA_FAMILIAL", "CSE" -> new double[] {13, 5};
       case "SUICIDE" -> new double[] {16, 4};
@@ -423,19 +423,28 @@ public final class YearBlock {
                       ? 1.5
                       : c.category().equals("OTHER_RISK_TAKING_VIOLENT") ? 0.8 : 0)
           .forEach(c -> c.characteristics.add("CHILD_MENTAL_ILL_HEALTH"));
-      // Home education (paragraph 36): of school age; deaths by suicide and risk-taking.
+      // Home education (paragraph 36): of school age; the deaths two suicides and one through
+      // risk-taking.
       List<Case> ehePool = where(pool, c -> c.age() >= 5 && c.age() <= 16);
-      pick(
-              ehePool,
-              s(ELECTIVE_HOME_EDUCATION[t]),
+      List<Case> ehe = new ArrayList<>();
+      if (t == 0) {
+        int eheDeaths = s(ELECTIVE_HOME_EDUCATION[t]);
+        int risk = eheDeaths / 3;
+        ehe.addAll(pick(where(ehePool, c -> c.category().equals("RELATED_RISK_TAKING")), risk));
+        ehe.addAll(
+            pick(where(ehePool, c -> c.category().equals("SUICIDE")), eheDeaths - ehe.size()));
+      }
+      List<Case> eheChosen = ehe;
+      ehe.addAll(
+          pick(
+              where(ehePool, c -> !eheChosen.contains(c)),
+              s(ELECTIVE_HOME_EDUCATION[t]) - ehe.size(),
               c ->
                   switch (c.category()) {
-                    case "SUICIDE", "RELATED_RISK_TAKING" ->
-                        c.category().equals("SUICIDE") ? 2.5 : 2;
                     case "NONFATAL_NEGLECT", "EMOTIONAL_ABUSE", "CSA_INTRA_FAMILIAL" -> 1.5;
                     default -> 0;
-                  })
-          .forEach(c -> c.characteristics.add("ELECTIVE_HOME_EDUCATION"));
+                  }));
+      ehe.forEach(c -> c.characteristics.add("ELECTIVE_HOME_EDUCATION"));
       // Neglect as an underlying feature (paragraph 25).
       List<Case> neglect = new ArrayList<>();
       if (t == 0) {
@@ -881,9 +890,26 @@ public final class YearBlock {
         }
       }
     }
+    // Not yet received: at most 280 working days old on the as-at date where the group allows
+    // (Table 7 gives 64 to 280).
+    for (int i = 0; i < group.size(); i++) {
+      if (bands.get(i).equals("-1") && age(group.get(i)) > 280) {
+        for (int j = 0; j < group.size(); j++) {
+          if (!group.get(j).leadIn && !bands.get(j).equals("-1") && age(group.get(j)) <= 280) {
+            Collections.swap(bands, i, j);
+            break;
+          }
+        }
+      }
+    }
     for (int i = 0; i < group.size(); i++) {
       receive(group.get(i), Integer.parseInt(bands.get(i)));
     }
+  }
+
+  /** Working days from notification to the as-at date. */
+  int age(Case c) {
+    return calendar.workingDaysBetween(c.notified, asAt);
   }
 
   boolean receivedByAsAt(Case c) {
