@@ -71,6 +71,11 @@ public final class ReportQuery {
     return params;
   }
 
+  /** Whether the report is of every notification: no area asked for, and a reader who sees all. */
+  public boolean unrestricted() {
+    return areaWhere.equals("true");
+  }
+
   /** Notifications of any incident date in the area and within reach, as a subquery (alias n). */
   public String area() {
     return "(select * from notification n where " + areaWhere + ")";
