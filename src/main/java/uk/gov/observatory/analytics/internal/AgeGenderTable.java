@@ -1,6 +1,7 @@
 package uk.gov.observatory.analytics.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -25,17 +26,10 @@ class AgeGenderTable implements ReportTable {
 
   @Override
   public List<Cell> cells(ReportQuery q) {
-    Map<String, Long> counts =
-        Tallies.byTwoKeys(
-            q,
-            "select case when c.age_years < 1 then 'UNDER_1'"
-                + " when c.age_years <= 4 then 'AGE_1_4'"
-                + " when c.age_years <= 9 then 'AGE_5_9'"
-                + " when c.age_years <= 14 then 'AGE_10_14'"
-                + " else 'AGE_15_17' end, c.gender, count(*)"
-                + " from child c join "
-                + q.n()
-                + " n on n.id = c.notification_id group by 1, 2");
+    Map<String, Long> counts = new HashMap<>();
+    for (ChildrenOfN.Group g : ChildrenOfN.groups(q)) {
+      counts.merge(g.band() + "|" + g.gender(), g.count(), Long::sum);
+    }
     long children = counts.values().stream().mapToLong(Long::longValue).sum();
     List<Cell> cells = new ArrayList<>();
     for (String band : BANDS) {

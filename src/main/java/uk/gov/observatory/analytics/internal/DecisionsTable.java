@@ -1,7 +1,6 @@
 package uk.gov.observatory.analytics.internal;
 
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import uk.gov.observatory.analytics.Cell;
 
@@ -19,21 +18,9 @@ class DecisionsTable implements ReportTable {
 
   @Override
   public List<Cell> cells(ReportQuery q) {
-    Map<String, Object> row =
-        q.jdbc()
-            .queryForMap(
-                "select count(*) as total,"
-                    + " count(*) filter (where r.decision = 'LCSPR') as lcspr,"
-                    + " count(*) filter (where r.decision = 'NO_LCSPR') as no_lcspr"
-                    + " from "
-                    + q.n()
-                    + " n left join "
-                    + ReceivedReviews.RECEIVED
-                    + " r on r.notification_ref = n.notification_ref",
-                q.params());
-    long total = ((Number) row.get("total")).longValue();
-    long lcspr = ((Number) row.get("lcspr")).longValue();
-    long noLcspr = ((Number) row.get("no_lcspr")).longValue();
+    long total = ReviewsOfN.total(q, ReviewsOfN.TOTAL);
+    long lcspr = ReviewsOfN.total(q, ReviewsOfN.LCSPR);
+    long noLcspr = ReviewsOfN.total(q, ReviewsOfN.NO_LCSPR);
     long undecided = total - lcspr - noLcspr;
     return List.of(
         ReportQuery.count(id(), "LCSPR", "COUNT", lcspr),

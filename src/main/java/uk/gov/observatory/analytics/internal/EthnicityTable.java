@@ -27,15 +27,10 @@ class EthnicityTable implements ReportTable {
 
   @Override
   public List<Cell> cells(ReportQuery q) {
-    Map<String, Long> counts =
-        Tallies.byKey(
-            q,
-            "select coalesce(e.code_group, 'NOT_RECORDED'), count(*) from child c"
-                + " join "
-                + q.n()
-                + " n on n.id = c.notification_id"
-                + " left join code_list_entry e on e.list = 'ethnicity' and e.code = c.ethnicity"
-                + " group by 1");
+    Map<String, Long> counts = new HashMap<>();
+    for (ChildrenOfN.Group g : ChildrenOfN.groups(q)) {
+      counts.merge(g.ethnicity(), g.count(), Long::sum);
+    }
     Map<String, String> census = new HashMap<>();
     q.jdbc()
         .query(

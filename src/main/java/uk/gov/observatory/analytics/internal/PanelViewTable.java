@@ -1,7 +1,6 @@
 package uk.gov.observatory.analytics.internal;
 
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import uk.gov.observatory.analytics.Cell;
 
@@ -19,23 +18,9 @@ class PanelViewTable implements ReportTable {
 
   @Override
   public List<Cell> cells(ReportQuery q) {
-    Map<String, Object> row =
-        q.jdbc()
-            .queryForMap(
-                "select count(*) filter (where r.panel_view = 'AGREE' and r.decision in"
-                    + " ('LCSPR', 'NO_LCSPR')) as agree,"
-                    + " count(*) filter (where r.panel_view = 'DISAGREE' and r.decision in"
-                    + " ('LCSPR', 'NO_LCSPR')) as disagree,"
-                    + " count(*) filter (where r.alternative_methodology) as alternative"
-                    + " from "
-                    + q.n()
-                    + " n join "
-                    + ReceivedReviews.RECEIVED
-                    + " r on r.notification_ref = n.notification_ref",
-                q.params());
-    long agree = ((Number) row.get("agree")).longValue();
-    long disagree = ((Number) row.get("disagree")).longValue();
-    long alternative = ((Number) row.get("alternative")).longValue();
+    long agree = ReviewsOfN.total(q, ReviewsOfN.AGREE);
+    long disagree = ReviewsOfN.total(q, ReviewsOfN.DISAGREE);
+    long alternative = ReviewsOfN.total(q, ReviewsOfN.ALTERNATIVE);
     long total = agree + disagree;
     return List.of(
         ReportQuery.count(id(), "AGREE", "COUNT", agree),

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import uk.gov.observatory.analytics.Cell;
 
@@ -33,29 +32,11 @@ class PracticeThemesTable implements ReportTable {
 
   @Override
   public List<Cell> cells(ReportQuery q) {
-    // One pass over the coded reviews of N: how many there are, and how many have each theme.
-    StringBuilder sql = new StringBuilder("select count(*)");
-    for (String theme : THEMES) {
-      sql.append(", count(*) filter (where '").append(theme).append("' = any(r.practice_themes))");
-    }
-    sql.append(" from ")
-        .append(q.n())
-        .append(" n join ")
-        .append(ReceivedReviews.RECEIVED)
-        .append(" r on r.notification_ref = n.notification_ref")
-        .append(" where cardinality(r.practice_themes) > 0");
     Map<String, Long> counts = new HashMap<>();
-    q.jdbc()
-        .query(
-            sql.toString(),
-            q.params(),
-            (RowCallbackHandler)
-                rs -> {
-                  counts.put(CODED, rs.getLong(1));
-                  for (int i = 0; i < THEMES.size(); i++) {
-                    counts.put(THEMES.get(i), rs.getLong(i + 2));
-                  }
-                });
+    counts.put(CODED, ReviewsOfN.total(q, ReviewsOfN.CODED));
+    for (String theme : THEMES) {
+      counts.put(theme, ReviewsOfN.total(q, ReviewsOfN.theme(theme)));
+    }
     long reviews = counts.getOrDefault(CODED, 0L);
     List<Cell> cells = new ArrayList<>();
     for (String theme : THEMES) {

@@ -50,28 +50,38 @@ final class RapidReviewTimeliness {
    *     extension, true for those notified inside one
    */
   static List<Cell> cells(String table, ReportQuery q, Boolean insideExtension) {
-    String part =
-        insideExtension == null ? "" : " and " + (insideExtension ? "" : "not ") + EXTENSION;
-    Tally tally = null;
     LocalDate from = q.request().from();
     LocalDate to = q.request().to();
     LocalDate asAt = q.request().asAt();
     LocalDate last = asAt.isAfter(to) ? asAt : to;
+    List<Group> groups = null;
     if (WorkingDayTable.covers(from.minusDays(WIDEST_SPAN_DAYS + 1), last)) {
-      tally = inSql(q, part);
+      // T6, T7 and T8 read one pass over R.
+      groups = q.shared("rapid-review-timeliness", () -> inSql(q));
     }
-    if (tally == null) {
-      tally = inJava(q, part);
+    if (groups == null) {
+      String part =
+          insideExtension == null ? "" : " and " + (insideExtension ? "" : "not ") + EXTENSION;
+      return inJava(q, part).cells(table);
+    }
+    Tally tally = new Tally();
+    for (Group g : groups) {
+      if (insideExtension == null || insideExtension == g.insideExtension()) {
+        tally.add(g.received(), g.elapsed(), g.count());
+      }
     }
     return tally.cells(table);
   }
 
+  /** Notifications of R notified inside an authorised extension or not, received or not, by e. */
+  private record Group(boolean insideExtension, boolean received, int elapsed, long count) {}
+
   /**
-   * Counted in SQL with the table {@code working_day}: each notification of R grouped by whether
-   * its review was received by as_at and the working days it took (or has taken); null when a date
-   * has no working day row (then the caller counts in Java).
+   * Counted in SQL with the table {@code working_day}: R grouped by whether it was notified inside
+   * an authorised extension, whether its review was received by as_at, and the working days it took
+   * (or has taken); null when a date has no working day row (then each table counts in Java).
    */
-  private static Tally inSql(ReportQuery q, String part) {
+  private static List<Group> inSql(ReportQuery q) {
     // addWorkingDays(d, 15) never decreases as d does not, so the notified dates whose due date is
     // in [from, to] are one run of days, found with the calendar: the first and the last.
     WorkingDayCalendar calendar = q.calendar();
@@ -92,32 +102,35 @@ final class RapidReviewTimeliness {
     }
     params.addValue("notified_from", Date.valueOf(first));
     params.addValue("notified_to", Date.valueOf(last));
-    Tally tally = new Tally();
+    List<Group> groups = new ArrayList<>();
     boolean[] uncovered = {false};
     q.jdbc()
         .query(
-            "select x.received, x.elapsed, count(*) from (select"
+            // grouped by notified date first, so that the extension is looked up once a day
+            "select "
+                + EXTENSION
+                + " as inside, n.received, n.elapsed, sum(n.c) from (select n.notified_date,"
                 + " coalesce(r.received_date <= :as_at, false) as received,"
-                + " greatest(we.ordinal - wn.ordinal, 0) as elapsed from "
+                + " greatest(we.ordinal - wn.ordinal, 0) as elapsed, count(*) as c from "
                 + q.area()
                 + " n left join working_day wn on wn.day = n.notified_date"
                 + " left join rapid_review r on r.notification_ref = n.notification_ref"
                 + " left join working_day we on we.day = case when r.received_date <= :as_at"
                 + " then r.received_date else cast(:as_at as date) end"
                 + " where n.notified_date between :notified_from and :notified_to"
-                + part
-                + ") x group by 1, 2",
+                + " group by 1, 2, 3) n group by 1, 2, 3",
             params,
             (RowCallbackHandler)
                 rs -> {
-                  int elapsed = rs.getInt(2);
+                  int elapsed = rs.getInt(3);
                   if (rs.wasNull()) {
                     uncovered[0] = true;
                   } else {
-                    tally.add(rs.getBoolean(1), elapsed, rs.getLong(3));
+                    groups.add(
+                        new Group(rs.getBoolean(1), rs.getBoolean(2), elapsed, rs.getLong(4)));
                   }
                 });
-    return uncovered[0] ? null : tally;
+    return uncovered[0] ? null : groups;
   }
 
   /** Counted row by row with the calendar (for dates the table {@code working_day} lacks). */

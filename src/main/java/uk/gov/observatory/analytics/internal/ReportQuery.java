@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import uk.gov.observatory.access.Viewer;
@@ -30,6 +33,7 @@ public final class ReportQuery {
   private final MapSqlParameterSource params = new MapSqlParameterSource();
   private final String areaWhere;
   private final Viewer viewer;
+  private final Map<String, Object> shared = new HashMap<>();
 
   public ReportQuery(
       ReportRequest request,
@@ -69,6 +73,18 @@ public final class ReportQuery {
 
   public MapSqlParameterSource params() {
     return params;
+  }
+
+  /**
+   * What several tables of this report read from one pass over the data (this object lives for one
+   * report, read from one snapshot): computed by the first table that asks, kept for the others.
+   */
+  @SuppressWarnings("unchecked")
+  <T> T shared(String key, Supplier<T> compute) {
+    if (!shared.containsKey(key)) {
+      shared.put(key, compute.get());
+    }
+    return (T) shared.get(key);
   }
 
   /** Whether the report is of every notification: no area asked for, and a reader who sees all. */
