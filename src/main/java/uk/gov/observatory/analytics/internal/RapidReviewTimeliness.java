@@ -111,7 +111,9 @@ final class RapidReviewTimeliness {
                 + EXTENSION
                 + " as inside, n.received, n.elapsed, sum(n.c) from (select n.notified_date,"
                 + " coalesce(r.received_date <= :as_at, false) as received,"
-                + " greatest(we.ordinal - wn.ordinal, 0) as elapsed, count(*) as c from "
+                // null (not 0, as greatest would give) when either day has no row
+                + " case when we.ordinal >= wn.ordinal then we.ordinal - wn.ordinal"
+                + " when we.ordinal < wn.ordinal then 0 end as elapsed, count(*) as c from "
                 + q.area()
                 + " n left join working_day wn on wn.day = n.notified_date"
                 + " left join rapid_review r on r.notification_ref = n.notification_ref"
