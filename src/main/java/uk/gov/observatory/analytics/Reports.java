@@ -112,7 +112,7 @@ public class Reports {
           // Room to hash the joins and groups of a large register in memory, for this
           // transaction only (the server's default, 4MB, sends them to disk in batches).
           jdbc.getJdbcTemplate().execute("set local work_mem = '" + WORK_MEM + "'");
-          ReportQuery q = new ReportQuery(request, viewer, jdbc, calendar);
+          ReportQuery q = new ReportQuery(request, viewer, jdbc, calendar, chosen);
           Map<String, List<Cell>> out = new LinkedHashMap<>();
           for (String id : chosen) {
             long start = System.nanoTime();

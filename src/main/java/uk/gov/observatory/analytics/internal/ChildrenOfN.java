@@ -13,6 +13,9 @@ final class ChildrenOfN {
   /** A count of the children of one ethnicity group, age band and gender. */
   record Group(String ethnicity, String band, String gender, long count) {}
 
+  /** The tables that share the pass. */
+  static final List<String> TABLES = List.of("H", "T1", "A1");
+
   private ChildrenOfN() {}
 
   static List<Group> groups(ReportQuery q) {

@@ -22,6 +22,7 @@ class HeadlineTable implements ReportTable {
 
   @Override
   public List<Cell> cells(ReportQuery q) {
+    boolean sharesChildren = q.sharing(ChildrenOfN.TABLES);
     // One pass over N: late notifications counted with the table working_day, where it has both
     // dates (late_uncounted: the notifications it cannot count, counted with the calendar below).
     Map<String, Object> row =
@@ -33,7 +34,15 @@ class HeadlineTable implements ReportTable {
                     + " coalesce(sum(x.other), 0) as other,"
                     + " count(*) as las,"
                     + " coalesce(sum(x.late), 0) as late,"
-                    + " coalesce(sum(x.late_uncounted), 0) as late_uncounted"
+                    + " coalesce(sum(x.late_uncounted), 0) as late_uncounted,"
+                    // the children: from the pass over C when T1 or A1 is asked for too
+                    + (sharesChildren
+                        ? " 0"
+                        : " (select count(*) from child c where c.notification_id in (select id"
+                            + " from "
+                            + q.n()
+                            + " y))")
+                    + " as children"
                     // by authority (so that the authorities are counted by hashing, not sorting)
                     + " from (select n.la_code, count(*) as notifications,"
                     + " count(*) filter (where notification_type = 'DEATH') as death,"
@@ -58,7 +67,9 @@ class HeadlineTable implements ReportTable {
         cell("DEATH", row.get("death")),
         cell("SERIOUS_HARM", row.get("serious_harm")),
         cell("OTHER", row.get("other")),
-        ReportQuery.count("H", "CHILDREN", "COUNT", ChildrenOfN.total(q)),
+        sharesChildren
+            ? ReportQuery.count("H", "CHILDREN", "COUNT", ChildrenOfN.total(q))
+            : cell("CHILDREN", row.get("children")),
         cell("LAS_NOTIFYING", row.get("las")),
         ReportQuery.count("H", "LATE_NOTIFICATIONS", "COUNT", late));
   }

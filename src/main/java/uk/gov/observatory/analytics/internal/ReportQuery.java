@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -34,12 +36,27 @@ public final class ReportQuery {
   private final String areaWhere;
   private final Viewer viewer;
   private final Map<String, Object> shared = new HashMap<>();
+  private final Set<String> tables;
 
   public ReportQuery(
       ReportRequest request,
       Viewer viewer,
       NamedParameterJdbcTemplate jdbc,
       WorkingDayCalendar calendar) {
+    this(request, viewer, jdbc, calendar, null);
+  }
+
+  /**
+   * @param tables the ids of the report's tables (null: any), so that a pass shared by several
+   *     tables is made only when more than one of them is asked for
+   */
+  public ReportQuery(
+      ReportRequest request,
+      Viewer viewer,
+      NamedParameterJdbcTemplate jdbc,
+      WorkingDayCalendar calendar,
+      Collection<String> tables) {
+    this.tables = tables == null ? null : Set.copyOf(tables);
     this.request = request;
     this.viewer = viewer;
     this.jdbc = jdbc;
@@ -85,6 +102,14 @@ public final class ReportQuery {
       shared.put(key, compute.get());
     }
     return (T) shared.get(key);
+  }
+
+  /**
+   * Whether the report asks for more than one of these tables, which can then share one pass;
+   * otherwise each is computed on its own, as cheaply as it can be alone.
+   */
+  boolean sharing(List<String> ids) {
+    return tables == null || ids.stream().filter(tables::contains).count() > 1;
   }
 
   /** Whether the report is of every notification: no area asked for, and a reader who sees all. */

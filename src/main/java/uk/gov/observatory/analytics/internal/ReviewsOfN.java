@@ -2,6 +2,7 @@ package uk.gov.observatory.analytics.internal;
 
 import java.sql.ResultSetMetaData;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -20,6 +21,9 @@ final class ReviewsOfN {
   static final String DISAGREE = "disagree";
   static final String ALTERNATIVE = "alternative";
   static final String CODED = "coded";
+
+  /** The tables that share the pass. */
+  static final List<String> TABLES = List.of("D1", "D2", "D3", "TH1");
 
   private ReviewsOfN() {}
 
