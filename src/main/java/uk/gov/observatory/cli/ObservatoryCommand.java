@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       UsersCommand.class,
       ContactsCommand.class,
       ReportCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public class ObservatoryCommand implements Runnable {

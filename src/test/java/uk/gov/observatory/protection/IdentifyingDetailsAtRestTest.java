@@ -135,6 +135,9 @@ class IdentifyingDetailsAtRestTest {
                 "--port=" + (url.group(2) == null ? "5432" : url.group(2)),
                 "--username=" + hikari.getUsername(),
                 "--dbname=" + url.group(3),
+                // working_day (migration V10) holds every day from 2000 to 2100, so any date
+                // (the date of birth looked for below among them): its rows are left out
+                "--exclude-table-data=working_day",
                 "--file=" + out)
             .redirectError(err.toFile());
     if (hikari.getPassword() != null) {

@@ -1,6 +1,7 @@
 package uk.gov.observatory.analytics.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,14 @@ class AgeGenderTable implements ReportTable {
 
   @Override
   public List<Cell> cells(ReportQuery q) {
+    if (q.sharing(ChildrenOfN.TABLES)) {
+      return shared(q);
+    }
+    return alone(q);
+  }
+
+  /** Alone in its report: its own query. */
+  private List<Cell> alone(ReportQuery q) {
     Map<String, Long> counts =
         Tallies.byTwoKeys(
             q,
@@ -36,6 +45,40 @@ class AgeGenderTable implements ReportTable {
                 + " from child c join "
                 + q.n()
                 + " n on n.id = c.notification_id group by 1, 2");
+    long children = counts.values().stream().mapToLong(Long::longValue).sum();
+    List<Cell> cells = new ArrayList<>();
+    for (String band : BANDS) {
+      for (String gender : GENDERS) {
+        cells.add(ReportQuery.count(ID, band, gender, Tallies.get(counts, band + "|" + gender)));
+      }
+      // Every child of the band, whatever its gender.
+      long rowTotal =
+          counts.entrySet().stream()
+              .filter(e -> e.getKey().startsWith(band + "|"))
+              .mapToLong(Map.Entry::getValue)
+              .sum();
+      cells.add(ReportQuery.count(ID, band, "TOTAL", rowTotal));
+      cells.add(ReportQuery.percent(ID, band, "PERCENT", rowTotal, children));
+    }
+    for (String gender : GENDERS) {
+      long count =
+          counts.entrySet().stream()
+              .filter(e -> e.getKey().endsWith("|" + gender))
+              .mapToLong(Map.Entry::getValue)
+              .sum();
+      cells.add(ReportQuery.count(ID, "TOTAL", gender, count));
+    }
+    cells.add(ReportQuery.count(ID, "TOTAL", "TOTAL", children));
+    cells.add(ReportQuery.percent(ID, "TOTAL", "PERCENT", children, children));
+    return cells;
+  }
+
+  /** With others of its pass in the report: from the pass. */
+  private List<Cell> shared(ReportQuery q) {
+    Map<String, Long> counts = new HashMap<>();
+    for (ChildrenOfN.Group g : ChildrenOfN.groups(q)) {
+      counts.merge(g.band() + "|" + g.gender(), g.count(), Long::sum);
+    }
     long children = counts.values().stream().mapToLong(Long::longValue).sum();
     List<Cell> cells = new ArrayList<>();
     for (String band : BANDS) {

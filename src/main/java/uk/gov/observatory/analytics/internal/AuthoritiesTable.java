@@ -43,13 +43,16 @@ class AuthoritiesTable implements ReportTable {
     String sql =
         "with live as "
             + LIVE
-            + ", target as (select n.id, case when exists (select 1 from live l"
-            + " where l.code = n.la_code) then n.la_code else (select min(l.code) from live l"
+            // N counted by authority first, then each authority's count given to the one in
+            // operation on :to
+            + ", target as (select case when exists (select 1 from live l"
+            + " where l.code = p.la_code) then p.la_code else (select min(l.code) from live l"
             + " join local_authority a on a.old_la_code = l.old_la_code"
-            + " where a.code = n.la_code and a.old_la_code <> 'x' having count(*) = 1) end as code"
-            + " from "
+            + " where a.code = p.la_code and a.old_la_code <> 'x' having count(*) = 1) end as code,"
+            + " p.notifications from (select n.la_code, count(*) as notifications from "
             + q.n()
-            + " n), per_la as (select live.code, count(t.id) as notifications from live"
+            + " n group by n.la_code) p), per_la as (select live.code,"
+            + " coalesce(sum(t.notifications), 0) as notifications from live"
             + " left join target t on t.code = live.code where "
             + area
             + " group by live.code)"

@@ -1,8 +1,10 @@
 package uk.gov.observatory.analytics.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import uk.gov.observatory.analytics.Cell;
 
@@ -26,16 +28,27 @@ class CovidFactorsTable implements ReportTable {
 
   @Override
   public List<Cell> cells(ReportQuery q) {
-    Map<String, Long> counts =
-        Tallies.byTwoKeys(
-            q,
-            "select f.factor, n.notification_type, count(distinct n.id) from "
-                + q.n()
-                + " n cross join lateral unnest(n.covid_factors) as f(factor) group by 1, 2"
-                + " union all"
-                + " select 'ANY_FACTOR', n.notification_type, count(*) from "
-                + q.n()
-                + " n where cardinality(n.covid_factors) > 0 group by 2");
+    // One pass over N: the notifications of each type with each factor, and with any.
+    StringBuilder sql = new StringBuilder("select n.notification_type");
+    for (String factor : FACTORS) {
+      sql.append(", count(*) filter (where '").append(factor).append("' = any(n.covid_factors))");
+    }
+    sql.append(", count(*) filter (where cardinality(n.covid_factors) > 0) from ")
+        .append(q.n())
+        .append(" n group by 1");
+    Map<String, Long> counts = new HashMap<>();
+    q.jdbc()
+        .query(
+            sql.toString(),
+            q.params(),
+            (RowCallbackHandler)
+                rs -> {
+                  String type = rs.getString(1);
+                  for (int i = 0; i < FACTORS.size(); i++) {
+                    counts.put(FACTORS.get(i) + "|" + type, rs.getLong(i + 2));
+                  }
+                  counts.put("ANY_FACTOR|" + type, rs.getLong(FACTORS.size() + 2));
+                });
     List<Cell> cells = new ArrayList<>();
     List<String> rows = new ArrayList<>(FACTORS);
     rows.add("ANY_FACTOR");

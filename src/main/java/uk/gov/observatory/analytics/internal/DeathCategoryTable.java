@@ -1,8 +1,10 @@
 package uk.gov.observatory.analytics.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import uk.gov.observatory.analytics.Cell;
 
@@ -46,20 +48,27 @@ class DeathCategoryTable implements ReportTable {
 
   @Override
   public List<Cell> cells(ReportQuery q) {
-    Map<String, Long> byCategory =
-        Tallies.byKey(
-            q,
-            "select n.death_category, count(*) from "
+    // One pass over the deaths of N, by category and the category's group.
+    Map<String, Long> byCategory = new HashMap<>();
+    Map<String, Long> byGroup = new HashMap<>();
+    q.jdbc()
+        .query(
+            "select n.death_category, e.code_group, count(*) from "
                 + q.n()
-                + " n where n.notification_type = 'DEATH' group by 1");
-    Map<String, Long> byGroup =
-        Tallies.byKey(
-            q,
-            "select e.code_group, count(*) from "
-                + q.n()
-                + " n join code_list_entry e on e.list = 'death_category'"
+                + " n left join code_list_entry e on e.list = 'death_category'"
                 + " and e.code = n.death_category"
-                + " where n.notification_type = 'DEATH' group by 1");
+                + " where n.notification_type = 'DEATH' group by 1, 2",
+            q.params(),
+            (RowCallbackHandler)
+                rs -> {
+                  String category = rs.getString(1);
+                  String group = rs.getString(2);
+                  long count = rs.getLong(3);
+                  byCategory.merge(category == null ? "" : category, count, Long::sum);
+                  if (group != null) {
+                    byGroup.merge(group, count, Long::sum);
+                  }
+                });
     long deaths = byCategory.values().stream().mapToLong(Long::longValue).sum();
     List<Cell> cells = new ArrayList<>();
     for (String row : ROWS) {

@@ -25,6 +25,14 @@ class LcsprRateTable implements ReportTable {
 
   @Override
   public List<Cell> cells(ReportQuery q) {
+    if (q.sharing(ReviewsOfN.TABLES)) {
+      return shared(q);
+    }
+    return alone(q);
+  }
+
+  /** Alone in its report: its own query. */
+  private List<Cell> alone(ReportQuery q) {
     Map<String, long[]> byKind = new HashMap<>();
     q.jdbc()
         .query(
@@ -47,6 +55,18 @@ class LcsprRateTable implements ReportTable {
     List<Cell> cells = new ArrayList<>();
     for (String row : ROWS) {
       long[] v = byKind.getOrDefault(row, new long[2]);
+      cells.add(ReportQuery.count(id(), row, "LCSPR_COUNT", v[0]));
+      cells.add(ReportQuery.count(id(), row, "TOTAL_COUNT", v[1]));
+      cells.add(ReportQuery.percent(id(), row, "LCSPR_PERCENT", v[0], v[1]));
+    }
+    return cells;
+  }
+
+  /** With others of its pass in the report: from the pass. */
+  private List<Cell> shared(ReportQuery q) {
+    List<Cell> cells = new ArrayList<>();
+    for (String row : ROWS) {
+      long[] v = {ReviewsOfN.of(q, row, ReviewsOfN.LCSPR), ReviewsOfN.of(q, row, ReviewsOfN.TOTAL)};
       cells.add(ReportQuery.count(id(), row, "LCSPR_COUNT", v[0]));
       cells.add(ReportQuery.count(id(), row, "TOTAL_COUNT", v[1]));
       cells.add(ReportQuery.percent(id(), row, "LCSPR_PERCENT", v[0], v[1]));

@@ -10,6 +10,10 @@ final class LcsprsInArea {
 
   /** A condition on an LCSPR aliased {@code l}: every notification it covers is in q's area. */
   static String condition(ReportQuery q) {
+    if (q.unrestricted()) {
+      // Every notification is in the area (and every LCSPR's notifications are in the register).
+      return "true";
+    }
     return "not exists (select 1 from lcspr_notification ln where ln.lcspr_id = l.id"
         + " and not exists (select 1 from "
         + q.area()

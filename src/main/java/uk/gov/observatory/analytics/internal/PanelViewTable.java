@@ -19,6 +19,14 @@ class PanelViewTable implements ReportTable {
 
   @Override
   public List<Cell> cells(ReportQuery q) {
+    if (q.sharing(ReviewsOfN.TABLES)) {
+      return shared(q);
+    }
+    return alone(q);
+  }
+
+  /** Alone in its report: its own query. */
+  private List<Cell> alone(ReportQuery q) {
     Map<String, Object> row =
         q.jdbc()
             .queryForMap(
@@ -36,6 +44,22 @@ class PanelViewTable implements ReportTable {
     long agree = ((Number) row.get("agree")).longValue();
     long disagree = ((Number) row.get("disagree")).longValue();
     long alternative = ((Number) row.get("alternative")).longValue();
+    long total = agree + disagree;
+    return List.of(
+        ReportQuery.count(id(), "AGREE", "COUNT", agree),
+        ReportQuery.percent(id(), "AGREE", "PERCENT", agree, total),
+        ReportQuery.count(id(), "DISAGREE", "COUNT", disagree),
+        ReportQuery.percent(id(), "DISAGREE", "PERCENT", disagree, total),
+        ReportQuery.count(id(), "TOTAL", "COUNT", total),
+        ReportQuery.percent(id(), "TOTAL", "PERCENT", total, total),
+        ReportQuery.count(id(), "ALTERNATIVE_METHODOLOGY", "COUNT", alternative));
+  }
+
+  /** With others of its pass in the report: from the pass. */
+  private List<Cell> shared(ReportQuery q) {
+    long agree = ReviewsOfN.total(q, ReviewsOfN.AGREE);
+    long disagree = ReviewsOfN.total(q, ReviewsOfN.DISAGREE);
+    long alternative = ReviewsOfN.total(q, ReviewsOfN.ALTERNATIVE);
     long total = agree + disagree;
     return List.of(
         ReportQuery.count(id(), "AGREE", "COUNT", agree),

@@ -33,26 +33,56 @@ class PracticeThemesTable implements ReportTable {
 
   @Override
   public List<Cell> cells(ReportQuery q) {
-    String coded =
-        "(select r.* from "
-            + q.n()
-            + " n join "
-            + ReceivedReviews.RECEIVED
-            + " r on r.notification_ref = n.notification_ref"
-            + " where cardinality(r.practice_themes) > 0)";
+    if (q.sharing(ReviewsOfN.TABLES)) {
+      return shared(q);
+    }
+    return alone(q);
+  }
+
+  /** Alone in its report: its own query. */
+  private List<Cell> alone(ReportQuery q) {
+    // One pass over the coded reviews of N: how many there are, and how many have each theme.
+    StringBuilder sql = new StringBuilder("select count(*)");
+    for (String theme : THEMES) {
+      sql.append(", count(*) filter (where '").append(theme).append("' = any(r.practice_themes))");
+    }
+    sql.append(" from ")
+        .append(q.n())
+        .append(" n join ")
+        .append(ReceivedReviews.RECEIVED)
+        .append(" r on r.notification_ref = n.notification_ref")
+        .append(" where cardinality(r.practice_themes) > 0");
     Map<String, Long> counts = new HashMap<>();
     q.jdbc()
         .query(
-            "select t.theme, count(distinct c.id) from "
-                + coded
-                + " c cross join lateral unnest(c.practice_themes) as t(theme) group by t.theme"
-                + " union all select '"
-                + CODED
-                + "', count(*) from "
-                + coded
-                + " c",
+            sql.toString(),
             q.params(),
-            (RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)));
+            (RowCallbackHandler)
+                rs -> {
+                  counts.put(CODED, rs.getLong(1));
+                  for (int i = 0; i < THEMES.size(); i++) {
+                    counts.put(THEMES.get(i), rs.getLong(i + 2));
+                  }
+                });
+    long reviews = counts.getOrDefault(CODED, 0L);
+    List<Cell> cells = new ArrayList<>();
+    for (String theme : THEMES) {
+      long c = counts.getOrDefault(theme, 0L);
+      cells.add(ReportQuery.count(id(), theme, "COUNT", c));
+      cells.add(ReportQuery.percent(id(), theme, "PERCENT", c, reviews));
+    }
+    cells.add(ReportQuery.count(id(), "CODED_REVIEWS", "COUNT", reviews));
+    cells.add(ReportQuery.blank(id(), "CODED_REVIEWS", "PERCENT"));
+    return cells;
+  }
+
+  /** With others of its pass in the report: from the pass. */
+  private List<Cell> shared(ReportQuery q) {
+    Map<String, Long> counts = new HashMap<>();
+    counts.put(CODED, ReviewsOfN.total(q, ReviewsOfN.CODED));
+    for (String theme : THEMES) {
+      counts.put(theme, ReviewsOfN.total(q, ReviewsOfN.theme(theme)));
+    }
     long reviews = counts.getOrDefault(CODED, 0L);
     List<Cell> cells = new ArrayList<>();
     for (String theme : THEMES) {

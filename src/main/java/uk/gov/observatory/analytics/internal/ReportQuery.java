@@ -4,7 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import uk.gov.observatory.access.Viewer;
@@ -30,12 +35,28 @@ public final class ReportQuery {
   private final MapSqlParameterSource params = new MapSqlParameterSource();
   private final String areaWhere;
   private final Viewer viewer;
+  private final Map<String, Object> shared = new HashMap<>();
+  private final Set<String> tables;
 
   public ReportQuery(
       ReportRequest request,
       Viewer viewer,
       NamedParameterJdbcTemplate jdbc,
       WorkingDayCalendar calendar) {
+    this(request, viewer, jdbc, calendar, null);
+  }
+
+  /**
+   * @param tables the ids of the report's tables (null: any), so that a pass shared by several
+   *     tables is made only when more than one of them is asked for
+   */
+  public ReportQuery(
+      ReportRequest request,
+      Viewer viewer,
+      NamedParameterJdbcTemplate jdbc,
+      WorkingDayCalendar calendar,
+      Collection<String> tables) {
+    this.tables = tables == null ? null : Set.copyOf(tables);
     this.request = request;
     this.viewer = viewer;
     this.jdbc = jdbc;
@@ -69,6 +90,31 @@ public final class ReportQuery {
 
   public MapSqlParameterSource params() {
     return params;
+  }
+
+  /**
+   * What several tables of this report read from one pass over the data (this object lives for one
+   * report, read from one snapshot): computed by the first table that asks, kept for the others.
+   */
+  @SuppressWarnings("unchecked")
+  <T> T shared(String key, Supplier<T> compute) {
+    if (!shared.containsKey(key)) {
+      shared.put(key, compute.get());
+    }
+    return (T) shared.get(key);
+  }
+
+  /**
+   * Whether the report asks for more than one of these tables, which can then share one pass;
+   * otherwise each is computed on its own, as cheaply as it can be alone.
+   */
+  boolean sharing(List<String> ids) {
+    return tables == null || ids.stream().filter(tables::contains).count() > 1;
+  }
+
+  /** Whether the report is of every notification: no area asked for, and a reader who sees all. */
+  public boolean unrestricted() {
+    return areaWhere.equals("true");
   }
 
   /** Notifications of any incident date in the area and within reach, as a subquery (alias n). */
