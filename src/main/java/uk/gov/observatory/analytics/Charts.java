@@ -190,11 +190,7 @@ public final class Charts {
   }
 
   private static Map<String, Map<String, String>> rows(List<Cell> cells) {
-    Map<String, Map<String, String>> rows = new LinkedHashMap<>();
-    for (Cell c : cells) {
-      rows.computeIfAbsent(c.rowCode(), k -> new LinkedHashMap<>()).put(c.columnCode(), c.value());
-    }
-    return rows;
+    return TableGrid.of("", cells).rows();
   }
 
   private static Value value(String text) {

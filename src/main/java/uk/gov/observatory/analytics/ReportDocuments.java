@@ -4,8 +4,6 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,15 +50,9 @@ public final class ReportDocuments {
         .append(".</p><p>Codes follow REPORT-SPEC.md. In published figures c is a suppressed value")
         .append(" and low a percentage that rounds to 0.0 but is not 0.</p>");
     for (Map.Entry<String, List<Cell>> t : report.tables().entrySet()) {
-      List<String> columns = new ArrayList<>();
-      Map<String, Map<String, String>> rows = new LinkedHashMap<>();
-      for (Cell c : t.getValue()) {
-        if (!columns.contains(c.columnCode())) {
-          columns.add(c.columnCode());
-        }
-        rows.computeIfAbsent(c.rowCode(), k -> new LinkedHashMap<>())
-            .put(c.columnCode(), c.value());
-      }
+      TableGrid grid = TableGrid.of(t.getKey(), t.getValue());
+      List<String> columns = grid.columns();
+      Map<String, Map<String, String>> rows = grid.rows();
       h.append("<section id=\"").append(esc(t.getKey())).append("\">");
       Charts.Chart chart = Charts.of(t.getKey(), t.getValue());
       if (chart != null) {

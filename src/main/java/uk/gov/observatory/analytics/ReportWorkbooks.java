@@ -2,9 +2,7 @@ package uk.gov.observatory.analytics;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -55,23 +53,6 @@ public final class ReportWorkbooks {
     return scale == 0 ? "0" : "0." + "0".repeat(scale);
   }
 
-  /** A table laid out as a grid: its column codes, and each row code's values by column. */
-  record Grid(String title, List<String> columns, Map<String, Map<String, String>> rows) {
-
-    static Grid of(String tableId, List<Cell> cells) {
-      List<String> columns = new ArrayList<>();
-      Map<String, Map<String, String>> rows = new LinkedHashMap<>();
-      for (Cell c : cells) {
-        if (!columns.contains(c.columnCode())) {
-          columns.add(c.columnCode());
-        }
-        rows.computeIfAbsent(c.rowCode(), k -> new LinkedHashMap<>())
-            .put(c.columnCode(), c.value());
-      }
-      return new Grid(TableTitles.of(tableId), columns, rows);
-    }
-  }
-
   static List<String[]> about(Report report) {
     ReportRequest r = report.request();
     String area =
@@ -100,7 +81,7 @@ public final class ReportWorkbooks {
       }
       Map<Integer, CellStyle> styles = new HashMap<>();
       for (Map.Entry<String, List<Cell>> t : report.tables().entrySet()) {
-        Grid grid = Grid.of(t.getKey(), t.getValue());
+        TableGrid grid = TableGrid.of(t.getKey(), t.getValue());
         Sheet sheet = book.createSheet(t.getKey());
         sheet.createRow(0).createCell(0).setCellValue(grid.title());
         Row header = sheet.createRow(1);
@@ -157,7 +138,7 @@ public final class ReportWorkbooks {
       }
       Map<Integer, String> styles = new HashMap<>();
       for (Map.Entry<String, List<Cell>> t : report.tables().entrySet()) {
-        Grid grid = Grid.of(t.getKey(), t.getValue());
+        TableGrid grid = TableGrid.of(t.getKey(), t.getValue());
         OdfTable sheet = OdfTable.newTable(doc, grid.rows().size() + 2, grid.columns().size() + 1);
         sheet.setTableName(t.getKey());
         sheet.getCellByPosition(0, 0).setStringValue(grid.title());

@@ -23,6 +23,7 @@ import uk.gov.observatory.analytics.OpenData;
 import uk.gov.observatory.analytics.Report;
 import uk.gov.observatory.analytics.ReportRequest;
 import uk.gov.observatory.analytics.Reports;
+import uk.gov.observatory.analytics.TableGrid;
 import uk.gov.observatory.analytics.TableTitles;
 import uk.gov.observatory.reference.LocalAuthority;
 import uk.gov.observatory.reference.ReferenceData;
@@ -373,29 +374,20 @@ public class AnalyticsTablesController {
     }
     List<Cell> cellsA = ra.tables().get(tableId);
     List<Cell> cellsB = rb.tables().get(tableId);
-    List<String> columns = new ArrayList<>();
-    Map<String, Map<String, String>> rowsA = new LinkedHashMap<>();
-    Map<String, Map<String, String>> rowsB = new LinkedHashMap<>();
-    for (Cell c : cellsA) {
-      if (!columns.contains(c.columnCode())) {
-        columns.add(c.columnCode());
-      }
-      rowsA.computeIfAbsent(c.rowCode(), k -> new LinkedHashMap<>()).put(c.columnCode(), c.value());
-    }
-    for (Cell c : cellsB) {
-      rowsB.computeIfAbsent(c.rowCode(), k -> new LinkedHashMap<>()).put(c.columnCode(), c.value());
-    }
+    TableGrid gridA = TableGrid.of(tableId, cellsA);
+    TableGrid gridB = TableGrid.of(tableId, cellsB);
+    List<String> columns = gridA.columns();
     List<String> headers = new ArrayList<>();
     for (String c : columns) {
       headers.add(Charts.words(c) + ", " + nameA);
       headers.add(Charts.words(c) + ", " + nameB);
     }
     List<ComparisonRow> rows = new ArrayList<>();
-    for (String row : rowsA.keySet()) {
+    for (String row : gridA.rows().keySet()) {
       List<String> values = new ArrayList<>();
       for (String c : columns) {
-        values.add(rowsA.get(row).getOrDefault(c, ""));
-        values.add(rowsB.getOrDefault(row, Map.of()).getOrDefault(c, ""));
+        values.add(gridA.value(row, c));
+        values.add(gridB.value(row, c));
       }
       rows.add(new ComparisonRow(Charts.words(row), values));
     }
@@ -415,15 +407,9 @@ public class AnalyticsTablesController {
   private List<TableView> views(Report report) {
     List<TableView> out = new ArrayList<>();
     for (Map.Entry<String, List<Cell>> t : report.tables().entrySet()) {
-      List<String> columns = new ArrayList<>();
-      Map<String, Map<String, String>> rows = new LinkedHashMap<>();
-      for (Cell c : t.getValue()) {
-        if (!columns.contains(c.columnCode())) {
-          columns.add(c.columnCode());
-        }
-        rows.computeIfAbsent(c.rowCode(), k -> new LinkedHashMap<>())
-            .put(c.columnCode(), c.value());
-      }
+      TableGrid grid = TableGrid.of(t.getKey(), t.getValue());
+      List<String> columns = grid.columns();
+      Map<String, Map<String, String>> rows = grid.rows();
       List<RowView> rowViews = new ArrayList<>();
       for (Map.Entry<String, Map<String, String>> r : rows.entrySet()) {
         List<String> values = new ArrayList<>();
