@@ -45,32 +45,7 @@ class AgeGenderTable implements ReportTable {
                 + " from child c join "
                 + q.n()
                 + " n on n.id = c.notification_id group by 1, 2");
-    long children = counts.values().stream().mapToLong(Long::longValue).sum();
-    List<Cell> cells = new ArrayList<>();
-    for (String band : BANDS) {
-      for (String gender : GENDERS) {
-        cells.add(ReportQuery.count(ID, band, gender, Tallies.get(counts, band + "|" + gender)));
-      }
-      // Every child of the band, whatever its gender.
-      long rowTotal =
-          counts.entrySet().stream()
-              .filter(e -> e.getKey().startsWith(band + "|"))
-              .mapToLong(Map.Entry::getValue)
-              .sum();
-      cells.add(ReportQuery.count(ID, band, "TOTAL", rowTotal));
-      cells.add(ReportQuery.percent(ID, band, "PERCENT", rowTotal, children));
-    }
-    for (String gender : GENDERS) {
-      long count =
-          counts.entrySet().stream()
-              .filter(e -> e.getKey().endsWith("|" + gender))
-              .mapToLong(Map.Entry::getValue)
-              .sum();
-      cells.add(ReportQuery.count(ID, "TOTAL", gender, count));
-    }
-    cells.add(ReportQuery.count(ID, "TOTAL", "TOTAL", children));
-    cells.add(ReportQuery.percent(ID, "TOTAL", "PERCENT", children, children));
-    return cells;
+    return cells(counts);
   }
 
   /** With others of its pass in the report: from the pass. */
@@ -79,6 +54,11 @@ class AgeGenderTable implements ReportTable {
     for (ChildrenOfN.Group g : ChildrenOfN.groups(q)) {
       counts.merge(g.band() + "|" + g.gender(), g.count(), Long::sum);
     }
+    return cells(counts);
+  }
+
+  /** The cells from the counts of children by band and gender ("band|gender"). */
+  private static List<Cell> cells(Map<String, Long> counts) {
     long children = counts.values().stream().mapToLong(Long::longValue).sum();
     List<Cell> cells = new ArrayList<>();
     for (String band : BANDS) {

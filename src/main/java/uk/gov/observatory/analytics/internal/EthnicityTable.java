@@ -44,30 +44,7 @@ class EthnicityTable implements ReportTable {
                 + " n on n.id = c.notification_id"
                 + " left join code_list_entry e on e.list = 'ethnicity' and e.code = c.ethnicity"
                 + " group by 1");
-    Map<String, String> census = new HashMap<>();
-    q.jdbc()
-        .query(
-            "select code, code_group from code_list_entry where list = 'ethnicity_group'",
-            q.params(),
-            rs -> {
-              census.put(rs.getString(1), rs.getString(2) == null ? "" : rs.getString(2));
-            });
-    long total = counts.values().stream().mapToLong(Long::longValue).sum();
-    long recorded = total - Tallies.get(counts, "NOT_RECORDED");
-    List<Cell> cells = new ArrayList<>();
-    for (String group : GROUPS) {
-      long count = Tallies.get(counts, group);
-      cells.add(ReportQuery.count(ID, group, "COUNT", count));
-      cells.add(
-          group.equals("NOT_RECORDED")
-              ? ReportQuery.blank(ID, group, "PERCENT")
-              : ReportQuery.percent(ID, group, "PERCENT", count, recorded));
-      cells.add(new Cell(ID, group, "CENSUS_PERCENT", census.getOrDefault(group, "")));
-    }
-    cells.add(ReportQuery.count(ID, "TOTAL", "COUNT", total));
-    cells.add(ReportQuery.blank(ID, "TOTAL", "PERCENT"));
-    cells.add(ReportQuery.blank(ID, "TOTAL", "CENSUS_PERCENT"));
-    return cells;
+    return cells(q, counts);
   }
 
   /** With others of its pass in the report: from the pass. */
@@ -76,6 +53,11 @@ class EthnicityTable implements ReportTable {
     for (ChildrenOfN.Group g : ChildrenOfN.groups(q)) {
       counts.merge(g.ethnicity(), g.count(), Long::sum);
     }
+    return cells(q, counts);
+  }
+
+  /** The cells from the counts of children by ethnic group, with the census beside them. */
+  private static List<Cell> cells(ReportQuery q, Map<String, Long> counts) {
     Map<String, String> census = new HashMap<>();
     q.jdbc()
         .query(
