@@ -102,26 +102,8 @@ public class AnalyticsTablesController {
     boolean forPublication = "yes".equals(suppress);
     Section chosen =
         SECTIONS.stream().filter(s -> s.code().equals(section)).findFirst().orElse(null);
-    model.addAttribute("filters", filters);
-    model.addAttribute("suppress", forPublication);
-    model.addAttribute("section", chosen == null ? "" : chosen.code());
-    model.addAttribute("heading", chosen == null ? "The report’s tables" : chosen.title());
-    model.addAttribute("areas", areas());
-    model.addAttribute("sections", links(filters, forPublication, chosen));
-    model.addAttribute(
-        "compareHref",
-        UriComponentsBuilder.fromPath("/analytics/compare")
-            .queryParam("table", chosen == null ? "T1" : chosen.tables().get(0))
-            .queryParam("from", filters.from())
-            .queryParam("to", filters.to())
-            .queryParam("asAt", filters.asAt())
-            .queryParam("area", filters.area())
-            .encode()
-            .build()
-            .toUriString());
     FormErrors errors = new FormErrors();
-    model.addAttribute("errors", errors);
-    model.addAttribute("tables", List.of());
+    frame(model, filters, forPublication, chosen, errors);
     ReportRequest request = request(filters, "", errors);
     if (request == null) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -269,6 +251,30 @@ public class AnalyticsTablesController {
     }
   }
 
+  /** What every tables page shows around its tables: the filters, sections and links. */
+  private void frame(
+      Model model, Filters filters, boolean forPublication, Section chosen, FormErrors errors) {
+    model.addAttribute("filters", filters);
+    model.addAttribute("suppress", forPublication);
+    model.addAttribute("section", chosen == null ? "" : chosen.code());
+    model.addAttribute("heading", chosen == null ? "The report’s tables" : chosen.title());
+    model.addAttribute("areas", areas());
+    model.addAttribute("sections", links(filters, forPublication, chosen));
+    model.addAttribute(
+        "compareHref",
+        UriComponentsBuilder.fromPath("/analytics/compare")
+            .queryParam("table", chosen == null ? "T1" : chosen.tables().get(0))
+            .queryParam("from", filters.from())
+            .queryParam("to", filters.to())
+            .queryParam("asAt", filters.asAt())
+            .queryParam("area", filters.area())
+            .encode()
+            .build()
+            .toUriString());
+    model.addAttribute("errors", errors);
+    model.addAttribute("tables", List.of());
+  }
+
   /** The page again with what to change, as a 400. */
   private String refuse(
       Filters f,
@@ -277,15 +283,7 @@ public class AnalyticsTablesController {
       Model model,
       Principal principal,
       HttpServletResponse response) {
-    model.addAttribute("filters", f);
-    model.addAttribute("suppress", true);
-    model.addAttribute("section", chosen == null ? "" : chosen.code());
-    model.addAttribute("heading", chosen == null ? "The report’s tables" : chosen.title());
-    model.addAttribute("areas", areas());
-    model.addAttribute("sections", links(f, true, chosen));
-    model.addAttribute("compareHref", "/analytics/compare");
-    model.addAttribute("errors", errors);
-    model.addAttribute("tables", List.of());
+    frame(model, f, true, chosen, errors);
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     return "analytics-tables";
   }

@@ -2,10 +2,6 @@ package uk.gov.observatory.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
@@ -31,33 +27,13 @@ class AuditCommandTest {
   @Autowired DataSource dataSource;
   @Autowired Environment env;
 
-  record Run(int code, String out, String err) {}
-
-  Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = ObservatoryCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Run(code, out.toString(), err.toString());
+  CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   /** audit verify, connected to this test's database. */
-  Run verify() {
-    HikariDataSource hikari = (HikariDataSource) dataSource;
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "audit",
-                "verify",
-                "--db-url",
-                hikari.getJdbcUrl(),
-                "--db-user",
-                hikari.getUsername()));
-    String password = env.getProperty("spring.datasource.password");
-    if (password != null && !password.isEmpty()) {
-      args.add("--db-password");
-      args.add(password);
-    }
-    return run(args.toArray(String[]::new));
+  CommandRun verify() {
+    return CommandRun.onDatabase(dataSource, env, List.of("audit", "verify"));
   }
 
   /** The append-only triggers off for one transaction, as an owner or superuser can. */
@@ -79,21 +55,21 @@ class AuditCommandTest {
       "audit verify: exit 0 and the count on an intact chain; exit 1 naming a changed entry")
   void verifyCommand() {
     bypassing("truncate audit_entry restart identity");
-    Run fresh = verify();
+    CommandRun fresh = verify();
     assertThat(fresh.code()).as(fresh.err()).isZero();
     assertThat(fresh.out()).contains("Audit chain intact: 0 entries");
 
     String ref = register.notify(Submissions.death(), null, "alice").notification().ref();
     register.view(ref, "bob");
     register.view(ref, "carol");
-    Run intact = verify();
+    CommandRun intact = verify();
     assertThat(intact.code()).as(intact.err()).isZero();
     assertThat(intact.out()).contains("Audit chain intact: 3 entries");
 
     long viewedByBob =
         jdbc.queryForObject("select id from audit_entry where actor = 'bob'", Long.class);
     bypassing("update audit_entry set actor = 'mallory' where id = ?", viewedByBob);
-    Run broken = verify();
+    CommandRun broken = verify();
     assertThat(broken.code()).isEqualTo(1);
     assertThat(broken.err())
         .contains("Audit chain broken at entry " + viewedByBob + " (")
@@ -104,10 +80,10 @@ class AuditCommandTest {
   @Test
   @DisplayName("audit and audit verify explain themselves with --help")
   void help() {
-    Run audit = run("audit", "--help");
+    CommandRun audit = run("audit", "--help");
     assertThat(audit.code()).isZero();
     assertThat(audit.out()).contains("Usage: observatory audit").contains("verify");
-    Run verify = run("audit", "verify", "--help");
+    CommandRun verify = run("audit", "verify", "--help");
     assertThat(verify.code()).isZero();
     assertThat(verify.out())
         .contains("Usage: observatory audit verify")

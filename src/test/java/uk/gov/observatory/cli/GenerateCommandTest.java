@@ -3,8 +3,6 @@ package uk.gov.observatory.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,16 +15,11 @@ class GenerateCommandTest {
 
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = ObservatoryCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Run(code, out.toString(), err.toString());
+  static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
-  void refused(Run r, String... mentions) {
+  void refused(CommandRun r, String... mentions) {
     assertThat(r.code()).as(r.toString()).isEqualTo(2);
     assertThat(r.err().lines().toList()).as(r.toString()).hasSize(1);
     assertThat(r.err()).startsWith("error:").contains(mentions);
@@ -74,7 +67,7 @@ class GenerateCommandTest {
   @DisplayName("good input writes the five files and exits 0")
   void goodInput() {
     Path out = dir.resolve("ok");
-    Run r =
+    CommandRun r =
         run("generate", "--year", "2020", "--scale", "0.1", "--seed", "3", "--out", out.toString());
     assertThat(r.code()).as(r.toString()).isZero();
     assertThat(r.err()).isEmpty();

@@ -2,14 +2,10 @@ package uk.gov.observatory.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -34,25 +30,8 @@ class ReportCommandTest {
   @Autowired Environment env;
   @TempDir Path tmp;
 
-  record Run(int code, String out, String err) {}
-
-  Run report(String... extra) {
-    HikariDataSource hikari = (HikariDataSource) dataSource;
-    List<String> args =
-        new ArrayList<>(
-            List.of("report", "--db-url", hikari.getJdbcUrl(), "--db-user", hikari.getUsername()));
-    String password = env.getProperty("spring.datasource.password");
-    if (password != null && !password.isEmpty()) {
-      args.add("--db-password");
-      args.add(password);
-    }
-    args.addAll(List.of(extra));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        ObservatoryCommand.run(
-            new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
-    return new Run(code, out.toString(), err.toString());
+  CommandRun report(String... extra) {
+    return CommandRun.onDatabase(dataSource, env, List.of("report"), extra);
   }
 
   @Test
@@ -62,7 +41,7 @@ class ReportCommandTest {
     register.notify(Submissions.of("E08000035", "SERIOUS_HARM", LocalDate.of(2020, 6, 1), 8, 1));
     register.notify(Submissions.of("E08000035", "DEATH", LocalDate.of(2021, 1, 10), 1, 1));
     Path csv = tmp.resolve("report.csv");
-    Run run =
+    CommandRun run =
         report(
             "--from",
             "2020-01-01",
@@ -127,7 +106,7 @@ class ReportCommandTest {
     register.notify(Submissions.of("E09000033", "DEATH", LocalDate.of(2020, 6, 1), 7, 2));
     register.notify(Submissions.of("E08000035", "SERIOUS_HARM", LocalDate.of(2020, 6, 1), 8, 1));
     Path xlsx = tmp.resolve("report.xlsx");
-    Run x =
+    CommandRun x =
         report(
             "--from",
             "2020-01-01",
@@ -150,7 +129,7 @@ class ReportCommandTest {
       assertThat(h.getRow(2).getCell(1).getNumericCellValue()).isEqualTo(2.0);
     }
     Path ods = tmp.resolve("report.ods");
-    Run o =
+    CommandRun o =
         report(
             "--from",
             "2020-01-01",
@@ -209,29 +188,29 @@ class ReportCommandTest {
   @DisplayName("bad requests exit 2 with one line saying what to change")
   void badRequests() {
     String out = tmp.resolve("r.csv").toString();
-    Run backwards = report("--from", "2020-12-31", "--to", "2020-01-01", "--out", out);
+    CommandRun backwards = report("--from", "2020-12-31", "--to", "2020-01-01", "--out", out);
     assertThat(backwards.code()).isEqualTo(2);
     assertThat(backwards.err()).contains("must be the same as or after its start");
-    Run unknownLa =
+    CommandRun unknownLa =
         report("--from", "2020-01-01", "--to", "2020-12-31", "--la", "E99999999", "--out", out);
     assertThat(unknownLa.err()).contains("E99999999 is not a local authority's GSS code");
-    Run format =
+    CommandRun format =
         report("--from", "2020-01-01", "--to", "2020-12-31", "--format", "docx", "--out", out);
     assertThat(format.code()).isEqualTo(2);
     assertThat(format.err())
         .contains("--format docx is not known: use csv, json, ods, xlsx, html or pdf");
-    Run spreadsheet =
+    CommandRun spreadsheet =
         report("--from", "2020-01-01", "--to", "2020-12-31", "--format", "xls", "--out", out);
     assertThat(spreadsheet.code()).isEqualTo(2);
     assertThat(spreadsheet.err()).contains("--format xls is not known");
-    Run asAt =
+    CommandRun asAt =
         report("--from", "2020-01-01", "--to", "2020-12-31", "--as-at", "2019-12-31", "--out", out);
     assertThat(asAt.err()).contains("as-at date cannot be before the period starts");
-    Run nowhere =
+    CommandRun nowhere =
         report("--from", "2020-01-01", "--to", "2020-12-31", "--out", "/no/such/folder/r.csv");
     assertThat(nowhere.err()).contains("cannot write /no/such/folder/r.csv");
     // Buckinghamshire county council ended on 31 March 2020.
-    Run ended =
+    CommandRun ended =
         report("--from", "2021-01-01", "--to", "2021-12-31", "--la", "E10000002", "--out", out);
     assertThat(ended.code()).isEqualTo(2);
     assertThat(ended.err()).contains("was not in operation between 2021-01-01 and 2021-12-31");

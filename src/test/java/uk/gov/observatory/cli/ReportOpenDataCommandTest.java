@@ -2,13 +2,9 @@ package uk.gov.observatory.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
@@ -29,25 +25,8 @@ class ReportOpenDataCommandTest {
   @Autowired Environment env;
   @TempDir Path tmp;
 
-  record Run(int code, String out, String err) {}
-
-  Run report(String... extra) {
-    HikariDataSource hikari = (HikariDataSource) dataSource;
-    List<String> args =
-        new ArrayList<>(
-            List.of("report", "--db-url", hikari.getJdbcUrl(), "--db-user", hikari.getUsername()));
-    String password = env.getProperty("spring.datasource.password");
-    if (password != null && !password.isEmpty()) {
-      args.add("--db-password");
-      args.add(password);
-    }
-    args.addAll(List.of(extra));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        ObservatoryCommand.run(
-            new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
-    return new Run(code, out.toString(), err.toString());
+  CommandRun report(String... extra) {
+    return CommandRun.onDatabase(dataSource, env, List.of("report"), extra);
   }
 
   @Test
@@ -59,7 +38,7 @@ class ReportOpenDataCommandTest {
     register.notify(Submissions.of("E09000033", "DEATH", LocalDate.of(2020, 8, 1), 1, 1));
     register.notify(Submissions.of("E08000035", "SERIOUS_HARM", LocalDate.of(2020, 6, 1), 8, 1));
     Path csv = tmp.resolve("serious_incidents_2020.csv");
-    Run run =
+    CommandRun run =
         report(
             "--from",
             "2020-01-01",
@@ -105,7 +84,7 @@ class ReportOpenDataCommandTest {
             "table_id,Filter", "row_code,Filter", "column_code,Filter", "value,Indicator");
 
     Path la = tmp.resolve("leeds.csv");
-    Run leeds =
+    CommandRun leeds =
         report(
             "--from",
             "2020-04-01",
@@ -130,7 +109,7 @@ class ReportOpenDataCommandTest {
   @Test
   @DisplayName("report --format opendata refuses other periods and names that are not .csv")
   void badRequests() {
-    Run half =
+    CommandRun half =
         report(
             "--from",
             "2020-01-01",
@@ -147,7 +126,7 @@ class ReportOpenDataCommandTest {
         .contains("financial year (1 April to 31 March)")
         .contains("2020-01-01 to 2020-06-30 is neither");
     assertThat(tmp.resolve("half.csv")).doesNotExist();
-    Run name =
+    CommandRun name =
         report(
             "--from",
             "2020-01-01",
@@ -159,7 +138,7 @@ class ReportOpenDataCommandTest {
             tmp.resolve("open.txt").toString());
     assertThat(name.code()).isEqualTo(2);
     assertThat(name.err().strip()).doesNotContain("\n").contains("ending in .csv");
-    Run format =
+    CommandRun format =
         report(
             "--from",
             "2020-01-01",

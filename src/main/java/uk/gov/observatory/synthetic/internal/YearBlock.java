@@ -1033,16 +1033,9 @@ public final class YearBlock {
     for (int k = 0; k < 2; k++) {
       int y = this.year - 2 + k;
       for (int i = 0; i < s(before[k]); i++) {
-        Case c = plainCase(y);
-        backdate(
-            c,
-            randomWorkingDay(LocalDate.of(y, 1, 10), LocalDate.of(y, 9, 30)),
-            LocalDate.of(y, 1, 1),
-            LocalDate.of(y, 12, 31));
-        c.received = calendar.addWorkingDays(c.notified, 10 + random.nextInt(25));
-        c.decision = "LCSPR";
-        c.view = random.nextInt(100) < 69 ? "AGREE" : "DISAGREE";
-        c.ref = refs.notification(y);
+        Case c =
+            decidedOnLcspr(
+                y, LocalDate.of(y, 1, 10), LocalDate.of(y, 9, 30), LocalDate.of(y, 1, 1), 25);
         LocalDate initiated = c.received.plusDays(random.nextInt(21));
         if (initiated.getYear() > y) {
           initiated = LocalDate.of(y, 12, 31);
@@ -1056,16 +1049,7 @@ public final class YearBlock {
     LocalDate lastDue = lastNotifiedDueIn(this.year - 1);
     for (int i = 0; i < fromBefore; i++) {
       int y = this.year - 1;
-      Case c = plainCase(y);
-      backdate(
-          c,
-          randomWorkingDay(LocalDate.of(y, 9, 1), lastDue),
-          LocalDate.of(y, 8, 1),
-          LocalDate.of(y, 12, 31));
-      c.received = calendar.addWorkingDays(c.notified, 10 + random.nextInt(30));
-      c.decision = "LCSPR";
-      c.view = random.nextInt(100) < 69 ? "AGREE" : "DISAGREE";
-      c.ref = refs.notification(y);
+      Case c = decidedOnLcspr(y, LocalDate.of(y, 9, 1), lastDue, LocalDate.of(y, 8, 1), 30);
       LocalDate initiated = c.received.plusDays(random.nextInt(40));
       if (initiated.getYear() < this.year) {
         initiated = LocalDate.of(this.year, 1, 2).plusDays(random.nextInt(60));
@@ -1135,6 +1119,21 @@ public final class YearBlock {
       out.add(l);
     }
     return leadIn;
+  }
+
+  /**
+   * A lead-in notification of year y, notified between two days, whose rapid review (received 10
+   * working days or more later, up to {@code spread} more) decided on an LCSPR.
+   */
+  Case decidedOnLcspr(
+      int y, LocalDate notifiedFrom, LocalDate notifiedTo, LocalDate earliest, int spread) {
+    Case c = plainCase(y);
+    backdate(c, randomWorkingDay(notifiedFrom, notifiedTo), earliest, LocalDate.of(y, 12, 31));
+    c.received = calendar.addWorkingDays(c.notified, 10 + random.nextInt(spread));
+    c.decision = "LCSPR";
+    c.view = random.nextInt(100) < 69 ? "AGREE" : "DISAGREE";
+    c.ref = refs.notification(y);
+    return c;
   }
 
   Lcspr published(Case c, LocalDate initiated, LocalDate publication) {
