@@ -15,6 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.observatory.access.Viewer;
+import uk.gov.observatory.analytics.internal.Codes;
 import uk.gov.observatory.analytics.internal.ReportQuery;
 import uk.gov.observatory.analytics.internal.ReportTable;
 import uk.gov.observatory.audit.AuditAction;
@@ -47,6 +48,7 @@ public class Reports {
   private final ReferenceData reference;
   private final AuditLog audit;
   private final TransactionTemplate snapshot;
+  private final Codes codes;
 
   public Reports(
       List<ReportTable> tables,
@@ -62,6 +64,7 @@ public class Reports {
     this.jdbc = new NamedParameterJdbcTemplate(jdbc);
     this.calendar = calendar;
     this.reference = reference;
+    this.codes = new Codes(reference);
     this.audit = audit;
   }
 
@@ -112,7 +115,7 @@ public class Reports {
           // Room to hash the joins and groups of a large register in memory, for this
           // transaction only (the server's default, 4MB, sends them to disk in batches).
           jdbc.getJdbcTemplate().execute("set local work_mem = '" + WORK_MEM + "'");
-          ReportQuery q = new ReportQuery(request, viewer, jdbc, calendar, chosen);
+          ReportQuery q = new ReportQuery(request, viewer, jdbc, calendar, codes, chosen);
           Map<String, List<Cell>> out = new LinkedHashMap<>();
           for (String id : chosen) {
             long start = System.nanoTime();

@@ -24,32 +24,9 @@ class AgeGenderTable implements ReportTable {
     return ID;
   }
 
+  /** From the pass over C that H, T1 and A1 share. */
   @Override
   public List<Cell> cells(ReportQuery q) {
-    if (q.sharing(ChildrenOfN.TABLES)) {
-      return shared(q);
-    }
-    return alone(q);
-  }
-
-  /** Alone in its report: its own query. */
-  private List<Cell> alone(ReportQuery q) {
-    Map<String, Long> counts =
-        Tallies.byTwoKeys(
-            q,
-            "select case when c.age_years < 1 then 'UNDER_1'"
-                + " when c.age_years <= 4 then 'AGE_1_4'"
-                + " when c.age_years <= 9 then 'AGE_5_9'"
-                + " when c.age_years <= 14 then 'AGE_10_14'"
-                + " else 'AGE_15_17' end, c.gender, count(*)"
-                + " from child c join "
-                + q.n()
-                + " n on n.id = c.notification_id group by 1, 2");
-    return cells(counts);
-  }
-
-  /** With others of its pass in the report: from the pass. */
-  private List<Cell> shared(ReportQuery q) {
     Map<String, Long> counts = new HashMap<>();
     for (ChildrenOfN.Group g : ChildrenOfN.groups(q)) {
       counts.merge(g.band() + "|" + g.gender(), g.count(), Long::sum);

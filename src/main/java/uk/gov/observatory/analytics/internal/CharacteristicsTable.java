@@ -14,9 +14,9 @@ import uk.gov.observatory.analytics.Cell;
 @Component
 class CharacteristicsTable implements ReportTable {
 
-  static final Map<String, String> ROWS = new LinkedHashMap<>();
-
-  static {
+  /** The rows in order, each with its condition on the read model's bit mask of characteristics. */
+  static Map<String, String> rows(Codes codes) {
+    Map<String, String> rows = new LinkedHashMap<>();
     for (String c :
         List.of(
             "PARENTAL_ALCOHOL_MISUSE",
@@ -24,12 +24,12 @@ class CharacteristicsTable implements ReportTable {
             "PARENTAL_ACES",
             "PARENT_CARE_LEAVER",
             "PARENTAL_CRIMINAL_RECORD")) {
-      ROWS.put(c, ByTypeTable.has(c));
+      rows.put(c, has(codes, c));
     }
-    ROWS.put(
+    rows.put(
         "PARENTAL_MENTAL_ILL_HEALTH",
-        "n.case_characteristics && array['MATERNAL_MENTAL_ILL_HEALTH',"
-            + " 'PATERNAL_MENTAL_ILL_HEALTH']::text[]");
+        codes.hasAny(
+            COLUMN, COLUMN, List.of("MATERNAL_MENTAL_ILL_HEALTH", "PATERNAL_MENTAL_ILL_HEALTH")));
     for (String c :
         List.of(
             "PARENTAL_LEARNING_DIFFICULTY",
@@ -45,13 +45,25 @@ class CharacteristicsTable implements ReportTable {
             "PEER_ON_PEER_ABUSE",
             "GENDER_IDENTITY_FACTOR",
             "SECURE_ESTABLISHMENT")) {
-      ROWS.put(c, ByTypeTable.has(c));
+      rows.put(c, has(codes, c));
     }
-    ROWS.put(
+    rows.put(
         "DOMESTIC_ABUSE_AND_SUBSTANCE_MISUSE",
-        ByTypeTable.has("DOMESTIC_ABUSE")
-            + " and n.case_characteristics && array['PARENTAL_ALCOHOL_MISUSE',"
-            + " 'PARENTAL_DRUG_MISUSE']::text[]");
+        has(codes, "DOMESTIC_ABUSE")
+            + " and "
+            + codes.hasAny(
+                COLUMN, COLUMN, List.of("PARENTAL_ALCOHOL_MISUSE", "PARENTAL_DRUG_MISUSE")));
+    return rows;
+  }
+
+  private static final String COLUMN = "case_characteristics";
+
+  private static String has(Codes codes, String characteristic) {
+    return codes.has(COLUMN, COLUMN, characteristic);
+  }
+
+  static Map<String, String> counts(Codes codes) {
+    return ByTypeTable.counts("T4", rows(codes));
   }
 
   @Override
@@ -61,6 +73,6 @@ class CharacteristicsTable implements ReportTable {
 
   @Override
   public List<Cell> cells(ReportQuery q) {
-    return ByTypeTable.cells(id(), q, ROWS);
+    return ByTypeTable.cells(id(), q, rows(q.codes()).keySet());
   }
 }

@@ -1,10 +1,9 @@
 package uk.gov.observatory.analytics.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import uk.gov.observatory.analytics.Cell;
 
@@ -26,36 +25,26 @@ class CovidFactorsTable implements ReportTable {
     return ID;
   }
 
+  /** The notifications with each factor, and with any. */
+  static Map<String, String> counts(Codes codes) {
+    Map<String, String> counts = new LinkedHashMap<>();
+    for (String factor : FACTORS) {
+      counts.put("CV1:" + factor, codes.has("covid_factors", "covid_factors", factor));
+    }
+    counts.put("CV1:ANY_FACTOR", "n.covid_factors <> 0");
+    return counts;
+  }
+
   @Override
   public List<Cell> cells(ReportQuery q) {
-    // One pass over N: the notifications of each type with each factor, and with any.
-    StringBuilder sql = new StringBuilder("select n.notification_type");
-    for (String factor : FACTORS) {
-      sql.append(", count(*) filter (where '").append(factor).append("' = any(n.covid_factors))");
-    }
-    sql.append(", count(*) filter (where cardinality(n.covid_factors) > 0) from ")
-        .append(q.n())
-        .append(" n group by 1");
-    Map<String, Long> counts = new HashMap<>();
-    q.jdbc()
-        .query(
-            sql.toString(),
-            q.params(),
-            (RowCallbackHandler)
-                rs -> {
-                  String type = rs.getString(1);
-                  for (int i = 0; i < FACTORS.size(); i++) {
-                    counts.put(FACTORS.get(i) + "|" + type, rs.getLong(i + 2));
-                  }
-                  counts.put("ANY_FACTOR|" + type, rs.getLong(FACTORS.size() + 2));
-                });
+    CaseCounts n = CaseCounts.of(q);
     List<Cell> cells = new ArrayList<>();
     List<String> rows = new ArrayList<>(FACTORS);
     rows.add("ANY_FACTOR");
     for (String row : rows) {
       long total = 0;
       for (String type : TYPES) {
-        long count = Tallies.get(counts, row + "|" + type);
+        long count = n.count("CV1:" + row, type);
         total += count;
         cells.add(ReportQuery.count(ID, row, type, count));
       }

@@ -1,10 +1,9 @@
 package uk.gov.observatory.analytics.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import uk.gov.observatory.analytics.Cell;
 
@@ -46,44 +45,28 @@ class DeathCategoryTable implements ReportTable {
     return ID;
   }
 
+  /** The deaths of each category and of each group of categories. */
+  static Map<String, String> counts(Codes codes) {
+    Map<String, String> counts = new LinkedHashMap<>();
+    for (String row : ROWS) {
+      if (row.startsWith("group:")) {
+        String group = row.substring("group:".length());
+        counts.put("T2:" + row, codes.is("death_group", "death_category_group", group));
+      } else if (!row.equals("TOTAL")) {
+        counts.put("T2:" + row, codes.is("death_category", "death_category", row));
+      }
+    }
+    return counts;
+  }
+
   @Override
   public List<Cell> cells(ReportQuery q) {
-    // One pass over the deaths of N, by category and the category's group.
-    Map<String, Long> byCategory = new HashMap<>();
-    Map<String, Long> byGroup = new HashMap<>();
-    q.jdbc()
-        .query(
-            "select n.death_category, e.code_group, count(*) from "
-                + q.n()
-                + " n left join code_list_entry e on e.list = 'death_category'"
-                + " and e.code = n.death_category"
-                + " where n.notification_type = 'DEATH' group by 1, 2",
-            q.params(),
-            (RowCallbackHandler)
-                rs -> {
-                  String category = rs.getString(1);
-                  String group = rs.getString(2);
-                  long count = rs.getLong(3);
-                  byCategory.merge(category == null ? "" : category, count, Long::sum);
-                  if (group != null) {
-                    byGroup.merge(group, count, Long::sum);
-                  }
-                });
-    long deaths = byCategory.values().stream().mapToLong(Long::longValue).sum();
+    CaseCounts n = CaseCounts.of(q);
+    long deaths = n.notifications("DEATH");
     List<Cell> cells = new ArrayList<>();
     for (String row : ROWS) {
-      String code;
-      long count;
-      if (row.equals("TOTAL")) {
-        code = row;
-        count = deaths;
-      } else if (row.startsWith("group:")) {
-        code = row.substring("group:".length());
-        count = Tallies.get(byGroup, code);
-      } else {
-        code = row;
-        count = Tallies.get(byCategory, code);
-      }
+      String code = row.startsWith("group:") ? row.substring("group:".length()) : row;
+      long count = row.equals("TOTAL") ? deaths : n.count("T2:" + row);
       cells.add(ReportQuery.count(ID, code, "COUNT", count));
       cells.add(ReportQuery.percent(ID, code, "PERCENT", count, deaths));
     }

@@ -1,6 +1,7 @@
 package uk.gov.observatory.analytics.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -22,20 +23,24 @@ class DeprivationTable implements ReportTable {
     return ID;
   }
 
+  /** The notifications of each quintile of deprivation (deciles 1-2, 3-4, ...). */
+  static Map<String, String> counts(Codes codes) {
+    Map<String, String> counts = new LinkedHashMap<>();
+    for (int k = 1; k <= QUINTILES.size(); k++) {
+      counts.put(
+          "IMD1:" + QUINTILES.get(k - 1), "n.imd_decile in (" + (2 * k - 1) + ", " + 2 * k + ")");
+    }
+    return counts;
+  }
+
   @Override
   public List<Cell> cells(ReportQuery q) {
-    Map<String, Long> counts =
-        Tallies.byKey(
-            q,
-            "select case when n.imd_decile is null then 'UNKNOWN'"
-                + " else 'QUINTILE_' || ((n.imd_decile + 1) / 2) end, count(*) from "
-                + q.n()
-                + " n group by 1");
-    long known = Tallies.sum(counts, QUINTILES);
-    long unknown = Tallies.get(counts, "UNKNOWN");
+    CaseCounts n = CaseCounts.of(q);
+    long known = QUINTILES.stream().mapToLong(k -> n.count("IMD1:" + k)).sum();
+    long unknown = n.notifications() - known;
     List<Cell> cells = new ArrayList<>();
     for (String quintile : QUINTILES) {
-      long count = Tallies.get(counts, quintile);
+      long count = n.count("IMD1:" + quintile);
       cells.add(ReportQuery.count(ID, quintile, "COUNT", count));
       cells.add(ReportQuery.percent(ID, quintile, "PERCENT", count, known));
     }

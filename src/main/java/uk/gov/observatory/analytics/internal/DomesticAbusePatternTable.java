@@ -1,10 +1,9 @@
 package uk.gov.observatory.analytics.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import uk.gov.observatory.analytics.Cell;
 
@@ -24,22 +23,27 @@ class DomesticAbusePatternTable implements ReportTable {
     return "T4A";
   }
 
+  /** The notifications with domestic abuse, by pattern recorded. */
+  static Map<String, String> counts(Codes codes) {
+    String abuse = codes.has("case_characteristics", "case_characteristics", "DOMESTIC_ABUSE");
+    Map<String, String> counts = new LinkedHashMap<>();
+    counts.put("T4A:TOTAL", abuse);
+    for (String p : PATTERNS) {
+      counts.put(
+          "T4A:" + p,
+          abuse + " and " + codes.is("domestic_abuse_pattern", "domestic_abuse_pattern", p));
+    }
+    return counts;
+  }
+
   @Override
   public List<Cell> cells(ReportQuery q) {
-    Map<String, Long> byPattern = new HashMap<>();
-    q.jdbc()
-        .query(
-            "select coalesce(n.domestic_abuse_pattern, '') as pattern, count(*) from "
-                + q.n()
-                + " n where 'DOMESTIC_ABUSE' = any(n.case_characteristics)"
-                + " group by coalesce(n.domestic_abuse_pattern, '')",
-            q.params(),
-            (RowCallbackHandler) rs -> byPattern.put(rs.getString(1), rs.getLong(2)));
-    long total = byPattern.values().stream().mapToLong(Long::longValue).sum();
-    long recorded = total - byPattern.getOrDefault("", 0L);
+    CaseCounts n = CaseCounts.of(q);
+    long total = n.count("T4A:TOTAL");
+    long recorded = PATTERNS.stream().mapToLong(p -> n.count("T4A:" + p)).sum();
     List<Cell> cells = new ArrayList<>();
     for (String p : PATTERNS) {
-      long c = byPattern.getOrDefault(p, 0L);
+      long c = n.count("T4A:" + p);
       cells.add(ReportQuery.count(id(), p, "COUNT", c));
       cells.add(ReportQuery.percent(id(), p, "PERCENT", c, recorded));
     }

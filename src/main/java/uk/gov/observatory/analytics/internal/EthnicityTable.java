@@ -25,30 +25,9 @@ class EthnicityTable implements ReportTable {
     return ID;
   }
 
+  /** From the pass over C that H, T1 and A1 share. */
   @Override
   public List<Cell> cells(ReportQuery q) {
-    if (q.sharing(ChildrenOfN.TABLES)) {
-      return shared(q);
-    }
-    return alone(q);
-  }
-
-  /** Alone in its report: its own query. */
-  private List<Cell> alone(ReportQuery q) {
-    Map<String, Long> counts =
-        Tallies.byKey(
-            q,
-            "select coalesce(e.code_group, 'NOT_RECORDED'), count(*) from child c"
-                + " join "
-                + q.n()
-                + " n on n.id = c.notification_id"
-                + " left join code_list_entry e on e.list = 'ethnicity' and e.code = c.ethnicity"
-                + " group by 1");
-    return cells(q, counts);
-  }
-
-  /** With others of its pass in the report: from the pass. */
-  private List<Cell> shared(ReportQuery q) {
     Map<String, Long> counts = new HashMap<>();
     for (ChildrenOfN.Group g : ChildrenOfN.groups(q)) {
       counts.merge(g.ethnicity(), g.count(), Long::sum);

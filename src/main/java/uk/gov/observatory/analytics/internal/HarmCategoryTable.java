@@ -1,6 +1,7 @@
 package uk.gov.observatory.analytics.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -29,18 +30,22 @@ class HarmCategoryTable implements ReportTable {
     return ID;
   }
 
+  /** The non-fatal notifications of each harm category. */
+  static Map<String, String> counts(Codes codes) {
+    Map<String, String> counts = new LinkedHashMap<>();
+    for (String category : CATEGORIES) {
+      counts.put("T3:" + category, codes.is("harm_category", "harm_category", category));
+    }
+    return counts;
+  }
+
   @Override
   public List<Cell> cells(ReportQuery q) {
-    Map<String, Long> counts =
-        Tallies.byKey(
-            q,
-            "select n.harm_category, count(*) from "
-                + q.n()
-                + " n where n.notification_type in ('SERIOUS_HARM', 'OTHER') group by 1");
-    long nonFatal = counts.values().stream().mapToLong(Long::longValue).sum();
+    CaseCounts n = CaseCounts.of(q);
+    long nonFatal = n.notifications("SERIOUS_HARM") + n.notifications("OTHER");
     List<Cell> cells = new ArrayList<>();
     for (String category : CATEGORIES) {
-      long count = Tallies.get(counts, category);
+      long count = n.count("T3:" + category);
       cells.add(ReportQuery.count(ID, category, "COUNT", count));
       cells.add(ReportQuery.percent(ID, category, "PERCENT", count, nonFatal));
     }

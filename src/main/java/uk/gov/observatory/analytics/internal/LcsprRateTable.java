@@ -1,10 +1,9 @@
 package uk.gov.observatory.analytics.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import uk.gov.observatory.analytics.Cell;
 
@@ -23,53 +22,47 @@ class LcsprRateTable implements ReportTable {
     return "D2";
   }
 
+  /** The notifications of each kind, and those of each kind with an LCSPR decided by as_at. */
+  static Map<String, String> counts(Codes codes) {
+    String death = codes.is("notification_type", "notification_type", "DEATH");
+    String group = "death_group";
+    String list = "death_category_group";
+    String maltreatmentOrExtraFamilial =
+        "("
+            + codes.is(group, list, "MALTREATMENT_FAMILY")
+            + " or "
+            + codes.is(group, list, "EXTRA_FAMILIAL")
+            + ")";
+    String related = codes.is(group, list, "RELATED");
+    Map<String, String> kinds = new LinkedHashMap<>();
+    kinds.put(
+        "DEATH_MALTREATMENT_OR_EXTRA_FAMILIAL", death + " and " + maltreatmentOrExtraFamilial);
+    kinds.put("DEATH_RELATED", death + " and " + related);
+    kinds.put(
+        "DEATH_OTHER",
+        death + " and not coalesce(" + maltreatmentOrExtraFamilial + " or " + related + ", false)");
+    kinds.put("NON_FATAL", "not (" + death + ")");
+    String lcspr =
+        CaseCounts.RECEIVED + " and " + codes.is("decision", "rapid_review_decision", "LCSPR");
+    Map<String, String> counts = new LinkedHashMap<>();
+    kinds.forEach(
+        (kind, condition) -> {
+          counts.put("D2:" + kind, condition);
+          counts.put("D2:" + kind + ":LCSPR", condition + " and " + lcspr);
+        });
+    return counts;
+  }
+
   @Override
   public List<Cell> cells(ReportQuery q) {
-    if (q.sharing(ReviewsOfN.TABLES)) {
-      return shared(q);
-    }
-    return alone(q);
-  }
-
-  /** Alone in its report: its own query. */
-  private List<Cell> alone(ReportQuery q) {
-    Map<String, long[]> byKind = new HashMap<>();
-    q.jdbc()
-        .query(
-            "select case when n.notification_type <> 'DEATH' then 'NON_FATAL'"
-                + " when g.code_group in ('MALTREATMENT_FAMILY', 'EXTRA_FAMILIAL')"
-                + " then 'DEATH_MALTREATMENT_OR_EXTRA_FAMILIAL'"
-                + " when g.code_group = 'RELATED' then 'DEATH_RELATED'"
-                + " else 'DEATH_OTHER' end as kind,"
-                + " count(*) filter (where r.decision = 'LCSPR') as lcspr, count(*) as total"
-                + " from "
-                + q.n()
-                + " n left join code_list_entry g on g.list = 'death_category'"
-                + " and g.code = n.death_category"
-                + " left join "
-                + ReceivedReviews.RECEIVED
-                + " r on r.notification_ref = n.notification_ref group by 1",
-            q.params(),
-            (RowCallbackHandler)
-                rs -> byKind.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)}));
+    CaseCounts n = CaseCounts.of(q);
     List<Cell> cells = new ArrayList<>();
     for (String row : ROWS) {
-      long[] v = byKind.getOrDefault(row, new long[2]);
-      cells.add(ReportQuery.count(id(), row, "LCSPR_COUNT", v[0]));
-      cells.add(ReportQuery.count(id(), row, "TOTAL_COUNT", v[1]));
-      cells.add(ReportQuery.percent(id(), row, "LCSPR_PERCENT", v[0], v[1]));
-    }
-    return cells;
-  }
-
-  /** With others of its pass in the report: from the pass. */
-  private List<Cell> shared(ReportQuery q) {
-    List<Cell> cells = new ArrayList<>();
-    for (String row : ROWS) {
-      long[] v = {ReviewsOfN.of(q, row, ReviewsOfN.LCSPR), ReviewsOfN.of(q, row, ReviewsOfN.TOTAL)};
-      cells.add(ReportQuery.count(id(), row, "LCSPR_COUNT", v[0]));
-      cells.add(ReportQuery.count(id(), row, "TOTAL_COUNT", v[1]));
-      cells.add(ReportQuery.percent(id(), row, "LCSPR_PERCENT", v[0], v[1]));
+      long lcspr = n.count("D2:" + row + ":LCSPR");
+      long total = n.count("D2:" + row);
+      cells.add(ReportQuery.count(id(), row, "LCSPR_COUNT", lcspr));
+      cells.add(ReportQuery.count(id(), row, "TOTAL_COUNT", total));
+      cells.add(ReportQuery.percent(id(), row, "LCSPR_PERCENT", lcspr, total));
     }
     return cells;
   }

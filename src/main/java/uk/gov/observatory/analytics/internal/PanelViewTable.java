@@ -17,49 +17,30 @@ class PanelViewTable implements ReportTable {
     return "D3";
   }
 
+  /**
+   * The rapid reviews of N received by as_at that decided and have the Panel's view, by view; and
+   * those proposing an alternative methodology.
+   */
+  static Map<String, String> counts(Codes codes) {
+    String decided =
+        CaseCounts.RECEIVED
+            + " and n.decision in ("
+            + codes.number("rapid_review_decision", "LCSPR")
+            + ", "
+            + codes.number("rapid_review_decision", "NO_LCSPR")
+            + ")";
+    return Map.of(
+        "D3:AGREE", decided + " and " + codes.is("panel_view", "panel_view", "AGREE"),
+        "D3:DISAGREE", decided + " and " + codes.is("panel_view", "panel_view", "DISAGREE"),
+        "D3:ALTERNATIVE", CaseCounts.RECEIVED + " and n.alternative_methodology");
+  }
+
   @Override
   public List<Cell> cells(ReportQuery q) {
-    if (q.sharing(ReviewsOfN.TABLES)) {
-      return shared(q);
-    }
-    return alone(q);
-  }
-
-  /** Alone in its report: its own query. */
-  private List<Cell> alone(ReportQuery q) {
-    Map<String, Object> row =
-        q.jdbc()
-            .queryForMap(
-                "select count(*) filter (where r.panel_view = 'AGREE' and r.decision in"
-                    + " ('LCSPR', 'NO_LCSPR')) as agree,"
-                    + " count(*) filter (where r.panel_view = 'DISAGREE' and r.decision in"
-                    + " ('LCSPR', 'NO_LCSPR')) as disagree,"
-                    + " count(*) filter (where r.alternative_methodology) as alternative"
-                    + " from "
-                    + q.n()
-                    + " n join "
-                    + ReceivedReviews.RECEIVED
-                    + " r on r.notification_ref = n.notification_ref",
-                q.params());
-    long agree = ((Number) row.get("agree")).longValue();
-    long disagree = ((Number) row.get("disagree")).longValue();
-    long alternative = ((Number) row.get("alternative")).longValue();
-    long total = agree + disagree;
-    return List.of(
-        ReportQuery.count(id(), "AGREE", "COUNT", agree),
-        ReportQuery.percent(id(), "AGREE", "PERCENT", agree, total),
-        ReportQuery.count(id(), "DISAGREE", "COUNT", disagree),
-        ReportQuery.percent(id(), "DISAGREE", "PERCENT", disagree, total),
-        ReportQuery.count(id(), "TOTAL", "COUNT", total),
-        ReportQuery.percent(id(), "TOTAL", "PERCENT", total, total),
-        ReportQuery.count(id(), "ALTERNATIVE_METHODOLOGY", "COUNT", alternative));
-  }
-
-  /** With others of its pass in the report: from the pass. */
-  private List<Cell> shared(ReportQuery q) {
-    long agree = ReviewsOfN.total(q, ReviewsOfN.AGREE);
-    long disagree = ReviewsOfN.total(q, ReviewsOfN.DISAGREE);
-    long alternative = ReviewsOfN.total(q, ReviewsOfN.ALTERNATIVE);
+    CaseCounts n = CaseCounts.of(q);
+    long agree = n.count("D3:AGREE");
+    long disagree = n.count("D3:DISAGREE");
+    long alternative = n.count("D3:ALTERNATIVE");
     long total = agree + disagree;
     return List.of(
         ReportQuery.count(id(), "AGREE", "COUNT", agree),

@@ -1,10 +1,9 @@
 package uk.gov.observatory.analytics.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import uk.gov.observatory.analytics.Cell;
 
@@ -31,62 +30,25 @@ class PracticeThemesTable implements ReportTable {
     return "TH1";
   }
 
+  /** The rapid reviews of N received by as_at with any theme, and with each. */
+  static Map<String, String> counts(Codes codes) {
+    Map<String, String> counts = new LinkedHashMap<>();
+    counts.put("TH1:CODED_REVIEWS", CaseCounts.RECEIVED + " and n.practice_themes <> 0");
+    for (String theme : THEMES) {
+      counts.put(
+          "TH1:" + theme,
+          CaseCounts.RECEIVED + " and " + codes.has("practice_themes", "practice_themes", theme));
+    }
+    return counts;
+  }
+
   @Override
   public List<Cell> cells(ReportQuery q) {
-    if (q.sharing(ReviewsOfN.TABLES)) {
-      return shared(q);
-    }
-    return alone(q);
-  }
-
-  /** Alone in its report: its own query. */
-  private List<Cell> alone(ReportQuery q) {
-    // One pass over the coded reviews of N: how many there are, and how many have each theme.
-    StringBuilder sql = new StringBuilder("select count(*)");
-    for (String theme : THEMES) {
-      sql.append(", count(*) filter (where '").append(theme).append("' = any(r.practice_themes))");
-    }
-    sql.append(" from ")
-        .append(q.n())
-        .append(" n join ")
-        .append(ReceivedReviews.RECEIVED)
-        .append(" r on r.notification_ref = n.notification_ref")
-        .append(" where cardinality(r.practice_themes) > 0");
-    Map<String, Long> counts = new HashMap<>();
-    q.jdbc()
-        .query(
-            sql.toString(),
-            q.params(),
-            (RowCallbackHandler)
-                rs -> {
-                  counts.put(CODED, rs.getLong(1));
-                  for (int i = 0; i < THEMES.size(); i++) {
-                    counts.put(THEMES.get(i), rs.getLong(i + 2));
-                  }
-                });
-    long reviews = counts.getOrDefault(CODED, 0L);
+    CaseCounts n = CaseCounts.of(q);
+    long reviews = n.count("TH1:CODED_REVIEWS");
     List<Cell> cells = new ArrayList<>();
     for (String theme : THEMES) {
-      long c = counts.getOrDefault(theme, 0L);
-      cells.add(ReportQuery.count(id(), theme, "COUNT", c));
-      cells.add(ReportQuery.percent(id(), theme, "PERCENT", c, reviews));
-    }
-    cells.add(ReportQuery.count(id(), "CODED_REVIEWS", "COUNT", reviews));
-    cells.add(ReportQuery.blank(id(), "CODED_REVIEWS", "PERCENT"));
-    return cells;
-  }
-
-  /** With others of its pass in the report: from the pass. */
-  private List<Cell> shared(ReportQuery q) {
-    Map<String, Long> counts = new HashMap<>();
-    counts.put(CODED, ReviewsOfN.total(q, ReviewsOfN.CODED));
-    for (String theme : THEMES) {
-      counts.put(theme, ReviewsOfN.total(q, ReviewsOfN.theme(theme)));
-    }
-    long reviews = counts.getOrDefault(CODED, 0L);
-    List<Cell> cells = new ArrayList<>();
-    for (String theme : THEMES) {
-      long c = counts.getOrDefault(theme, 0L);
+      long c = n.count("TH1:" + theme);
       cells.add(ReportQuery.count(id(), theme, "COUNT", c));
       cells.add(ReportQuery.percent(id(), theme, "PERCENT", c, reviews));
     }

@@ -77,9 +77,10 @@ final class RapidReviewTimeliness {
   private record Group(boolean insideExtension, boolean received, int elapsed, long count) {}
 
   /**
-   * Counted in SQL with the table {@code working_day}: R grouped by whether it was notified inside
-   * an authorised extension, whether its review was received by as_at, and the working days it took
-   * (or has taken); null when a date has no working day row (then each table counts in Java).
+   * Counted in SQL over the read model's {@code report_case} with the table {@code working_day}: R
+   * grouped by whether it was notified inside an authorised extension, whether its review was
+   * received by as_at, and the working days it took (or has taken); null when a date has no working
+   * day row (then each table counts in Java).
    */
   private static List<Group> inSql(ReportQuery q) {
     // addWorkingDays(d, 15) never decreases as d does not, so the notified dates whose due date is
@@ -110,15 +111,14 @@ final class RapidReviewTimeliness {
             "select "
                 + EXTENSION
                 + " as inside, n.received, n.elapsed, sum(n.c) from (select n.notified_date,"
-                + " coalesce(r.received_date <= :as_at, false) as received,"
+                + " coalesce(n.received_date <= :as_at, false) as received,"
                 // null (not 0, as greatest would give) when either day has no row
                 + " case when we.ordinal >= wn.ordinal then we.ordinal - wn.ordinal"
                 + " when we.ordinal < wn.ordinal then 0 end as elapsed, count(*) as c from "
-                + q.area()
+                + q.casesInArea()
                 + " n left join working_day wn on wn.day = n.notified_date"
-                + " left join rapid_review r on r.notification_ref = n.notification_ref"
-                + " left join working_day we on we.day = case when r.received_date <= :as_at"
-                + " then r.received_date else cast(:as_at as date) end"
+                + " left join working_day we on we.day = case when n.received_date <= :as_at"
+                + " then n.received_date else cast(:as_at as date) end"
                 + " where n.notified_date between :notified_from and :notified_to"
                 + " group by 1, 2, 3) n group by 1, 2, 3",
             params,

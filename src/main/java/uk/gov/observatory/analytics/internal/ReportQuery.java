@@ -37,26 +37,21 @@ public final class ReportQuery {
   private final Viewer viewer;
   private final Map<String, Object> shared = new HashMap<>();
   private final Set<String> tables;
-
-  public ReportQuery(
-      ReportRequest request,
-      Viewer viewer,
-      NamedParameterJdbcTemplate jdbc,
-      WorkingDayCalendar calendar) {
-    this(request, viewer, jdbc, calendar, null);
-  }
+  private final Codes codes;
 
   /**
    * @param tables the ids of the report's tables (null: any), so that a pass shared by several
-   *     tables is made only when more than one of them is asked for
+   *     tables makes only what the tables asked for need
    */
   public ReportQuery(
       ReportRequest request,
       Viewer viewer,
       NamedParameterJdbcTemplate jdbc,
       WorkingDayCalendar calendar,
+      Codes codes,
       Collection<String> tables) {
     this.tables = tables == null ? null : Set.copyOf(tables);
+    this.codes = codes;
     this.request = request;
     this.viewer = viewer;
     this.jdbc = jdbc;
@@ -88,6 +83,11 @@ public final class ReportQuery {
     return calendar;
   }
 
+  /** The numbers the read model holds for codes. */
+  public Codes codes() {
+    return codes;
+  }
+
   public MapSqlParameterSource params() {
     return params;
   }
@@ -104,12 +104,9 @@ public final class ReportQuery {
     return (T) shared.get(key);
   }
 
-  /**
-   * Whether the report asks for more than one of these tables, which can then share one pass;
-   * otherwise each is computed on its own, as cheaply as it can be alone.
-   */
-  boolean sharing(List<String> ids) {
-    return tables == null || ids.stream().filter(tables::contains).count() > 1;
+  /** Whether the report asks for this table. */
+  boolean asks(String id) {
+    return tables == null || tables.contains(id);
   }
 
   /** Whether the report is of every notification: no area asked for, and a reader who sees all. */
@@ -120,6 +117,28 @@ public final class ReportQuery {
   /** Notifications of any incident date in the area and within reach, as a subquery (alias n). */
   public String area() {
     return "(select * from notification n where " + areaWhere + ")";
+  }
+
+  /**
+   * N in the report's read model (migration V11): the rows of {@code report_case} with an incident
+   * date in the period, in the area and within reach, as a subquery (alias n).
+   */
+  public String cases() {
+    return "(select * from report_case n where n.incident_date between :from and :to and "
+        + areaWhere
+        + ")";
+  }
+
+  /** The read model's {@code report_case} of any incident date in the area and within reach. */
+  public String casesInArea() {
+    return "(select * from report_case n where " + areaWhere + ")";
+  }
+
+  /** C in the read model: the rows of {@code report_child} of N, as a subquery (alias n). */
+  public String children() {
+    return "(select * from report_child n where n.incident_date between :from and :to and "
+        + areaWhere
+        + ")";
   }
 
   /** N: notifications with an incident date in the period, in the area and within reach. */

@@ -14,10 +14,11 @@ import uk.gov.observatory.analytics.Cell;
 @Component
 class ServicesTable implements ReportTable {
 
-  static final Map<String, String> ROWS = new LinkedHashMap<>();
-
-  static {
-    ROWS.put("KNOWN_TO_CSC", "n.csc_involvement <> 'NONE'");
+  /** The rows in order, each with its condition on the read model's codes. */
+  static Map<String, String> rows(Codes codes) {
+    Map<String, String> rows = new LinkedHashMap<>();
+    String csc = "csc_involvement";
+    rows.put("KNOWN_TO_CSC", "not (" + codes.is(csc, csc, "NONE") + ")");
     for (String c :
         List.of(
             "INFORMATION_NO_REFERRAL",
@@ -27,19 +28,26 @@ class ServicesTable implements ReportTable {
             "CHILD_IN_NEED",
             "CHILD_PROTECTION_PLAN",
             "LOOKED_AFTER")) {
-      ROWS.put(c, "n.csc_involvement = '" + c + "'");
+      rows.put(c, codes.is(csc, csc, c));
     }
-    ROWS.put("CSC_OTHER", "n.csc_involvement = 'OTHER'");
-    ROWS.put("COURT_ORDERS", "n.court_order <> 'NONE'");
-    ROWS.put("CARE_ORDER", "n.court_order = 'CARE_ORDER'");
-    ROWS.put("SECTION_20", "n.court_order = 'SECTION_20'");
-    ROWS.put("COURT_ORDER_OTHER", "n.court_order = 'OTHER'");
-    ROWS.put("NOT_RESIDENT_AT_HOME", "n.living_arrangement <> 'AT_HOME'");
+    rows.put("CSC_OTHER", codes.is(csc, csc, "OTHER"));
+    String court = "court_order";
+    rows.put("COURT_ORDERS", "not (" + codes.is(court, court, "NONE") + ")");
+    rows.put("CARE_ORDER", codes.is(court, court, "CARE_ORDER"));
+    rows.put("SECTION_20", codes.is(court, court, "SECTION_20"));
+    rows.put("COURT_ORDER_OTHER", codes.is(court, court, "OTHER"));
+    String living = "living_arrangement";
+    rows.put("NOT_RESIDENT_AT_HOME", "not (" + codes.is(living, living, "AT_HOME") + ")");
     for (String c :
         List.of("WITH_RELATIVES", "FOSTER_CARE", "RESIDENTIAL_HOME", "SEMI_INDEPENDENT")) {
-      ROWS.put(c, "n.living_arrangement = '" + c + "'");
+      rows.put(c, codes.is(living, living, c));
     }
-    ROWS.put("LIVING_OTHER", "n.living_arrangement = 'OTHER'");
+    rows.put("LIVING_OTHER", codes.is(living, living, "OTHER"));
+    return rows;
+  }
+
+  static Map<String, String> counts(Codes codes) {
+    return ByTypeTable.counts("T5", rows(codes));
   }
 
   @Override
@@ -49,6 +57,6 @@ class ServicesTable implements ReportTable {
 
   @Override
   public List<Cell> cells(ReportQuery q) {
-    return ByTypeTable.cells(id(), q, ROWS);
+    return ByTypeTable.cells(id(), q, rows(q.codes()).keySet());
   }
 }
