@@ -275,12 +275,12 @@ class BenchCommand implements Callable<Integer> {
         if (sql == null) {
           continue;
         }
-        // As the engine runs its queries: in a read-only snapshot with the same work_mem.
+        // As the engine runs its queries: in a read-only snapshot with the same settings.
         long s = System.nanoTime();
         List<String[]> rows =
             tx.execute(
                 status -> {
-                  jdbc.execute("set local work_mem = '" + Reports.WORK_MEM + "'");
+                  Reports.TRANSACTION_SETTINGS.forEach(jdbc::execute);
                   return named.query(
                       sql,
                       params,
