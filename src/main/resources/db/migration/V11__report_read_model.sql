@@ -125,13 +125,19 @@ select c.notification_id,
                                                  else 'AGE_15_17' end
   left join code_list_entry g on g.list = 'gender' and g.code = c.gender;
 
--- One notification's rows made again from the register.
-create function report_read_model_refresh(of_notification bigint) returns void language sql as $$
+-- One notification's rows made again from the register (PL/pgSQL, so that each session plans
+-- these statements once, not at every call).
+create function report_case_refresh(of_notification bigint) returns void language plpgsql as $$
+begin
   delete from report_case where notification_id = of_notification;
   insert into report_case select * from report_case_source s where s.notification_id = of_notification;
+end $$;
+
+create function report_child_refresh(of_notification bigint) returns void language plpgsql as $$
+begin
   delete from report_child where notification_id = of_notification;
   insert into report_child select * from report_child_source s where s.notification_id = of_notification;
-$$;
+end $$;
 
 -- Every row made again from the register (a change of code lists or working days; bulk loads).
 create function report_read_model_rebuild() returns void language sql as $$
@@ -142,17 +148,21 @@ $$;
 
 create function report_read_model_notification_changed() returns trigger language plpgsql as $$
 begin
-  perform report_read_model_refresh(new.id);
+  perform report_case_refresh(new.id);
+  if tg_op = 'INSERT' then
+    return null;  -- a new notification has no children yet: each child's insert adds its row
+  end if;
+  perform report_child_refresh(new.id);
   return null;
 end $$;
 
 create function report_read_model_child_changed() returns trigger language plpgsql as $$
 begin
   if tg_op in ('UPDATE', 'DELETE') then
-    perform report_read_model_refresh(old.notification_id);
+    perform report_child_refresh(old.notification_id);
   end if;
-  if tg_op in ('INSERT', 'UPDATE') and (tg_op = 'INSERT' or new.notification_id <> old.notification_id) then
-    perform report_read_model_refresh(new.notification_id);
+  if tg_op = 'INSERT' or (tg_op = 'UPDATE' and new.notification_id <> old.notification_id) then
+    perform report_child_refresh(new.notification_id);
   end if;
   return null;
 end $$;
@@ -160,11 +170,11 @@ end $$;
 create function report_read_model_rapid_review_changed() returns trigger language plpgsql as $$
 begin
   if tg_op in ('UPDATE', 'DELETE') then
-    perform report_read_model_refresh(n.id) from notification n
+    perform report_case_refresh(n.id) from notification n
       where n.notification_ref = old.notification_ref;
   end if;
   if tg_op = 'INSERT' or (tg_op = 'UPDATE' and new.notification_ref <> old.notification_ref) then
-    perform report_read_model_refresh(n.id) from notification n
+    perform report_case_refresh(n.id) from notification n
       where n.notification_ref = new.notification_ref;
   end if;
   return null;
