@@ -22,10 +22,13 @@ import uk.gov.observatory.notification.NotificationScope;
  * What a table needs to compute itself: the request, the database, the calendar, and the SQL of the
  * report's populations within the reader's reach and the area asked for.
  *
- * <p>{@link #n()} is a subquery of the notifications N (incident date in the period, in the area,
- * within reach) with every column of {@code notification}; {@link #area()} the same without the
- * period, for populations by other dates (R, LCSPRs). Both use the parameters in {@link #params()}:
- * {@code from}, {@code to}, {@code as_at}, {@code region}, {@code la} and the scope's.
+ * <p>{@link #cases()} is a subquery of N (incident date in the period, in the area, within reach)
+ * in the report's read model ({@code report_case}), {@link #children()} of C ({@code
+ * report_child}), and {@link #casesInArea()} of the read model without the period (for R). {@link
+ * #n()} and {@link #area()} are the same over the register's {@code notification} (for LCSPRs, and
+ * for counting by calendar what the table {@code working_day} cannot). All use the parameters in
+ * {@link #params()}: {@code from}, {@code to}, {@code as_at}, {@code region}, {@code la} and the
+ * scope's.
  */
 public final class ReportQuery {
 

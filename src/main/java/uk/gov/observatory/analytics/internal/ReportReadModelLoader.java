@@ -5,10 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.callback.Callback;
-import org.flywaydb.core.api.callback.Context;
-import org.flywaydb.core.api.callback.Event;
 import org.springframework.stereotype.Component;
+import uk.gov.observatory.database.AfterEveryMigration;
 
 /**
  * After every Flyway migration, rebuilds the report's read model (migration V11: {@code
@@ -20,7 +18,7 @@ import org.springframework.stereotype.Component;
  * after the one that loads the code lists ("reference-data").
  */
 @Component
-class ReportReadModelLoader implements Callback {
+class ReportReadModelLoader extends AfterEveryMigration {
 
   /** The code lists (every code's position and group) and the days that are not working days. */
   static final String FINGERPRINT =
@@ -30,29 +28,13 @@ class ReportReadModelLoader implements Callback {
           + " || coalesce(max(day)::text, '') || ':' || coalesce(string_agg(day::text, ','"
           + " order by day) filter (where not working), '')) from working_day)";
 
-  @Override
-  public boolean supports(Event event, Context context) {
-    return event == Event.AFTER_MIGRATE;
+  ReportReadModelLoader() {
+    super("working-days, then report-read-model", "bring the report's read model up to date");
   }
 
   @Override
-  public boolean canHandleInTransaction(Event event, Context context) {
-    return true;
-  }
-
-  @Override
-  public void handle(Event event, Context context) {
-    try {
-      rebuildIfStale(context.getConnection());
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "cannot bring the report's read model up to date: " + e.getMessage(), e);
-    }
-  }
-
-  @Override
-  public String getCallbackName() {
-    return "working-days, then report-read-model";
+  protected void run(Connection c) throws SQLException {
+    rebuildIfStale(c);
   }
 
   /** Rebuilds the read model when its basis has changed; whether it did. */

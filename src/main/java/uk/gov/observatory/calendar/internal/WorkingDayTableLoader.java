@@ -11,12 +11,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.callback.Callback;
-import org.flywaydb.core.api.callback.Context;
-import org.flywaydb.core.api.callback.Event;
 import org.springframework.stereotype.Component;
 import uk.gov.observatory.calendar.WorkingDayCalendar;
 import uk.gov.observatory.calendar.WorkingDayTable;
+import uk.gov.observatory.database.AfterEveryMigration;
 
 /**
  * After every Flyway migration, makes the table {@code working_day} say what {@link
@@ -24,39 +22,17 @@ import uk.gov.observatory.calendar.WorkingDayTable;
  * its weekday holidays are the calendar's, otherwise filled again (in the migration's transaction).
  */
 @Component
-class WorkingDayTableLoader implements Callback {
+class WorkingDayTableLoader extends AfterEveryMigration {
 
   private final WorkingDayCalendar calendar;
 
   WorkingDayTableLoader(WorkingDayCalendar calendar) {
+    super("working-days", "fill the working days");
     this.calendar = calendar;
   }
 
   @Override
-  public boolean supports(Event event, Context context) {
-    return event == Event.AFTER_MIGRATE;
-  }
-
-  @Override
-  public boolean canHandleInTransaction(Event event, Context context) {
-    return true;
-  }
-
-  @Override
-  public void handle(Event event, Context context) {
-    try {
-      load(context.getConnection());
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot fill the working days: " + e.getMessage(), e);
-    }
-  }
-
-  @Override
-  public String getCallbackName() {
-    return "working-days";
-  }
-
-  private void load(Connection c) throws SQLException {
+  protected void run(Connection c) throws SQLException {
     List<Date> days = new ArrayList<>();
     List<Boolean> working = new ArrayList<>();
     List<Integer> ordinals = new ArrayList<>();

@@ -4,10 +4,8 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import org.flywaydb.core.api.callback.Callback;
-import org.flywaydb.core.api.callback.Context;
-import org.flywaydb.core.api.callback.Event;
 import org.springframework.stereotype.Component;
+import uk.gov.observatory.database.AfterEveryMigration;
 import uk.gov.observatory.reference.Code;
 import uk.gov.observatory.reference.LocalAuthority;
 import uk.gov.observatory.reference.Region;
@@ -18,39 +16,17 @@ import uk.gov.observatory.reference.Region;
  * never deleted, as records may refer to them).
  */
 @Component
-class ReferenceDataLoader implements Callback {
+class ReferenceDataLoader extends AfterEveryMigration {
 
   private final ClasspathReferenceData reference;
 
   ReferenceDataLoader(ClasspathReferenceData reference) {
+    super("reference-data", "load reference data");
     this.reference = reference;
   }
 
   @Override
-  public boolean supports(Event event, Context context) {
-    return event == Event.AFTER_MIGRATE;
-  }
-
-  @Override
-  public boolean canHandleInTransaction(Event event, Context context) {
-    return true;
-  }
-
-  @Override
-  public void handle(Event event, Context context) {
-    try {
-      load(context.getConnection());
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot load reference data: " + e.getMessage(), e);
-    }
-  }
-
-  @Override
-  public String getCallbackName() {
-    return "reference-data";
-  }
-
-  private void load(Connection c) throws SQLException {
+  protected void run(Connection c) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "insert into region (code, name) values (?, ?) "
