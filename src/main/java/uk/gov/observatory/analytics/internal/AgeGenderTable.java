@@ -40,7 +40,8 @@ class AgeGenderTable implements ReportTable {
     List<Cell> cells = new ArrayList<>();
     for (String band : BANDS) {
       for (String gender : GENDERS) {
-        cells.add(ReportQuery.count(ID, band, gender, Tallies.get(counts, band + "|" + gender)));
+        cells.add(
+            ReportQuery.count(ID, band, gender, counts.getOrDefault(band + "|" + gender, 0L)));
       }
       // Every child of the band, whatever its gender.
       long rowTotal =

@@ -46,10 +46,10 @@ class EthnicityTable implements ReportTable {
               census.put(rs.getString(1), rs.getString(2) == null ? "" : rs.getString(2));
             });
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
-    long recorded = total - Tallies.get(counts, "NOT_RECORDED");
+    long recorded = total - counts.getOrDefault("NOT_RECORDED", 0L);
     List<Cell> cells = new ArrayList<>();
     for (String group : GROUPS) {
-      long count = Tallies.get(counts, group);
+      long count = counts.getOrDefault(group, 0L);
       cells.add(ReportQuery.count(ID, group, "COUNT", count));
       cells.add(
           group.equals("NOT_RECORDED")

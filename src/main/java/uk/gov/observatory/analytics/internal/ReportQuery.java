@@ -119,7 +119,7 @@ public final class ReportQuery {
 
   /** Notifications of any incident date in the area and within reach, as a subquery (alias n). */
   public String area() {
-    return "(select * from notification n where " + areaWhere + ")";
+    return anyPeriod("notification");
   }
 
   /**
@@ -127,28 +127,36 @@ public final class ReportQuery {
    * date in the period, in the area and within reach, as a subquery (alias n).
    */
   public String cases() {
-    return "(select * from report_case n where n.incident_date between :from and :to and "
-        + areaWhere
-        + ")";
+    return inPeriod("report_case");
   }
 
   /** The read model's {@code report_case} of any incident date in the area and within reach. */
   public String casesInArea() {
-    return "(select * from report_case n where " + areaWhere + ")";
+    return anyPeriod("report_case");
   }
 
   /** C in the read model: the rows of {@code report_child} of N, as a subquery (alias n). */
   public String children() {
-    return "(select * from report_child n where n.incident_date between :from and :to and "
-        + areaWhere
-        + ")";
+    return inPeriod("report_child");
   }
 
   /** N: notifications with an incident date in the period, in the area and within reach. */
   public String n() {
-    return "(select * from notification n where n.incident_date between :from and :to and "
+    return inPeriod("notification");
+  }
+
+  /** The rows of a table with incident dates in the period, in the area and within reach. */
+  private String inPeriod(String table) {
+    return "(select * from "
+        + table
+        + " n where n.incident_date between :from and :to and "
         + areaWhere
         + ")";
+  }
+
+  /** The rows of a table of any incident date in the area and within reach. */
+  private String anyPeriod(String table) {
+    return "(select * from " + table + " n where " + areaWhere + ")";
   }
 
   /**
