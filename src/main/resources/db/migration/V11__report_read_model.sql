@@ -4,9 +4,11 @@
 --
 -- Kept in step with the register by the triggers below, in the same transaction as every change:
 -- a notification, a child or a rapid review inserted, changed (in a column the report reads) or
--- deleted refreshes its notification's rows from the views report_case_source and
--- report_child_source, which are the one definition of every value. Deleting a notification deletes
--- its rows (on delete cascade).
+-- deleted marks its notification, and when the transaction commits each notification it marked is
+-- made again, once, from the views report_case_source and report_child_source, which are the one
+-- definition of every value. (So a transaction sees its own changes in the read model only once it
+-- has committed; reports read in transactions of their own.) Deleting a notification deletes its
+-- rows (on delete cascade).
 --
 -- A code is its position in its code list (code_list_entry.ordinal, from 0, the order of
 -- DATA-STANDARD.md); a set of codes (case characteristics, COVID-19 factors, practice themes) is a
@@ -125,16 +127,11 @@ select c.notification_id,
                                                  else 'AGE_15_17' end
   left join code_list_entry g on g.list = 'gender' and g.code = c.gender;
 
--- One notification's rows made again from the register (PL/pgSQL, so that each session plans
--- these statements once, not at every call).
-create function report_case_refresh(of_notification bigint) returns void language plpgsql as $$
+-- One notification's rows made again from the register (PL/pgSQL: each session plans these once).
+create function report_read_model_refresh(of_notification bigint) returns void language plpgsql as $$
 begin
   delete from report_case where notification_id = of_notification;
   insert into report_case select * from report_case_source s where s.notification_id = of_notification;
-end $$;
-
-create function report_child_refresh(of_notification bigint) returns void language plpgsql as $$
-begin
   delete from report_child where notification_id = of_notification;
   insert into report_child select * from report_child_source s where s.notification_id = of_notification;
 end $$;
@@ -146,23 +143,42 @@ create function report_read_model_rebuild() returns void language sql as $$
   insert into report_child select * from report_child_source;
 $$;
 
+-- The notifications the transaction has changed, each made again once when it commits (a bulk
+-- import changes a notification, its children and its rapid review one row at a time).
+create table report_read_model_pending (
+  notification_id bigint primary key
+);
+
+create function report_read_model_mark(of_notification bigint) returns void language plpgsql as $$
+begin
+  insert into report_read_model_pending (notification_id) values (of_notification)
+    on conflict do nothing;
+end $$;
+
+create function report_read_model_catch_up() returns trigger language plpgsql as $$
+begin
+  perform report_read_model_refresh(new.notification_id);
+  delete from report_read_model_pending where notification_id = new.notification_id;
+  return null;
+end $$;
+
+create constraint trigger report_read_model_caught_up_at_commit
+  after insert on report_read_model_pending deferrable initially deferred
+  for each row execute function report_read_model_catch_up();
+
 create function report_read_model_notification_changed() returns trigger language plpgsql as $$
 begin
-  perform report_case_refresh(new.id);
-  if tg_op = 'INSERT' then
-    return null;  -- a new notification has no children yet: each child's insert adds its row
-  end if;
-  perform report_child_refresh(new.id);
+  perform report_read_model_mark(new.id);
   return null;
 end $$;
 
 create function report_read_model_child_changed() returns trigger language plpgsql as $$
 begin
   if tg_op in ('UPDATE', 'DELETE') then
-    perform report_child_refresh(old.notification_id);
+    perform report_read_model_mark(old.notification_id);
   end if;
-  if tg_op = 'INSERT' or (tg_op = 'UPDATE' and new.notification_id <> old.notification_id) then
-    perform report_child_refresh(new.notification_id);
+  if tg_op in ('INSERT', 'UPDATE') then
+    perform report_read_model_mark(new.notification_id);
   end if;
   return null;
 end $$;
@@ -170,11 +186,11 @@ end $$;
 create function report_read_model_rapid_review_changed() returns trigger language plpgsql as $$
 begin
   if tg_op in ('UPDATE', 'DELETE') then
-    perform report_case_refresh(n.id) from notification n
+    perform report_read_model_mark(n.id) from notification n
       where n.notification_ref = old.notification_ref;
   end if;
-  if tg_op = 'INSERT' or (tg_op = 'UPDATE' and new.notification_ref <> old.notification_ref) then
-    perform report_case_refresh(n.id) from notification n
+  if tg_op in ('INSERT', 'UPDATE') then
+    perform report_read_model_mark(n.id) from notification n
       where n.notification_ref = new.notification_ref;
   end if;
   return null;
