@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +22,7 @@ import uk.gov.observatory.support.SyntheticReviewsCsv;
  * The report's read model (migration V11: report_case, report_child) stays in step with the
  * register: after an import, and after each kind of change to a notification, a child or a rapid
  * review, it holds exactly what its source views compute from the register, and the report counts
- * the change; when its basis (code lists, working days) changes it is rebuilt.
+ * the change (rebuilds on a change of code lists or working days: ReportReadModelLoaderTest).
  */
 @RegisterTest
 class ReportReadModelTest {
@@ -32,16 +30,10 @@ class ReportReadModelTest {
   @Autowired StandardCsv csv;
   @Autowired Reports reports;
   @Autowired JdbcTemplate jdbc;
-  @Autowired Flyway flyway;
 
   @TempDir Path tmp;
 
   private static final Viewer VIEWER = Viewer.system("test");
-
-  @AfterEach
-  void restoreBasis() {
-    flyway.migrate();
-  }
 
   @Test
   @DisplayName("after an import and after every kind of change, the read model is its source")
