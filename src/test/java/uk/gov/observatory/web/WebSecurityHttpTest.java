@@ -183,6 +183,33 @@ class WebSecurityHttpTest {
   }
 
   @Test
+  @DisplayName(
+      "an unknown username meets the same answers and the same lockout as a real one, so the two"
+          + " cannot be told apart")
+  void unknownUsernamesLockToo() throws Exception {
+    TestAccounts.create(accounts, "real.member", Role.PANEL_MEMBER);
+    List<String> answers = new java.util.ArrayList<>();
+    for (String username : List.of("real.member", "made.up.member")) {
+      SignedInHttp http = new SignedInHttp(port);
+      http.get("/sign-in");
+      StringBuilder seen = new StringBuilder();
+      for (int i = 0; i < 7; i++) {
+        HttpResponse<String> r =
+            http.post("/sign-in", Map.of("username", username, "password", "wrong password " + i));
+        assertThat(r.statusCode()).isEqualTo(200);
+        seen.append(
+                r.body().contains("too many attempts")
+                    ? "locked"
+                    : r.body().contains("Enter a correct username and password") ? "wrong" : "?")
+            .append(' ');
+      }
+      answers.add(seen.toString().strip());
+    }
+    assertThat(answers.get(0)).isEqualTo("wrong wrong wrong wrong locked locked locked");
+    assertThat(answers.get(1)).isEqualTo(answers.get(0));
+  }
+
+  @Test
   @DisplayName("a notifier's register lists only its authorities; another authority's page is 404")
   void notifierScope() throws Exception {
     var westminster = register.notify(Submissions.death());
