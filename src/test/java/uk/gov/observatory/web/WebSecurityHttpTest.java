@@ -2,6 +2,7 @@ package uk.gov.observatory.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ class WebSecurityHttpTest {
 
   @Test
   @DisplayName(
-      "the session cookie is HttpOnly, Secure and SameSite, and changes when sign-in completes")
+      "the session cookie is HttpOnly, Secure and SameSite, and changes at each step of sign-in")
   void cookieFlagsAndSessionFixation() throws Exception {
     SignedInHttp http = new SignedInHttp(port);
     HttpResponse<String> page = http.get("/sign-in");
@@ -95,8 +96,26 @@ class WebSecurityHttpTest {
             .orElseThrow();
     assertThat(cookie).contains("HttpOnly").contains("Secure").containsIgnoringCase("SameSite=Lax");
     String before = http.session();
-    http.signIn(TestAccounts.create(accounts, "fixation.test", Role.PANEL_SECRETARIAT));
-    assertThat(http.session()).isNotEqualTo(before);
+    TestAccounts.Person person =
+        TestAccounts.create(accounts, "fixation.test", Role.PANEL_SECRETARIAT);
+    // The password step: a new session id, and the old one no longer names the session.
+    HttpResponse<String> password =
+        http.post(
+            "/sign-in", Map.of("username", "fixation.test", "password", TestAccounts.PASSWORD));
+    assertThat(password.statusCode()).isEqualTo(302);
+    String afterPassword = http.session();
+    assertThat(afterPassword).isNotNull().isNotEqualTo(before);
+    SignedInHttp fixed = new SignedInHttp(port);
+    fixed.session(before);
+    assertThat(fixed.get("/sign-in/code").headers().firstValue("Location"))
+        .as("the id from before the password step does not reach the code page")
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in"));
+    // The code step (here the first sign-in's set-up): a new session id again.
+    String next = URI.create(password.headers().firstValue("Location").orElseThrow()).getPath();
+    http.get(next);
+    assertThat(http.post(next, Map.of("code", person.code())).statusCode()).isEqualTo(302);
+    assertThat(http.session()).isNotEqualTo(afterPassword).isNotEqualTo(before);
+    assertThat(http.get("/notifications").statusCode()).isEqualTo(200);
   }
 
   @Test
