@@ -274,6 +274,13 @@ public class SecurityConfiguration {
                             response.sendRedirect("/sign-in?ended");
                             return;
                           }
+                          if (denied instanceof CsrfException && Refusals.notSignedIn()) {
+                            // A form sent after signing out (the cookie went with the session),
+                            // or by someone not signed in: nothing to act on; sign in again.
+                            refusals.notSignedIn(request, "form refused, asked to sign in");
+                            response.sendRedirect("/sign-in");
+                            return;
+                          }
                           refusals.forbidden(request, denied);
                           response.sendError(HttpServletResponse.SC_FORBIDDEN);
                         }))

@@ -229,6 +229,41 @@ class WebSecurityHttpTest {
   }
 
   @Test
+  @DisplayName(
+      "a form sent after signing out goes to the sign-in page, is audited and stores nothing")
+  void formAfterSignOut() throws Exception {
+    SignedInHttp notifier =
+        new SignedInHttp(port)
+            .signIn(
+                TestAccounts.create(accounts, "leaving.notifier", Role.LA_NOTIFIER, "E09000033"));
+    notifier.get("/notify/local-authority");
+    HttpResponse<String> out = notifier.post("/sign-out", Map.of());
+    assertThat(out.headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            c -> assertThat(c).startsWith("JSESSIONID=;").contains("Expires=Thu, 01 Jan 1970"));
+    // The browser drops the cookie, as the answer says; the page left open still has its form.
+    notifier.session(null);
+    String refusals =
+        "select count(*) from audit_entry where action = 'ACCESS_REFUSED'"
+            + " and details like 'POST /notify/local-authority: sent without a signed-in session%'";
+    long refusalsBefore = jdbc.queryForObject(refusals, Long.class);
+    HttpResponse<String> stale =
+        notifier.post("/notify/local-authority", Map.of("laCode", "E09000033"));
+    assertThat(stale.statusCode()).isEqualTo(302);
+    assertThat(stale.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in"));
+    assertThat(jdbc.queryForObject(refusals, Long.class) - refusalsBefore).isEqualTo(1);
+    // Without any token at all, in the new session the refusal began, the same.
+    HttpResponse<String> bare =
+        notifier.post("/notify/local-authority", Map.of("laCode", "E09000033"), false);
+    assertThat(bare.statusCode()).isEqualTo(302);
+    assertThat(bare.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in"));
+    assertThat(jdbc.queryForObject(refusals, Long.class) - refusalsBefore).isEqualTo(2);
+    assertThat(register.count()).isZero();
+  }
+
+  @Test
   @DisplayName("a notifier's register lists only its authorities; another authority's page is 404")
   void notifierScope() throws Exception {
     var westminster = register.notify(Submissions.death());
