@@ -2,8 +2,10 @@ package uk.gov.observatory.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -226,6 +228,67 @@ class WebSecurityHttpTest {
     }
     assertThat(answers.get(0)).isEqualTo("wrong wrong wrong wrong locked locked locked");
     assertThat(answers.get(1)).isEqualTo(answers.get(0));
+  }
+
+  /** A raw HTTP/1.1 exchange, for requests no HTTP client would send. */
+  String raw(String request) throws Exception {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "Tomcat's own answers to malformed requests (400, 501, 505) carry the hardening headers and"
+          + " a plain page without server details")
+  void headersOnTheServersOwnAnswers() throws Exception {
+    Map<String, String> requests = new java.util.LinkedHashMap<>();
+    requests.put("bad escape in the path", "GET /% HTTP/1.1\r\nHost: localhost\r\n");
+    requests.put("control character in the path", "GET /a\u0001 HTTP/1.1\r\nHost: localhost\r\n");
+    requests.put("NUL in the path", "GET /%00 HTTP/1.1\r\nHost: localhost\r\n");
+    requests.put("bad Host header", "GET / HTTP/1.1\r\nHost: bad host^\r\n");
+    requests.put("no Host header", "GET / HTTP/1.1\r\n");
+    requests.put("unknown method", "FOO / HTTP/1.1\r\nHost: localhost\r\n");
+    requests.put("unknown HTTP version", "GET / HTTP/2.5\r\nHost: localhost\r\n");
+    requests.put("encoded dots", "GET /a/%2e%2e/%2e%2e/etc HTTP/1.1\r\nHost: localhost\r\n");
+    requests.put("path parameter", "GET /a;b=c/../x HTTP/1.1\r\nHost: localhost\r\n");
+    requests.put(
+        "header too large",
+        "GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(20_000) + "\r\n");
+    for (var request : requests.entrySet()) {
+      String answer = raw(request.getValue() + "Connection: close\r\n\r\n");
+      String what = request.getKey() + ": " + answer.lines().findFirst().orElse("(nothing)");
+      int headEnd = answer.indexOf("\r\n\r\n");
+      assertThat(headEnd).as(what).isPositive();
+      String head = answer.substring(0, headEnd);
+      String body = answer.substring(headEnd);
+      assertThat(head).as(what).matches("(?s)HTTP/1\\.1 [45]\\d\\d.*");
+      assertThat(head)
+          .as(what)
+          .contains("Content-Security-Policy: " + SecurityConfiguration.CSP)
+          .contains("Strict-Transport-Security: max-age=31536000")
+          .contains("X-Frame-Options: DENY")
+          .contains("X-Content-Type-Options: nosniff")
+          .contains("Referrer-Policy: no-referrer");
+      for (String header :
+          List.of(
+              "Content-Security-Policy",
+              "Strict-Transport-Security",
+              "X-Frame-Options",
+              "X-Content-Type-Options",
+              "Referrer-Policy")) {
+        assertThat(head.split(header + ":", -1)).as(what + ": " + header + " once").hasSize(2);
+      }
+      assertThat(body)
+          .as(what)
+          .doesNotContainIgnoringCase("tomcat")
+          .doesNotContainIgnoringCase("apache")
+          .doesNotContain("Exception")
+          .doesNotContain("<style");
+    }
   }
 
   @Test
