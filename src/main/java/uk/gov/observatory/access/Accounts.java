@@ -185,8 +185,7 @@ public class Accounts {
         if (las.isEmpty()) {
           problems.add(
               role
-                  + " needs at least one local authority: --la CODE (its GSS code, e.g."
-                  + " E09000033)");
+                  + " needs at least one local authority: --la CODE (its GSS code, e.g. E09000033)");
         }
         for (String la : las) {
           laProblem(la, today, "--la").ifPresent(problems::add);

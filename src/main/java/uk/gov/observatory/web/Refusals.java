@@ -13,9 +13,9 @@ import uk.gov.observatory.audit.AuditLog;
 
 /**
  * Puts refused requests on record: a forbidden action (403), a form sent without its CSRF token, a
- * session cookie the server does not know (ended after inactivity, or forged), and a form sent with
- * no session at all (after signing out). Records that are not found or out of reach are audited by
- * the register itself.
+ * session cookie the server does not know (ended after inactivity, or forged), and a form sent when
+ * no one is signed in (after signing out). Records that are not found or out of reach are audited
+ * by the register itself.
  */
 @Component
 class Refusals {
