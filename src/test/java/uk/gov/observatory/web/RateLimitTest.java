@@ -84,6 +84,7 @@ class RateLimitTest {
     assertThat(limited.statusCode()).isEqualTo(429);
     assertThat(limited.headers().firstValue("Retry-After")).isPresent();
     assertThat(limited.body()).doesNotContain("Exception");
+    WebSecurityHttpTest.assertHardened(limited, "sign-in over the limit");
 
     int refused = 0;
     for (int i = 0; i < 8; i++) {
@@ -150,6 +151,7 @@ class RateLimitTest {
         assertThat(r.statusCode()).isEqualTo(429);
         assertThat(r.headers().firstValue("Retry-After")).isPresent();
         assertThat(r.body()).contains("More than 4 refused API tokens a minute from your address");
+        WebSecurityHttpTest.assertHardened(r, "refused tokens over the limit");
         limited++;
       }
     }

@@ -58,6 +58,17 @@ class WebSecurityHttpTest {
         .hasValueSatisfying(v -> assertThat(v).contains("max-age=31536000"));
     assertThat(r.headers().firstValue("X-Frame-Options")).as(what).hasValue("DENY");
     assertThat(r.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+    assertThat(r.headers().firstValue("Referrer-Policy")).as(what).hasValue("no-referrer");
+    // Set by the server's valve and by Spring Security alike: still each once.
+    for (String header :
+        List.of(
+            "Content-Security-Policy",
+            "Strict-Transport-Security",
+            "X-Frame-Options",
+            "X-Content-Type-Options",
+            "Referrer-Policy")) {
+      assertThat(r.headers().allValues(header)).as(what + ": " + header).hasSize(1);
+    }
   }
 
   @Test
