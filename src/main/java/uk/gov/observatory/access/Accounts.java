@@ -41,7 +41,10 @@ import uk.gov.observatory.reference.ReferenceData;
  * observatory.access.lockout.max-failures} (5) the account is locked for {@code
  * observatory.access.lockout.duration} (15 minutes), during which even the right secrets are
  * refused. Only a complete sign-in (an accepted second factor) clears the count, so knowing the
- * password does not allow unlimited guessing of TOTP codes.
+ * password does not allow unlimited guessing of TOTP codes. A username with no account, and a
+ * disabled account, get the same answers, the same lockout and the same work (a password hash
+ * checked) as an account, so that which names exist cannot be told from the answers or their timing
+ * (unknown names are counted in memory, see {@link UnknownNames}).
  */
 @Service
 public class Accounts {
@@ -66,6 +69,7 @@ public class Accounts {
   private final PasswordEncoder encoder;
   private final SecureRandom random = new SecureRandom();
   private final String unknownAccountHash;
+  private final UnknownNames unknownNames;
 
   public Accounts(
       AccountRepository repository,
@@ -85,6 +89,7 @@ public class Accounts {
     this.encoder = passwordEncoder();
     // Checked against when the account does not exist, so the answer takes as long either way.
     this.unknownAccountHash = encoder.encode(Totp.newSecret());
+    this.unknownNames = new UnknownNames(maxFailures, lockDuration);
   }
 
   /** Re-seals the accounts' TOTP secrets under the current key ({@code keys rotate}). */
@@ -255,22 +260,39 @@ public class Accounts {
   public PasswordCheck verifyPassword(String username, String password, String origin) {
     Optional<StoredAccount> found =
         username == null ? Optional.empty() : repository.findForUpdate(username);
+    Instant now = clock.instant();
     if (found.isEmpty()) {
+      // The same answers, lockout and work as for an account, so names cannot be told apart.
+      if (unknownNames.locked(username, now)) {
+        return refused(username, "password", PasswordCheck.LOCKED, origin, " (no such account)");
+      }
       encoder.matches(password == null ? "" : password, unknownAccountHash);
-      return refused(username, "password", PasswordCheck.UNKNOWN_ACCOUNT, origin);
+      return unknownNames.failure(username, now)
+          ? refused(username, "password", PasswordCheck.LOCKED, origin, " (no such account)")
+          : refused(username, "password", PasswordCheck.UNKNOWN_ACCOUNT, origin);
     }
     StoredAccount stored = found.get();
-    Optional<PasswordCheck> barred = barred(stored.account());
-    if (barred.isPresent()) {
-      return refused(username, "password", barred.get(), origin);
+    Account account = stored.account();
+    if (account.lockedAt(now)) {
+      return refused(username, "password", PasswordCheck.LOCKED, origin);
     }
-    if (password != null && encoder.matches(password, stored.passwordHash())) {
+    boolean matches = password != null && encoder.matches(password, stored.passwordHash());
+    if (!account.enabled()) {
+      // Counted like any refusal, so a disabled account locks as the others do.
+      PasswordCheck counted = failure(account);
+      return refused(
+          username,
+          "password",
+          counted == PasswordCheck.LOCKED ? PasswordCheck.LOCKED : PasswordCheck.DISABLED,
+          origin);
+    }
+    if (matches) {
       if (encoder.upgradeEncoding(stored.passwordHash())) {
-        repository.updatePasswordHash(stored.account().id(), encoder.encode(password));
+        repository.updatePasswordHash(account.id(), encoder.encode(password));
       }
       return PasswordCheck.ACCEPTED;
     }
-    return refused(username, "password", failure(stored.account()), origin);
+    return refused(username, "password", failure(account), origin);
   }
 
   /**
@@ -351,6 +373,11 @@ public class Accounts {
 
   /** Audits a refused sign-in step (in the caller's transaction) and returns its answer. */
   private PasswordCheck refused(String username, String what, PasswordCheck check, String origin) {
+    return refused(username, what, check, origin, "");
+  }
+
+  private PasswordCheck refused(
+      String username, String what, PasswordCheck check, String origin, String note) {
     audit.record(
         new AuditEvent(
             "unverified:" + username,
@@ -359,7 +386,7 @@ public class Accounts {
             username,
             null,
             null,
-            what + " " + check.name().toLowerCase(Locale.ROOT) + from(origin)));
+            what + " " + check.name().toLowerCase(Locale.ROOT) + note + from(origin)));
     return check;
   }
 

@@ -12,26 +12,28 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import uk.gov.observatory.access.Account;
 import uk.gov.observatory.access.Accounts;
-import uk.gov.observatory.audit.Actors;
-import uk.gov.observatory.audit.AuditAction;
-import uk.gov.observatory.audit.AuditEvent;
-import uk.gov.observatory.audit.AuditLog;
 
 /**
- * Signs in an API request that carries {@code Authorization: Bearer <personal token>}. A token that
+ * Signs in an API request that carries {@code Authorization: Bearer <personal token>} (the scheme
+ * in any case, any spaces before the token), and applies the API's rate limits ({@link
+ * RateLimits}): per account once the token is accepted, per remote address otherwise. A token that
  * is unknown, expired, revoked or of a disabled account leaves the request anonymous (so it is
- * refused with 401) and is audited; the token itself is never written anywhere.
+ * refused with 401), counts against its address's budget of refused tokens and is audited through
+ * {@link TokenRefusalAudit}; an address over that budget gets 429 before its tokens are looked up.
+ * The token itself is never written anywhere.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
   private static final String PREFIX = "Bearer ";
 
   private final Accounts accounts;
-  private final AuditLog audit;
+  private final RateLimits limits;
+  private final TokenRefusalAudit refusals;
 
-  BearerTokenFilter(Accounts accounts, AuditLog audit) {
+  BearerTokenFilter(Accounts accounts, RateLimits limits, TokenRefusalAudit refusals) {
     this.accounts = accounts;
-    this.audit = audit;
+    this.limits = limits;
+    this.refusals = refusals;
   }
 
   @Override
@@ -39,34 +41,51 @@ class BearerTokenFilter extends OncePerRequestFilter {
     return true;
   }
 
+  /** The token of a Bearer Authorization header, or null when the request has none. */
+  static String bearerToken(String header) {
+    if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+      return null;
+    }
+    return header.substring(PREFIX.length()).strip();
+  }
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String header = request.getHeader("Authorization");
-    if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-      Optional<Account> account =
-          accounts.authenticateToken(header.substring(PREFIX.length()).strip());
-      if (account.isPresent()) {
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(
-                account.get().username(), null, SecurityConfiguration.authorities(account.get())));
-        SecurityContextHolder.setContext(context);
-      } else {
-        audit.record(
-            new AuditEvent(
-                Actors.anonymous(request.getRemoteAddr()),
-                AuditAction.SIGN_IN_FAILED,
-                "api_token",
-                null,
-                null,
-                null,
-                "API token refused (unknown, expired, revoked or of a disabled account) for "
-                    + request.getMethod()
-                    + " "
-                    + request.getRequestURI()));
+    String address = request.getRemoteAddr();
+    String token = bearerToken(request.getHeader("Authorization"));
+    Optional<Account> account = Optional.empty();
+    if (token != null) {
+      if (limits.tooManyTokenFailures(address)) {
+        limits.tooManyApiRequests(
+            response,
+            "More than "
+                + limits.tokenFailuresPerMinute()
+                + " refused API tokens a minute from your address");
+        return;
       }
+      account = accounts.authenticateToken(token);
+      if (account.isEmpty()) {
+        limits.tokenRefused(address);
+        refusals.refused(address, request.getMethod(), request.getRequestURI());
+      }
+    }
+    boolean allowed =
+        account.isPresent()
+            ? limits.apiAllowedForAccount(account.get().id())
+            : limits.apiAllowedForAddress(address);
+    if (!allowed) {
+      limits.tooManyApiRequests(
+          response, "More than " + limits.apiPerMinute() + " requests a minute");
+      return;
+    }
+    if (account.isPresent()) {
+      SecurityContext context = SecurityContextHolder.createEmptyContext();
+      context.setAuthentication(
+          UsernamePasswordAuthenticationToken.authenticated(
+              account.get().username(), null, SecurityConfiguration.authorities(account.get())));
+      SecurityContextHolder.setContext(context);
     }
     chain.doFilter(request, response);
   }

@@ -6,75 +6,152 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rate limits, per instance, in fixed one-minute windows: sign-in attempts per remote address, and
- * API requests per token (or per address without one). Over the limit: 429 with Retry-After, a
- * problem on the API and the service's error page elsewhere.
+ * Rate limits, per instance, in fixed one-minute windows. Over a limit the answer is 429 with
+ * Retry-After: a problem on the API and the service's error page elsewhere.
+ *
+ * <ul>
+ *   <li>Sign-in attempts (every POST under {@code /sign-in}) per remote address: checked here, as a
+ *       servlet filter before the security filters.
+ *   <li>API requests per account once its token is accepted (however the header is spelt, and
+ *       whichever of the account's tokens it is), and per remote address for requests without a
+ *       token or with a refused one: checked by {@link BearerTokenFilter}.
+ *   <li>Refused API tokens per remote address: once an address is over it, every request from it
+ *       that carries a token is refused before the token is looked up.
+ * </ul>
+ *
+ * <p>Memory is bounded: at most {@value #MAX_KEYS} windows are kept; past that, windows of earlier
+ * minutes are dropped, and if the current minute alone fills the table, keys it has no room for
+ * share one window per kind (so a flood from very many addresses is limited as if from one).
  */
 class RateLimits extends OncePerRequestFilter {
+
+  static final int MAX_KEYS = 100_000;
 
   private final Clock clock;
   private final int signInPerMinute;
   private final int apiPerMinute;
+  private final int tokenFailuresPerMinute;
+  private final int maxKeys;
   private final Map<String, long[]> windows = new ConcurrentHashMap<>();
 
-  RateLimits(Clock clock, int signInPerMinute, int apiPerMinute) {
+  RateLimits(Clock clock, int signInPerMinute, int apiPerMinute, int tokenFailuresPerMinute) {
+    this(clock, signInPerMinute, apiPerMinute, tokenFailuresPerMinute, MAX_KEYS);
+  }
+
+  RateLimits(
+      Clock clock, int signInPerMinute, int apiPerMinute, int tokenFailuresPerMinute, int maxKeys) {
+    this.maxKeys = maxKeys;
     this.clock = clock;
     this.signInPerMinute = signInPerMinute;
     this.apiPerMinute = apiPerMinute;
+    this.tokenFailuresPerMinute = tokenFailuresPerMinute;
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI();
-    String key = null;
-    int limit = 0;
-    if ("POST".equals(request.getMethod()) && path.startsWith("/sign-in")) {
-      key = "sign-in:" + request.getRemoteAddr();
-      limit = signInPerMinute;
-    } else if (path.startsWith("/api/")) {
-      String auth = request.getHeader("Authorization");
-      key = "api:" + (auth == null ? request.getRemoteAddr() : sha256(auth));
-      limit = apiPerMinute;
-    }
-    if (key != null && !allowed(key, limit)) {
-      long minute = clock.millis() / 60_000;
-      long retryAfter = Math.max(1, (minute + 1) * 60 - clock.millis() / 1000);
-      response.setHeader("Retry-After", Long.toString(retryAfter));
-      if (path.startsWith("/api/")) {
-        response.setStatus(429);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response
-            .getWriter()
-            .write(
-                "{\"type\":\"urn:observatory:problem:too-many-requests\",\"title\":\"Too many"
-                    + " requests\",\"status\":429,\"detail\":\"More than "
-                    + limit
-                    + " requests a minute: wait "
-                    + retryAfter
-                    + " seconds and try again.\"}");
-      } else {
-        response.sendError(429, "Too many attempts: wait a minute and try again");
-      }
+    if ("POST".equals(request.getMethod())
+        && request.getRequestURI().startsWith("/sign-in")
+        && !allowed("sign-in", request.getRemoteAddr(), signInPerMinute)) {
+      response.setHeader("Retry-After", Long.toString(retryAfter()));
+      response.sendError(429, "Too many attempts: wait a minute and try again");
       return;
     }
     chain.doFilter(request, response);
   }
 
+  /** Counts an API request of an account (by its id); false once the account is over the limit. */
+  boolean apiAllowedForAccount(long accountId) {
+    return allowed("api-account", Long.toString(accountId), apiPerMinute);
+  }
+
+  /** Counts an API request without an accepted token; false once its address is over the limit. */
+  boolean apiAllowedForAddress(String address) {
+    return allowed("api-address", address, apiPerMinute);
+  }
+
+  /** Whether an address has had as many refused API tokens this minute as it may. */
+  boolean tooManyTokenFailures(String address) {
+    long[] window = windows.get(key("token-failures", address));
+    if (window == null && windows.size() >= maxKeys) {
+      window = windows.get(key("token-failures", "(others)"));
+    }
+    return window != null && window[0] == minute() && window[1] >= tokenFailuresPerMinute;
+  }
+
+  /** Counts a refused API token against its address. */
+  void tokenRefused(String address) {
+    allowed("token-failures", address, tokenFailuresPerMinute);
+  }
+
+  int apiPerMinute() {
+    return apiPerMinute;
+  }
+
+  int tokenFailuresPerMinute() {
+    return tokenFailuresPerMinute;
+  }
+
+  /** How many windows are kept. */
+  int size() {
+    return windows.size();
+  }
+
+  /** Forgets every window (tests only: the test clock never leaves its minute). */
+  void forget() {
+    windows.clear();
+  }
+
+  /** Seconds until the current window ends. */
+  long retryAfter() {
+    long millis = clock.millis();
+    return Math.max(1, (millis / 60_000 + 1) * 60 - millis / 1000);
+  }
+
+  /** Answers an API request over a limit: 429, Retry-After and a problem saying what to do. */
+  void tooManyApiRequests(HttpServletResponse response, String what) throws IOException {
+    long retryAfter = retryAfter();
+    response.setHeader("Retry-After", Long.toString(retryAfter));
+    response.setStatus(429);
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"urn:observatory:problem:too-many-requests\",\"title\":\"Too many"
+                + " requests\",\"status\":429,\"detail\":\""
+                + what
+                + ": wait "
+                + retryAfter
+                + " seconds and try again.\"}");
+  }
+
+  private long minute() {
+    return clock.millis() / 60_000;
+  }
+
+  private static String key(String kind, String who) {
+    return kind + ":" + who;
+  }
+
   /** Counts a request in the current minute's window; false once the limit is passed. */
-  boolean allowed(String key, int limit) {
-    long minute = clock.millis() / 60_000;
+  boolean allowed(String kind, String who, int limit) {
+    long minute = minute();
+    String key = key(kind, who);
+    if (windows.size() >= maxKeys && !windows.containsKey(key)) {
+      windows.entrySet().removeIf(e -> e.getValue()[0] != minute);
+      if (windows.size() >= maxKeys) {
+        // No room: every key without a window of its own shares one for its kind.
+        key = key(kind, "(others)");
+      }
+    }
     long[] window =
         windows.compute(
             key,
@@ -85,19 +162,6 @@ class RateLimits extends OncePerRequestFilter {
               w[1]++;
               return w;
             });
-    if (windows.size() > 100_000) {
-      windows.entrySet().removeIf(e -> e.getValue()[0] != minute);
-    }
     return window[1] <= limit;
-  }
-
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

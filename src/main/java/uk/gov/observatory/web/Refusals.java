@@ -1,6 +1,7 @@
 package uk.gov.observatory.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfException;
@@ -11,9 +12,10 @@ import uk.gov.observatory.audit.AuditEvent;
 import uk.gov.observatory.audit.AuditLog;
 
 /**
- * Puts refused requests on record: a forbidden action (403), a form sent without its CSRF token,
- * and a session cookie the server does not know (ended after inactivity, or forged). Records that
- * are not found or out of reach are audited by the register itself.
+ * Puts refused requests on record: a forbidden action (403), a form sent without its CSRF token, a
+ * session cookie the server does not know (ended after inactivity, or forged), and a form sent when
+ * no one is signed in (after signing out). Records that are not found or out of reach are audited
+ * by the register itself.
  */
 @Component
 class Refusals {
@@ -32,6 +34,15 @@ class Refusals {
     return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
   }
 
+  /**
+   * Whether no one is signed in on the request: no session cookie (after signing out, whose answer
+   * deletes it), or the session of someone who has not signed in.
+   */
+  static boolean notSignedIn() {
+    Authentication who = SecurityContextHolder.getContext().getAuthentication();
+    return who == null || !who.isAuthenticated() || who instanceof AnonymousAuthenticationToken;
+  }
+
   void forbidden(HttpServletRequest request, Exception denied) {
     String why =
         denied instanceof CsrfException
@@ -42,6 +53,12 @@ class Refusals {
 
   void unknownSession(HttpServletRequest request, String answer) {
     record(request, "session cookie not recognised: ended or forged (" + answer + ")");
+  }
+
+  void notSignedIn(HttpServletRequest request, String answer) {
+    record(
+        request,
+        "sent without a signed-in session (signed out, or never signed in) (" + answer + ")");
   }
 
   private void record(HttpServletRequest request, String details) {

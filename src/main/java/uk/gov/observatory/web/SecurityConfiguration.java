@@ -31,7 +31,6 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import uk.gov.observatory.access.Account;
 import uk.gov.observatory.access.Accounts;
 import uk.gov.observatory.access.Permission;
-import uk.gov.observatory.audit.AuditLog;
 
 /**
  * Who may reach what. Two filter chains: the JSON API (stateless, {@code Authorization: Bearer}
@@ -160,14 +159,22 @@ public class SecurityConfiguration {
                     r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
   }
 
-  /** Rate limits run before the security filters, so floods are cut off before any work. */
+  /**
+   * The rate limits (see {@link RateLimits}); the API's are applied by {@link BearerTokenFilter}.
+   */
   @Bean
-  FilterRegistrationBean<RateLimits> rateLimits(
+  RateLimits rateLimits(
       java.time.Clock clock,
       @Value("${observatory.rate-limit.sign-in-per-minute:20}") int signIn,
-      @Value("${observatory.rate-limit.api-per-minute:600}") int api) {
-    FilterRegistrationBean<RateLimits> registration =
-        new FilterRegistrationBean<>(new RateLimits(clock, signIn, api));
+      @Value("${observatory.rate-limit.api-per-minute:600}") int api,
+      @Value("${observatory.rate-limit.api-token-failures-per-minute:20}") int tokenFailures) {
+    return new RateLimits(clock, signIn, api, tokenFailures);
+  }
+
+  /** The sign-in limit runs before the security filters, so floods are cut off before any work. */
+  @Bean
+  FilterRegistrationBean<RateLimits> rateLimitsFilter(RateLimits limits) {
+    FilterRegistrationBean<RateLimits> registration = new FilterRegistrationBean<>(limits);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
@@ -177,12 +184,13 @@ public class SecurityConfiguration {
   SecurityFilterChain api(
       HttpSecurity http,
       Accounts accounts,
-      AuditLog audit,
+      RateLimits limits,
+      TokenRefusalAudit tokenRefusals,
       ApiAuthProblems problems,
       Refusals refusals)
       throws Exception {
     // Not a bean: as a bean the servlet container would also run it outside this chain.
-    BearerTokenFilter bearer = new BearerTokenFilter(accounts, audit);
+    BearerTokenFilter bearer = new BearerTokenFilter(accounts, limits, tokenRefusals);
     http.securityMatcher("/api/**")
         .csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -264,6 +272,13 @@ public class SecurityConfiguration {
                             refusals.unknownSession(
                                 request, "form refused, asked to sign in again");
                             response.sendRedirect("/sign-in?ended");
+                            return;
+                          }
+                          if (denied instanceof CsrfException && Refusals.notSignedIn()) {
+                            // A form sent after signing out (the cookie went with the session),
+                            // or by someone not signed in: nothing to act on; sign in again.
+                            refusals.notSignedIn(request, "form refused, asked to sign in");
+                            response.sendRedirect("/sign-in");
                             return;
                           }
                           refusals.forbidden(request, denied);

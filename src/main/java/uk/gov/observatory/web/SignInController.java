@@ -26,9 +26,9 @@ import uk.gov.observatory.access.PasswordCheck;
 /**
  * Signing in: a username and password (or, when configured, {@link SingleSignOn} in place of the
  * password), then a code from the person's authenticator app (or a one-time recovery code). Only
- * after both is the session signed in, under a new session id. The pages never say whether an
- * account exists or which of the two was wrong (single sign-on, once the provider has vouched for
- * the person, says only that they have no usable account).
+ * after both is the session signed in; each step gives the session a new id. The pages never say
+ * whether an account exists or which of the two was wrong (single sign-on, once the provider has
+ * vouched for the person, says only that they have no usable account).
  */
 @Controller
 public class SignInController {
@@ -107,8 +107,11 @@ public class SignInController {
       model.addAttribute("username", username);
       return "sign-in/password";
     }
-    request.getSession().setAttribute(PASSWORD_ACCEPTED, user);
-    request.getSession().setAttribute(FIRST_FACTOR, "password");
+    // A new session id at each step of sign-in (session fixation): here the first.
+    HttpSession session = request.getSession();
+    request.changeSessionId();
+    session.setAttribute(PASSWORD_ACCEPTED, user);
+    session.setAttribute(FIRST_FACTOR, "password");
     return accounts.pendingEnrolmentSecret(user).isPresent()
         ? "redirect:/sign-in/set-up"
         : "redirect:/sign-in/code";
@@ -231,7 +234,7 @@ public class SignInController {
       return page;
     }
     Account account = accounts.find(user).orElseThrow();
-    // A new session id for the signed-in session (session fixation).
+    // A new session id for the signed-in session (session fixation), as after the first step.
     session.removeAttribute(PASSWORD_ACCEPTED);
     session.removeAttribute(FIRST_FACTOR);
     request.changeSessionId();

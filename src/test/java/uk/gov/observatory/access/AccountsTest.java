@@ -244,6 +244,73 @@ class AccountsTest {
 
   @Test
   @DisplayName(
+      "an unknown username is locked after 5 failures for 15 minutes, exactly like an account,"
+          + " and a disabled account likewise")
+  void unknownAndDisabledNamesLockLikeAccounts() {
+    notifier("jane.notifier");
+    accounts.add("gone.inspector", Role.INSPECTOR, List.of(), null, GOOD);
+    accounts.disable("gone.inspector");
+    MutableClock c = new MutableClock(clock.instant(), clock.getZone());
+    Accounts at = accountsAt(c);
+    java.util.function.Function<String, List<PasswordCheck>> sixTries =
+        username -> {
+          List<PasswordCheck> answers = new java.util.ArrayList<>();
+          for (int i = 1; i <= 6; i++) {
+            answers.add(at.verifyPassword(username, "wrong password " + i, "192.0.2.1"));
+          }
+          return answers;
+        };
+    List<PasswordCheck> known = sixTries.apply("jane.notifier");
+    List<PasswordCheck> unknown = sixTries.apply("no.such.person");
+    List<PasswordCheck> disabled = sixTries.apply("gone.inspector");
+    assertThat(known)
+        .containsExactly(
+            PasswordCheck.REFUSED,
+            PasswordCheck.REFUSED,
+            PasswordCheck.REFUSED,
+            PasswordCheck.REFUSED,
+            PasswordCheck.LOCKED,
+            PasswordCheck.LOCKED);
+    // What the sign-in page shows: "locked" or the same "enter a correct username and password".
+    java.util.function.Function<List<PasswordCheck>, List<Boolean>> locked =
+        answers -> answers.stream().map(a -> a == PasswordCheck.LOCKED).toList();
+    assertThat(locked.apply(unknown)).isEqualTo(locked.apply(known));
+    assertThat(locked.apply(disabled)).isEqualTo(locked.apply(known));
+    assertThat(audited("SIGN_IN_FAILED", "no.such.person")).isEqualTo(6);
+
+    // Still locked after 14 minutes; after 15 the count starts again, for both.
+    c.advance(Duration.ofMinutes(14));
+    assertThat(at.verifyPassword("no.such.person", GOOD)).isEqualTo(PasswordCheck.LOCKED);
+    assertThat(at.verifyPassword("jane.notifier", GOOD)).isEqualTo(PasswordCheck.LOCKED);
+    c.advance(Duration.ofMinutes(1));
+    assertThat(at.verifyPassword("no.such.person", GOOD)).isEqualTo(PasswordCheck.UNKNOWN_ACCOUNT);
+    assertThat(at.verifyPassword("jane.notifier", GOOD)).isEqualTo(PasswordCheck.ACCEPTED);
+    // Other unknown names are not affected.
+    assertThat(at.verifyPassword("another.stranger", GOOD))
+        .isEqualTo(PasswordCheck.UNKNOWN_ACCOUNT);
+  }
+
+  @Test
+  @DisplayName("unknown names are remembered within a bound, least recently tried forgotten first")
+  void unknownNamesAreBounded() {
+    UnknownNames names = new UnknownNames(5, Duration.ofMinutes(15), 100);
+    Instant now = clock.instant();
+    for (int i = 0; i < 1_000; i++) {
+      names.failure("stranger." + i, now);
+    }
+    assertThat(names.size()).isLessThanOrEqualTo(100);
+    for (int i = 0; i < 5; i++) {
+      names.failure("stranger.999", now);
+    }
+    assertThat(names.locked("stranger.999", now)).isTrue();
+    assertThat(names.locked("stranger.0", now)).isFalse();
+    // A day later, names not tried since are forgotten.
+    names.failure("latecomer", now.plus(Duration.ofDays(2)));
+    assertThat(names.size()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName(
       "a token authenticates; only its hash is stored; expired, revoked and disabled are refused")
   void tokens() throws Exception {
     notifier("jane.notifier");

@@ -82,6 +82,22 @@ class ApiSecurityTest {
   }
 
   @Test
+  @DisplayName(
+      "the scheme in any case and extra spaces before the token name the same account; a refused"
+          + " one is audited without the token")
+  void headerSpellings() throws Exception {
+    for (String scheme : java.util.List.of("Bearer ", "bearer ", "BEARER ", "Bearer  ")) {
+      mvc.perform(get("/api/v1/notifications").header("Authorization", scheme + ApiCaller.token))
+          .andExpect(status().isOk());
+    }
+    long before = failedSignIns();
+    mvc.perform(get("/api/v1/notifications").header("Authorization", "bEaReR   obs_forged"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(header().string("Content-Security-Policy", containsString("default-src")));
+    assertThat(failedSignIns() - before).isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("an inspector may read but not notify (403), and nothing is stored")
   void inspectorCannotNotify() throws Exception {
     TestAccounts.create(accounts, "ofsted.inspector", Role.INSPECTOR);

@@ -2,7 +2,10 @@ package uk.gov.observatory.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -55,6 +58,17 @@ class WebSecurityHttpTest {
         .hasValueSatisfying(v -> assertThat(v).contains("max-age=31536000"));
     assertThat(r.headers().firstValue("X-Frame-Options")).as(what).hasValue("DENY");
     assertThat(r.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+    assertThat(r.headers().firstValue("Referrer-Policy")).as(what).hasValue("no-referrer");
+    // Set by the server's valve and by Spring Security alike: still each once.
+    for (String header :
+        List.of(
+            "Content-Security-Policy",
+            "Strict-Transport-Security",
+            "X-Frame-Options",
+            "X-Content-Type-Options",
+            "Referrer-Policy")) {
+      assertThat(r.headers().allValues(header)).as(what + ": " + header).hasSize(1);
+    }
   }
 
   @Test
@@ -84,7 +98,7 @@ class WebSecurityHttpTest {
 
   @Test
   @DisplayName(
-      "the session cookie is HttpOnly, Secure and SameSite, and changes when sign-in completes")
+      "the session cookie is HttpOnly, Secure and SameSite, and changes at each step of sign-in")
   void cookieFlagsAndSessionFixation() throws Exception {
     SignedInHttp http = new SignedInHttp(port);
     HttpResponse<String> page = http.get("/sign-in");
@@ -95,8 +109,26 @@ class WebSecurityHttpTest {
             .orElseThrow();
     assertThat(cookie).contains("HttpOnly").contains("Secure").containsIgnoringCase("SameSite=Lax");
     String before = http.session();
-    http.signIn(TestAccounts.create(accounts, "fixation.test", Role.PANEL_SECRETARIAT));
-    assertThat(http.session()).isNotEqualTo(before);
+    TestAccounts.Person person =
+        TestAccounts.create(accounts, "fixation.test", Role.PANEL_SECRETARIAT);
+    // The password step: a new session id, and the old one no longer names the session.
+    HttpResponse<String> password =
+        http.post(
+            "/sign-in", Map.of("username", "fixation.test", "password", TestAccounts.PASSWORD));
+    assertThat(password.statusCode()).isEqualTo(302);
+    String afterPassword = http.session();
+    assertThat(afterPassword).isNotNull().isNotEqualTo(before);
+    SignedInHttp fixed = new SignedInHttp(port);
+    fixed.session(before);
+    assertThat(fixed.get("/sign-in/code").headers().firstValue("Location"))
+        .as("the id from before the password step does not reach the code page")
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in"));
+    // The code step (here the first sign-in's set-up): a new session id again.
+    String next = URI.create(password.headers().firstValue("Location").orElseThrow()).getPath();
+    http.get(next);
+    assertThat(http.post(next, Map.of("code", person.code())).statusCode()).isEqualTo(302);
+    assertThat(http.session()).isNotEqualTo(afterPassword).isNotEqualTo(before);
+    assertThat(http.get("/notifications").statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -180,6 +212,129 @@ class WebSecurityHttpTest {
             "/sign-in", Map.of("username", "locked.member", "password", TestAccounts.PASSWORD));
     assertThat(locked.body()).contains("too many attempts");
     assertThat(locked.headers().firstValue("Location")).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "an unknown username meets the same answers and the same lockout as a real one, so the two"
+          + " cannot be told apart")
+  void unknownUsernamesLockToo() throws Exception {
+    TestAccounts.create(accounts, "real.member", Role.PANEL_MEMBER);
+    List<String> answers = new java.util.ArrayList<>();
+    for (String username : List.of("real.member", "made.up.member")) {
+      SignedInHttp http = new SignedInHttp(port);
+      http.get("/sign-in");
+      StringBuilder seen = new StringBuilder();
+      for (int i = 0; i < 7; i++) {
+        HttpResponse<String> r =
+            http.post("/sign-in", Map.of("username", username, "password", "wrong password " + i));
+        assertThat(r.statusCode()).isEqualTo(200);
+        seen.append(
+                r.body().contains("too many attempts")
+                    ? "locked"
+                    : r.body().contains("Enter a correct username and password") ? "wrong" : "?")
+            .append(' ');
+      }
+      answers.add(seen.toString().strip());
+    }
+    assertThat(answers.get(0)).isEqualTo("wrong wrong wrong wrong locked locked locked");
+    assertThat(answers.get(1)).isEqualTo(answers.get(0));
+  }
+
+  /** A raw HTTP/1.1 exchange, for requests no HTTP client would send. */
+  String raw(String request) throws Exception {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "Tomcat's own answers to malformed requests (400, 501, 505) carry the hardening headers and"
+          + " a plain page without server details")
+  void headersOnTheServersOwnAnswers() throws Exception {
+    Map<String, String> requests = new java.util.LinkedHashMap<>();
+    requests.put("bad escape in the path", "GET /% HTTP/1.1\r\nHost: localhost\r\n");
+    requests.put("control character in the path", "GET /a\u0001 HTTP/1.1\r\nHost: localhost\r\n");
+    requests.put("NUL in the path", "GET /%00 HTTP/1.1\r\nHost: localhost\r\n");
+    requests.put("bad Host header", "GET / HTTP/1.1\r\nHost: bad host^\r\n");
+    requests.put("no Host header", "GET / HTTP/1.1\r\n");
+    requests.put("unknown method", "FOO / HTTP/1.1\r\nHost: localhost\r\n");
+    requests.put("unknown HTTP version", "GET / HTTP/2.5\r\nHost: localhost\r\n");
+    requests.put("encoded dots", "GET /a/%2e%2e/%2e%2e/etc HTTP/1.1\r\nHost: localhost\r\n");
+    requests.put("path parameter", "GET /a;b=c/../x HTTP/1.1\r\nHost: localhost\r\n");
+    requests.put(
+        "header too large",
+        "GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(20_000) + "\r\n");
+    for (var request : requests.entrySet()) {
+      String answer = raw(request.getValue() + "Connection: close\r\n\r\n");
+      String what = request.getKey() + ": " + answer.lines().findFirst().orElse("(nothing)");
+      int headEnd = answer.indexOf("\r\n\r\n");
+      assertThat(headEnd).as(what).isPositive();
+      String head = answer.substring(0, headEnd);
+      String body = answer.substring(headEnd);
+      assertThat(head).as(what).matches("(?s)HTTP/1\\.1 [45]\\d\\d.*");
+      assertThat(head)
+          .as(what)
+          .contains("Content-Security-Policy: " + SecurityConfiguration.CSP)
+          .contains("Strict-Transport-Security: max-age=31536000")
+          .contains("X-Frame-Options: DENY")
+          .contains("X-Content-Type-Options: nosniff")
+          .contains("Referrer-Policy: no-referrer");
+      for (String header :
+          List.of(
+              "Content-Security-Policy",
+              "Strict-Transport-Security",
+              "X-Frame-Options",
+              "X-Content-Type-Options",
+              "Referrer-Policy")) {
+        assertThat(head.split(header + ":", -1)).as(what + ": " + header + " once").hasSize(2);
+      }
+      assertThat(body)
+          .as(what)
+          .doesNotContainIgnoringCase("tomcat")
+          .doesNotContainIgnoringCase("apache")
+          .doesNotContain("Exception")
+          .doesNotContain("<style");
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a form sent after signing out goes to the sign-in page, is audited and stores nothing")
+  void formAfterSignOut() throws Exception {
+    SignedInHttp notifier =
+        new SignedInHttp(port)
+            .signIn(
+                TestAccounts.create(accounts, "leaving.notifier", Role.LA_NOTIFIER, "E09000033"));
+    notifier.get("/notify/local-authority");
+    HttpResponse<String> out = notifier.post("/sign-out", Map.of());
+    assertThat(out.headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            c -> assertThat(c).startsWith("JSESSIONID=;").contains("Expires=Thu, 01 Jan 1970"));
+    // The browser drops the cookie, as the answer says; the page left open still has its form.
+    notifier.session(null);
+    String refusals =
+        "select count(*) from audit_entry where action = 'ACCESS_REFUSED'"
+            + " and details like 'POST /notify/local-authority: sent without a signed-in session%'";
+    long refusalsBefore = jdbc.queryForObject(refusals, Long.class);
+    HttpResponse<String> stale =
+        notifier.post("/notify/local-authority", Map.of("laCode", "E09000033"));
+    assertThat(stale.statusCode()).isEqualTo(302);
+    assertThat(stale.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in"));
+    assertThat(jdbc.queryForObject(refusals, Long.class) - refusalsBefore).isEqualTo(1);
+    // Without any token at all, in the new session the refusal began, the same.
+    HttpResponse<String> bare =
+        notifier.post("/notify/local-authority", Map.of("laCode", "E09000033"), false);
+    assertThat(bare.statusCode()).isEqualTo(302);
+    assertThat(bare.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in"));
+    assertThat(jdbc.queryForObject(refusals, Long.class) - refusalsBefore).isEqualTo(2);
+    assertThat(register.count()).isZero();
   }
 
   @Test
