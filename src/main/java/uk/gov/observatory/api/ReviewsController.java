@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -23,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.observatory.access.Viewer;
 import uk.gov.observatory.access.Viewers;
+import uk.gov.observatory.calendar.DateInput;
 import uk.gov.observatory.review.CaseEvent;
 import uk.gov.observatory.review.CaseTimeline;
 import uk.gov.observatory.review.Decision;
@@ -394,12 +394,16 @@ public class ReviewsController {
       }
       return null;
     }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw new InvalidReviewException(
-          field, "'" + value + "' is not a date: write it YYYY-MM-DD, for example 2026-11-20");
-    }
+    return DateInput.parse(value.strip())
+        .orElseThrow(
+            () ->
+                new InvalidReviewException(
+                    field,
+                    "'"
+                        + value
+                        + "' is not a date: it must be "
+                        + DateInput.RULE
+                        + ", for example 2026-11-20"));
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
