@@ -85,6 +85,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         request);
   }
 
+  /** A change to an existing record without the version it started from: 428. */
+  @ExceptionHandler(uk.gov.observatory.review.VersionRequiredException.class)
+  ResponseEntity<ProblemDetail> versionRequired(
+      uk.gov.observatory.review.VersionRequiredException e, HttpServletRequest request) {
+    return problem(
+        HttpStatus.PRECONDITION_REQUIRED,
+        ApiProblems.VERSION_REQUIRED,
+        "The version you started from is required",
+        "A change to an existing record must name the version it started from (the version"
+            + " field of what you read): nothing was changed. Read the record, then send its"
+            + " version with your change.",
+        List.of(
+            new ApiError(
+                "version", null, uk.gov.observatory.review.VersionRequiredException.MESSAGE)),
+        request);
+  }
+
   @ExceptionHandler(uk.gov.observatory.review.InvalidReviewException.class)
   ResponseEntity<ProblemDetail> invalidReview(
       uk.gov.observatory.review.InvalidReviewException e, HttpServletRequest request) {

@@ -109,6 +109,13 @@ public class NotificationsController {
               mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
               schema = @Schema(implementation = Problem.class)))
   @ApiResponse(
+      responseCode = "413",
+      description = "The body is larger than 1 MB: refused before it is read, nothing stored",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
       responseCode = "415",
       description = "The body is not application/json",
       content =
