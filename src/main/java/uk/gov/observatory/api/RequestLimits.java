@@ -36,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>a body of at most {@link #MAX_JSON_BYTES} (1 MB): a larger one is a 413, refused on its
  *       Content-Length before it is read, or, when it comes in chunks without one, as soon as it
  *       passes the limit (nothing of it is parsed or stored);
+ *   <li>a page's form (not an upload) of at most {@link #MAX_FORM_BYTES} (1 MB): a larger one is a
+ *       413 with the error page, before Spring Security or anything else reads it;
  *   <li>a direct request for Spring's error path {@code /error} is a 404 like any unknown path (the
  *       error page is only ever shown for a real error).
  * </ul>
@@ -46,14 +48,22 @@ class RequestLimits {
   /** The largest JSON body the API reads: 1 MB, far above any notification or review. */
   static final int MAX_JSON_BYTES = 1024 * 1024;
 
+  /**
+   * The largest body of a page's form (not an upload): 1 MB, as Tomcat's own limit for form
+   * parameters (server.tomcat.max-http-form-post-size), far above any form of the service. Uploads
+   * (multipart: the published LCSPR report) have Spring's multipart limits, 20 MB a file.
+   */
+  static final int MAX_FORM_BYTES = 1024 * 1024;
+
   static final String ERROR_PATH = "/error";
 
   @Bean
   FilterRegistrationBean<LimitsFilter> apiRequestLimits(JsonMapper json) {
     FilterRegistrationBean<LimitsFilter> registration =
         new FilterRegistrationBean<>(new LimitsFilter(json));
-    // After Spring Security: an unauthenticated caller is refused (401) before anything else.
-    registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+    // Before Spring Security: an over-large body is refused before anything reads it (Spring
+    // Security's CSRF check reads a form's parameters, so the body, first).
+    registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
     return registration;
   }
 
@@ -73,7 +83,18 @@ class RequestLimits {
         notFound(request, response);
         return;
       }
-      if (!path.startsWith("/api/") || !hasBody(request.getMethod())) {
+      if (!hasBody(request.getMethod())) {
+        chain.doFilter(request, response);
+        return;
+      }
+      if (!path.startsWith("/api/")) {
+        if (!isMultipart(request.getContentType())
+            && request.getContentLengthLong() > MAX_FORM_BYTES) {
+          // A page's form: the error page for 413 says what happened.
+          response.setHeader("Connection", "close");
+          response.sendError(413);
+          return;
+        }
         chain.doFilter(request, response);
         return;
       }
@@ -108,6 +129,11 @@ class RequestLimits {
         return;
       }
       chain.doFilter(request, response);
+    }
+
+    private static boolean isMultipart(String contentType) {
+      return contentType != null
+          && contentType.strip().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
     }
 
     private static boolean hasBody(String method) {

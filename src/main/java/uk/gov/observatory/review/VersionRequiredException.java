@@ -12,6 +12,11 @@ public class VersionRequiredException extends InvalidReviewException {
           + " a change made meanwhile by someone else is not overwritten";
 
   public VersionRequiredException(String what) {
-    super("version", MESSAGE + " (" + what + ")");
+    super(
+        "version",
+        "the version you started from is required ("
+            + what
+            + "): read it again, then redo your change, so that nothing saved meanwhile is"
+            + " overwritten");
   }
 }

@@ -445,4 +445,34 @@ class ApiErrorsTest {
     mvc.perform(get("/error").header("X-Test-Anonymous", "1")).andExpect(status().isNotFound());
     mvc.perform(get("/error").accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound());
   }
+
+  @Test
+  void a_page_form_over_1_mb_is_a_413_before_anything_reads_it() throws Exception {
+    mvc.perform(
+            post("/lcsprs")
+                .header("X-Test-Anonymous", "1")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("notificationRefs=" + "A".repeat(RequestLimits.MAX_FORM_BYTES)))
+        .andExpect(status().is(413));
+  }
+
+  @Test
+  void a_nul_in_a_path_or_parameter_is_refused_not_a_500() throws Exception {
+    for (String path :
+        List.of(
+            "/api/v1/notifications/SIN-2020-00001%00",
+            "/api/v1/lcsprs/LCSPR%00", "/api/v1/notifications/SIN%00/rapid-review")) {
+      int status =
+          mvc.perform(get(java.net.URI.create(path)).accept(MediaType.APPLICATION_JSON))
+              .andReturn()
+              .getResponse()
+              .getStatus();
+      assertThat(status).as(path).isBetween(400, 499);
+    }
+    for (String parameter : List.of("la", "type", "sort", "order", "page", "size", "from", "to")) {
+      mvc.perform(get("/api/v1/notifications").param(parameter, "x\u0000"))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.errors[0].field").value(parameter));
+    }
+  }
 }
