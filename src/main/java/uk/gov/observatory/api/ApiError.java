@@ -27,7 +27,8 @@ public record ApiError(
     @Schema(
             description = "What is wrong and what is allowed",
             example =
-                "is out of range: a whole number of years from 0 to 17 (the age on the incident date)")
+                "is out of range: a whole number of years from 0 to 17 (the age on the incident"
+                    + " date)")
         @JsonProperty("reason")
         String reason) {
 

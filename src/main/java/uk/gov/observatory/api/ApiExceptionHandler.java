@@ -22,6 +22,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import uk.gov.observatory.notification.IdempotencyKeyReusedException;
 import uk.gov.observatory.notification.InvalidNotificationException;
@@ -60,7 +61,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ApiProblems.IDEMPOTENCY_KEY_REUSED,
         "The Idempotency-Key was already used for a different notification",
         "This Idempotency-Key was already used with a different request body: nothing was stored."
-            + " Use a new key for a new notification, or resend the original body to get its result.",
+            + " Use a new key for a new notification, or resend the original body to get its"
+            + " result.",
         null,
         request);
   }
@@ -80,6 +82,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         "Not Found",
         "The register holds no notification with the reference '" + e.ref() + "'.",
         null,
+        request);
+  }
+
+  /** A change to an existing record without the version it started from: 428. */
+  @ExceptionHandler(uk.gov.observatory.review.VersionRequiredException.class)
+  ResponseEntity<ProblemDetail> versionRequired(
+      uk.gov.observatory.review.VersionRequiredException e, HttpServletRequest request) {
+    return problem(
+        HttpStatus.PRECONDITION_REQUIRED,
+        ApiProblems.VERSION_REQUIRED,
+        "The version you started from is required",
+        "A change to an existing record must name the version it started from (the version"
+            + " field of what you read): nothing was changed. Read the record, then send its"
+            + " version with your change.",
+        List.of(
+            new ApiError(
+                "version", null, uk.gov.observatory.review.VersionRequiredException.MESSAGE)),
         request);
   }
 
@@ -195,6 +214,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    */
   private static String unreadable(HttpMessageNotReadableException ex, List<ApiError> errors) {
     Throwable cause = ex.getMostSpecificCause();
+    if (cause instanceof StrictJson.Refused refused && !refused.getPath().isEmpty()) {
+      String path = path(refused);
+      errors.add(new ApiError(path, null, refused.reason()));
+      return "The request body is JSON, but " + path + " " + refused.reason() + ".";
+    }
+    if (cause instanceof InvalidNullException nulled && !nulled.getPath().isEmpty()) {
+      String path = path(nulled);
+      String reason =
+          path.endsWith("]")
+              ? "must not be null: an array may not contain null"
+              : "must not be null";
+      errors.add(new ApiError(path, null, reason));
+      return "The request body is JSON, but " + path + " " + reason + ".";
+    }
     if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       String path = path(mismatch);
       String reason =
@@ -222,9 +255,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           + ". Send a JSON object with Content-Type application/json.";
     }
     if (cause instanceof JacksonException) {
-      return "The request body could not be read as a notification. Send a JSON object with Content-Type application/json.";
+      return "The request body could not be read as a notification. Send a JSON object with"
+          + " Content-Type application/json.";
     }
-    return "The request body is missing or could not be read. Send a JSON object with Content-Type application/json.";
+    return "The request body is missing or could not be read. Send a JSON object with Content-Type"
+        + " application/json.";
   }
 
   /** {@code children[2].age_years}, with list positions counted from 1 as in validation errors. */
@@ -249,7 +284,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return "another type";
     }
     if (target == String.class) {
-      return "a string or a number";
+      return "a string";
+    }
+    if (target == Boolean.class || target == boolean.class) {
+      return "true or false";
+    }
+    if (target == Integer.class
+        || target == int.class
+        || target == Long.class
+        || target == long.class) {
+      return "a whole number";
     }
     if (java.util.Collection.class.isAssignableFrom(target)) {
       return "an array";
@@ -312,7 +356,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       }
     }
     log.error(
-        "Unexpected database failure of {} {}: {} (messages withheld: they may quote personal data)",
+        "Unexpected database failure of {} {}: {} (messages withheld: they may quote personal"
+            + " data)",
         request.getMethod(),
         request.getRequestURI(),
         causes);

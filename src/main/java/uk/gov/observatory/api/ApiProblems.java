@@ -13,6 +13,7 @@ final class ApiProblems {
   static final String NOT_FOUND = "about:blank";
   static final String INVALID_REVIEW = "urn:observatory:problem:invalid-review";
   static final String CONFLICT = "urn:observatory:problem:conflict";
+  static final String VERSION_REQUIRED = "urn:observatory:problem:version-required";
 
   static URI uri(String type) {
     return URI.create(type);

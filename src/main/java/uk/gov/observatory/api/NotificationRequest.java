@@ -8,20 +8,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import uk.gov.observatory.notification.NotificationSubmission;
 import uk.gov.observatory.notification.NotificationSubmission.ChildSubmission;
 
 /**
  * The body of {@code POST /api/v1/notifications}: the fields of DATA-STANDARD.md section 3 by their
- * names there. Every value is taken as text (a number may be given as a number or a string), so the
- * register's rules, not the JSON reader, say what is wrong with it. Properties the standard does
- * not name are collected, not dropped, so that the request can be refused naming them.
+ * names there. Every value is taken as text, so the register's rules, not the JSON reader, say what
+ * is wrong with it; but the JSON types are kept ({@link StrictJson}): a text field takes only a
+ * JSON string, and only imd_decile, child_seq and age_years may also be given as a whole number.
+ * Properties the standard does not name are collected, not dropped, so that the request can be
+ * refused naming them.
  */
 @Schema(
     name = "NotificationSubmission",
     description =
-        "A new serious incident notification. Numbers may be given as JSON numbers or strings."
-            + " The notification_ref is assigned by the register. Properties not listed here are refused (400).")
+        "A new serious incident notification. Text fields take JSON strings only; imd_decile,"
+            + " child_seq and age_years may be given as whole JSON numbers or strings. Text may not"
+            + " contain control characters, and arrays may not contain null. The notification_ref"
+            + " is assigned by the register. Properties not listed here are refused (400).")
 public record NotificationRequest(
     @Schema(
             description =
@@ -69,6 +74,7 @@ public record NotificationRequest(
         String harmCategory,
     @Schema(description = "1 (most deprived) to 10, optional; a number or a string", example = "3")
         @JsonProperty("imd_decile")
+        @JsonDeserialize(using = StrictJson.NumberOrText.class)
         String imdDecile,
     @ArraySchema(
             schema =
@@ -211,6 +217,7 @@ public record NotificationRequest(
                   "1..n, unique within the notification; blank means its position in the list",
               example = "1")
           @JsonProperty("child_seq")
+          @JsonDeserialize(using = StrictJson.NumberOrText.class)
           String childSeq,
       @Schema(
               description = "MALE, FEMALE, TRANSGENDER or NOT_KNOWN",
@@ -224,6 +231,7 @@ public record NotificationRequest(
               example = "0",
               requiredMode = Schema.RequiredMode.REQUIRED)
           @JsonProperty("age_years")
+          @JsonDeserialize(using = StrictJson.NumberOrText.class)
           String ageYears,
       @Schema(description = "List 4.9; blank means not recorded", example = "WBRI")
           @JsonProperty("ethnicity")

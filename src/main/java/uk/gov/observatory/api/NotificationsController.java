@@ -64,15 +64,15 @@ public class NotificationsController {
     this.reference = reference;
   }
 
-  @PostMapping
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(
       operationId = "notify",
       summary = "Notify a serious incident",
       description =
-          "Records a new notification and assigns its reference (SIN-YYYY-NNNNN, the year"
-              + " of notified_date). Send an Idempotency-Key to make retries safe: a retry with the same"
-              + " key and the same body returns the first result (201, same body and Location) and"
-              + " stores nothing new; the same key with a different body is refused (422).",
+          "Records a new notification and assigns its reference (SIN-YYYY-NNNNN, the year of"
+              + " notified_date). Send an Idempotency-Key to make retries safe: a retry with the"
+              + " same key and the same body returns the first result (201, same body and Location)"
+              + " and stores nothing new; the same key with a different body is refused (422).",
       requestBody =
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               required = true,
@@ -91,7 +91,8 @@ public class NotificationsController {
         @Header(
             name = "Idempotent-Replayed",
             description =
-                "true when this is the stored result of an earlier request with the same Idempotency-Key",
+                "true when this is the stored result of an earlier request with the same"
+                    + " Idempotency-Key",
             schema = @Schema(type = "string", allowableValues = "true"))
       },
       content =
@@ -108,6 +109,13 @@ public class NotificationsController {
               mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
               schema = @Schema(implementation = Problem.class)))
   @ApiResponse(
+      responseCode = "413",
+      description = "The body is larger than 1 MB: refused before it is read, nothing stored",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
       responseCode = "415",
       description = "The body is not application/json",
       content =
@@ -117,9 +125,9 @@ public class NotificationsController {
   @ApiResponse(
       responseCode = "422",
       description =
-          "The notification breaks the data standard's rules"
-              + " (one errors entry per invalid field; nothing stored), or the Idempotency-Key was already"
-              + " used for a different notification",
+          "The notification breaks the data standard's rules (one errors entry per invalid field;"
+              + " nothing stored), or the Idempotency-Key was already used for a different"
+              + " notification",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
@@ -137,7 +145,8 @@ public class NotificationsController {
               in = ParameterIn.HEADER,
               name = IDEMPOTENCY_KEY,
               description =
-                  "Any unique text up to 200 characters (e.g. a UUID) chosen by the client for this notification")
+                  "Any unique text up to 200 characters (e.g. a UUID) chosen by the client for this"
+                      + " notification")
           @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
           String idempotencyKey,
       HttpServletRequest request) {
@@ -223,7 +232,8 @@ public class NotificationsController {
       summary = "Search the register",
       description =
           "Filters are optional and combine with AND; from/to bound notified_date (inclusive)."
-              + " Unknown parameters are refused so that a misspelt filter is not silently ignored.")
+              + " Unknown parameters are refused so that a misspelt filter is not silently"
+              + " ignored.")
   @ApiResponse(
       responseCode = "200",
       description = "One page of matching notifications",
@@ -264,7 +274,8 @@ public class NotificationsController {
           String to,
       @Parameter(
               description =
-                  "notified_date (default), incident_date, notification_ref, la_code or notification_type")
+                  "notified_date (default), incident_date, notification_ref, la_code or"
+                      + " notification_type")
           @RequestParam(name = "sort", required = false)
           String sort,
       @Parameter(description = "asc or desc (default desc when no sort is given, else asc)")
@@ -292,7 +303,8 @@ public class NotificationsController {
                     new ApiError(
                         name,
                         all.get(name),
-                        "is not a parameter of this search: allowed parameters are la, type, from, to, sort, order, page, size")));
+                        "is not a parameter of this search: allowed parameters are la, type, from,"
+                            + " to, sort, order, page, size")));
     NotificationQuery query = null;
     try {
       query =

@@ -2,11 +2,13 @@ package uk.gov.observatory.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.observatory.access.Viewer;
 import uk.gov.observatory.access.Viewers;
+import uk.gov.observatory.calendar.DateInput;
 import uk.gov.observatory.review.CaseEvent;
 import uk.gov.observatory.review.CaseTimeline;
 import uk.gov.observatory.review.Decision;
@@ -115,6 +118,40 @@ public class ReviewsController {
       @JsonProperty("notification_refs") List<String> notificationRefs,
       @JsonProperty("initiated_date") String initiatedDate) {}
 
+  /** The problems every change to an existing review or LCSPR may meet. */
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+  @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+  @ApiResponse(
+      responseCode = "409",
+      description = "The version named is no longer the current one: nothing changed",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
+      responseCode = "413",
+      description = "The body is larger than 1 MB",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
+      responseCode = "415",
+      description = "The body is not application/json",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
+      responseCode = "428",
+      description =
+          "The change does not name the version of the record it started from: nothing changed",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = Problem.class)))
+  @interface ChangeProblems {}
+
   private Viewer viewer(HttpServletRequest request) {
     return viewers.of(request.getUserPrincipal());
   }
@@ -129,6 +166,7 @@ public class ReviewsController {
     return json(r);
   }
 
+  @ChangeProblems
   @Operation(summary = "Start or save the rapid review (name the version you started from)")
   @PutMapping(
       path = "/notifications/{ref}/rapid-review",
@@ -142,6 +180,7 @@ public class ReviewsController {
     return json(r);
   }
 
+  @ChangeProblems
   @Operation(summary = "Submit the rapid review to the Panel (date: when the Panel received it)")
   @PostMapping(
       path = "/notifications/{ref}/rapid-review/submission",
@@ -154,6 +193,7 @@ public class ReviewsController {
             .orElseThrow(() -> notFound(ref)));
   }
 
+  @ChangeProblems
   @Operation(summary = "Record the Panel's view (AGREE or DISAGREE) with its reasons")
   @PostMapping(
       path = "/notifications/{ref}/rapid-review/panel-view",
@@ -214,6 +254,7 @@ public class ReviewsController {
             viewer(request)));
   }
 
+  @ChangeProblems
   @Operation(
       summary =
           "Move an LCSPR on: to COMPLETED, PUBLICATION_NOTIFIED or PUBLISHED (with date),"
@@ -394,12 +435,16 @@ public class ReviewsController {
       }
       return null;
     }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw new InvalidReviewException(
-          field, "'" + value + "' is not a date: write it YYYY-MM-DD, for example 2026-11-20");
-    }
+    return DateInput.parse(value.strip())
+        .orElseThrow(
+            () ->
+                new InvalidReviewException(
+                    field,
+                    "'"
+                        + value
+                        + "' is not a date: it must be "
+                        + DateInput.RULE
+                        + ", for example 2026-11-20"));
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

@@ -156,7 +156,8 @@ public final class CsvTable {
               line,
               "-",
               "",
-              "is not valid CSV: a quoted field is not closed (every \" that opens a field needs a closing \") ["
+              "is not valid CSV: a quoted field is not closed (every \" that opens a field needs a"
+                  + " closing \") ["
                   + message
                   + "]"));
       return null;
@@ -240,7 +241,8 @@ public final class CsvTable {
               line,
               "-",
               value,
-              "the file is not UTF-8: save it as UTF-8 (CSV UTF-8 in a spreadsheet) and import again"));
+              "the file is not UTF-8: save it as UTF-8 (CSV UTF-8 in a spreadsheet) and import"
+                  + " again"));
       return null;
     }
   }

@@ -4,6 +4,7 @@ package uk.gov.observatory.notification;
 public class IdempotencyKeyReusedException extends RuntimeException {
   public IdempotencyKeyReusedException(String key) {
     super(
-        "The Idempotency-Key was already used for a different notification: use a new key for a new notification");
+        "The Idempotency-Key was already used for a different notification: use a new key for a new"
+            + " notification");
   }
 }

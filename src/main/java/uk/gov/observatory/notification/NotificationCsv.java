@@ -239,7 +239,8 @@ public class NotificationCsv {
                 c.line(),
                 "notification_ref",
                 ref,
-                "has no notification in notifications.csv: every child belongs to a notification in the same import"));
+                "has no notification in notifications.csv: every child belongs to a notification in"
+                    + " the same import"));
       } else {
         childRows.computeIfAbsent(ref, k -> new ArrayList<>()).add(c);
       }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import uk.gov.observatory.calendar.DateInput;
 import uk.gov.observatory.reference.CodeLists;
 import uk.gov.observatory.reference.ReferenceData;
 
@@ -109,7 +110,14 @@ public class NotificationQueries {
     }
     LocalDate d = NotificationRules.parseDate(v);
     if (d == null) {
-      violations.add(Violation.of(field, v, "is not a date: use YYYY-MM-DD"));
+      violations.add(
+          Violation.of(
+              field,
+              v,
+              "is not a date: use YYYY-MM-DD, from "
+                  + DateInput.EARLIEST
+                  + " to "
+                  + DateInput.LATEST));
     }
     return d;
   }
@@ -121,7 +129,7 @@ public class NotificationQueries {
       return dflt;
     }
     try {
-      int n = Integer.parseInt(v);
+      int n = NotificationRules.isWholeNumber(v) ? Integer.parseInt(v) : min - 1;
       if (n >= min && n <= max) {
         return n;
       }

@@ -3,7 +3,6 @@ package uk.gov.observatory.notification;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import uk.gov.observatory.calendar.DateInput;
 import uk.gov.observatory.notification.NotificationSubmission.ChildSubmission;
 import uk.gov.observatory.reference.CodeList;
 import uk.gov.observatory.reference.CodeLists;
@@ -275,7 +275,13 @@ public class NotificationRules {
       if (dobText != null) {
         dob = parseDate(dobText);
         if (dob == null) {
-          c.add("date_of_birth", WITHHELD, "is not a date: use YYYY-MM-DD");
+          c.add(
+              "date_of_birth",
+              WITHHELD,
+              "is not a date: use YYYY-MM-DD, from "
+                  + DateInput.EARLIEST
+                  + " to "
+                  + DateInput.LATEST);
         } else if (incident != null && dob.isAfter(incident)) {
           c.add(
               "date_of_birth",
@@ -311,12 +317,32 @@ public class NotificationRules {
     return t.isEmpty() ? null : t;
   }
 
+  /**
+   * A date by {@link DateInput}'s rule (YYYY-MM-DD, ASCII digits, 1900-01-01 to 2100-12-31), or
+   * null.
+   */
   static LocalDate parseDate(String s) {
-    try {
-      return LocalDate.parse(s);
-    } catch (DateTimeParseException e) {
-      return null;
+    return DateInput.parseOrNull(s);
+  }
+
+  /**
+   * Whether the text is one or more ASCII digits 0-9 (never other scripts' digits), after a sign.
+   */
+  static boolean isWholeNumber(String s) {
+    if (s == null || s.isEmpty()) {
+      return false;
     }
+    int start = s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0;
+    if (start == s.length() || s.length() - start > 9) {
+      return false;
+    }
+    for (int i = start; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Collects violations; child fields carry the current child's position. */
@@ -336,7 +362,13 @@ public class NotificationRules {
       }
       LocalDate d = parseDate(v);
       if (d == null) {
-        add(field, v, "is not a date: use YYYY-MM-DD, e.g. 2020-06-30");
+        add(
+            field,
+            v,
+            "is not a date: use YYYY-MM-DD, e.g. 2020-06-30, from "
+                + DateInput.EARLIEST
+                + " to "
+                + DateInput.LATEST);
         return null;
       }
       if (d.isAfter(today)) {
@@ -398,6 +430,9 @@ public class NotificationRules {
         return null;
       }
       try {
+        if (!isWholeNumber(v)) {
+          throw new NumberFormatException("only ASCII digits 0-9");
+        }
         int n = Integer.parseInt(v);
         if (n < min || n > max) {
           add(field, v, "is out of range: " + allowed);

@@ -302,7 +302,10 @@ public class Lcsprs {
     Lcspr before = found.get();
     rapidReviews.require(
         viewer, Permission.SUBMIT_REVIEWS, AUDIT_RECORD_TYPE, before.ref(), "change LCSPRs");
-    if (expectedVersion != null && expectedVersion != before.version()) {
+    if (expectedVersion == null) {
+      throw new VersionRequiredException("LCSPR " + ref);
+    }
+    if (expectedVersion != before.version()) {
       throw new ReviewConflictException("LCSPR " + ref, expectedVersion, before.version());
     }
     Lcspr after = rule.apply(before);

@@ -120,8 +120,9 @@ public class RapidReviews {
 
   /**
    * Writes a rapid review: starts it (a draft) when the notification has none, or saves a new
-   * version of it. {@code expectedVersion} is the version the person started from (null when
-   * starting one): when someone else saved meanwhile, {@link ReviewConflictException}.
+   * version of it. {@code expectedVersion} is the version the person started from (0 or null when
+   * starting one; required to change an existing one, else {@link VersionRequiredException}): when
+   * someone else saved meanwhile, {@link ReviewConflictException}.
    */
   @Transactional(noRollbackFor = ReviewNotPermittedException.class)
   public Optional<RapidReview> save(
@@ -212,12 +213,13 @@ public class RapidReviews {
   /** Marks the case for (or takes it off) consideration for a national review. */
   @Transactional(noRollbackFor = ReviewNotPermittedException.class)
   public Optional<RapidReview> considerForNationalReview(
-      String ref, boolean consider, Viewer viewer) {
+      String ref, boolean consider, Integer expectedVersion, Viewer viewer) {
     if (reached(ref, viewer).isEmpty()) {
       return Optional.empty();
     }
     require(viewer, Permission.RECORD_PANEL_VIEW, ref, "consider cases for national review");
     RapidReview before = existing(ref);
+    checkVersion("The rapid review of " + ref, expectedVersion, before.version());
     RapidReview after = before.withNationalReview(consider);
     return Optional.of(
         change(
@@ -233,12 +235,13 @@ public class RapidReviews {
   /** The Panel's quality assessment (each criterion 0-2). */
   @Transactional(noRollbackFor = ReviewNotPermittedException.class)
   public Optional<RapidReview> assessQuality(
-      String ref, Map<QualityCriterion, Integer> scores, Viewer viewer) {
+      String ref, Map<QualityCriterion, Integer> scores, Integer expectedVersion, Viewer viewer) {
     if (reached(ref, viewer).isEmpty()) {
       return Optional.empty();
     }
     require(viewer, Permission.RECORD_PANEL_VIEW, ref, "assess rapid reviews");
     RapidReview before = existing(ref);
+    checkVersion("The rapid review of " + ref, expectedVersion, before.version());
     RapidReview after = before.withQuality(scores);
     return Optional.of(
         change(
@@ -356,8 +359,15 @@ public class RapidReviews {
                     "rapid_review", "there is no rapid review of " + ref + " yet"));
   }
 
+  /**
+   * The version a change started from must be named ({@link VersionRequiredException}) and be the
+   * current one ({@link ReviewConflictException}).
+   */
   private static void checkVersion(String what, Integer expected, int current) {
-    if (expected != null && expected != current) {
+    if (expected == null) {
+      throw new VersionRequiredException(what);
+    }
+    if (expected != current) {
       throw new ReviewConflictException(what, expected, current);
     }
   }

@@ -262,6 +262,7 @@ public class ReviewController {
   @PostMapping("/notifications/{ref}/quality")
   public String quality(
       @PathVariable String ref,
+      @RequestParam(required = false) String version,
       Model model,
       Principal principal,
       HttpServletRequest request,
@@ -272,13 +273,16 @@ public class ReviewController {
     for (QualityCriterion c : QualityCriterion.values()) {
       String v = request.getParameter("quality-" + c.name());
       if (v != null && v.matches("[012]")) {
-        scores.put(c, Integer.parseInt(v));
+        scores.put(c, v.charAt(0) - '0');
       }
     }
     FormErrors errors = new FormErrors();
     try {
-      rapidReviews.assessQuality(ref, scores, viewer);
+      rapidReviews.assessQuality(ref, scores, parseVersion(version), viewer);
       return "redirect:/notifications/" + ref + "?saved=quality#rapid-review";
+    } catch (ReviewConflictException e) {
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      return considerationPage(model, n, viewer, errors, null, null, e.getMessage());
     } catch (InvalidReviewException e) {
       for (ReviewProblem p : e.problems()) {
         String id =
@@ -296,10 +300,26 @@ public class ReviewController {
   public String nationalReview(
       @PathVariable String ref,
       @RequestParam(required = false) String consider,
-      Principal principal) {
+      @RequestParam(required = false) String version,
+      Model model,
+      Principal principal,
+      HttpServletResponse response) {
     Viewer viewer = viewers.of(principal);
-    reachable(ref, viewer);
-    rapidReviews.considerForNationalReview(ref, "yes".equals(consider), viewer);
+    Notification n = reachable(ref, viewer);
+    try {
+      rapidReviews.considerForNationalReview(
+          ref, "yes".equals(consider), parseVersion(version), viewer);
+    } catch (ReviewConflictException e) {
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      return considerationPage(model, n, viewer, new FormErrors(), null, null, e.getMessage());
+    } catch (InvalidReviewException e) {
+      FormErrors errors = new FormErrors();
+      for (ReviewProblem p : e.problems()) {
+        errors.add("national-review", capitalise(p.message()));
+      }
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return considerationPage(model, n, viewer, errors, null, null, null);
+    }
     return "redirect:/notifications/" + ref + "?saved=national-review#rapid-review";
   }
 
@@ -381,15 +401,20 @@ public class ReviewController {
     };
   }
 
+  /**
+   * The version a form names (a hidden field every change form carries): null when missing (the
+   * service then refuses the change), -1 when it is not a whole number of ASCII digits (a
+   * conflict).
+   */
   static Integer parseVersion(String version) {
     if (version == null || version.isBlank()) {
       return null;
     }
-    try {
-      return Integer.valueOf(version.strip());
-    } catch (NumberFormatException e) {
+    String v = version.strip();
+    if (!v.matches("[0-9]{1,9}")) {
       return -1;
     }
+    return Integer.valueOf(v);
   }
 
   static String capitalise(String s) {

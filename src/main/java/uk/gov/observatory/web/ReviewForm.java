@@ -139,16 +139,12 @@ public class ReviewForm {
         practiceThemes);
   }
 
-  /** The version the person started from, or null when starting a review. */
+  /**
+   * The version the person started from (0 when starting a review; the form always carries it),
+   * null when missing, -1 when not ASCII digits.
+   */
   public Integer expectedVersion() {
-    if (version == null || version.isBlank()) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(version.strip());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+    return ReviewController.parseVersion(version);
   }
 
   static LocalDate date(DateParts parts, String prefix, String label, FormErrors errors) {

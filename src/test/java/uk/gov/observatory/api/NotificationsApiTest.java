@@ -299,7 +299,8 @@ class NotificationsApiTest {
         .andExpect(
             jsonPath("$.errors[?(@.field == 'children[1].age_years')].reason")
                 .value(
-                    "is out of range: a whole number of years from 0 to 17 (the age on the incident date)"))
+                    "is out of range: a whole number of years from 0 to 17 (the age on the incident"
+                        + " date)"))
         .andExpect(
             jsonPath("$.errors[?(@.field == 'notified_date')].reason")
                 .value("is in the future (today is 2026-11-26): it must be today or earlier"));
@@ -395,7 +396,7 @@ class NotificationsApiTest {
                 .value("must be a whole number from 1 to 200"))
         .andExpect(
             jsonPath("$.errors[?(@.field == 'from')].reason")
-                .value("is not a date: use YYYY-MM-DD"));
+                .value("is not a date: use YYYY-MM-DD, from 1900-01-01 to 2100-12-31"));
     mvc.perform(get("/api/v1/notifications").param("type", "NOPE").param("la", "X"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("la", "type")));

@@ -69,6 +69,17 @@ class OpenApiTest {
                 "$.components.schemas.ChildSubmission.properties", not(hasKey("extraProperties"))))
         .andExpect(jsonPath("$.components.schemas.Notification.properties", hasKey("timeliness")))
         .andExpect(jsonPath("$.info.description", containsString("422 Unprocessable Content")))
+        .andExpect(jsonPath("$.info.description", containsString("413 Content Too Large")))
+        .andExpect(jsonPath("$.info.description", containsString("415 Unsupported Media Type")))
+        .andExpect(jsonPath("$.info.description", containsString("428 Precondition Required")))
+        .andExpect(jsonPath("$.info.description", containsString("1900-01-01 to 2100-12-31")))
+        .andExpect(jsonPath("$.paths['/api/v1/notifications'].post.responses['413']").exists())
+        .andExpect(
+            jsonPath(
+                    "$.paths['/api/v1/notifications/{ref}/rapid-review'].put.responses['428'].content['application/problem+json']")
+                .exists())
+        .andExpect(
+            jsonPath("$.paths['/api/v1/lcsprs/{ref}/transitions'].post.responses['428']").exists())
         .andExpect(jsonPath("$.components.schemas.Child.properties", not(hasKey("child_name"))))
         .andExpect(jsonPath("$.components.schemas.Child.properties", not(hasKey("date_of_birth"))))
         .andExpect(jsonPath("$.components.schemas.Problem.properties", hasKey("errors")));

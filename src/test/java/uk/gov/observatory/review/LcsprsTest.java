@@ -319,6 +319,34 @@ class LcsprsTest {
   }
 
   @Test
+  @DisplayName("a step that names no version is refused, whoever calls, and nothing changes")
+  void aStepWithoutTheVersionItStartedFromIsRefused() {
+    Lcspr l = initiated();
+    int events = count("case_event");
+    long mark = auditMark();
+    Viewer p = partnership();
+    for (Supplier<?> step :
+        List.<Supplier<?>>of(
+            () -> lcsprs.complete(l.ref(), COMPLETED, null, p),
+            () -> lcsprs.notifyPublication(l.ref(), COMPLETED, null, p),
+            () -> lcsprs.publish(l.ref(), COMPLETED, null, null, p),
+            () -> lcsprs.decideNotToPublish(l.ref(), "No", null, p),
+            () -> lcsprs.intend(l.ref(), PublicationIntention.INTENDS_TO_PUBLISH, null, p),
+            () -> lcsprs.saveDetails(l.ref(), l.details(), List.of(), null, p))) {
+      assertThatThrownBy(step::get)
+          .isInstanceOfSatisfying(
+              VersionRequiredException.class,
+              e ->
+                  assertThat(e.problems())
+                      .extracting(ReviewProblem::field)
+                      .containsExactly("version"));
+    }
+    assertThat(repository.findLcspr(l.ref()).orElseThrow()).isEqualTo(l);
+    assertThat(count("case_event")).isEqualTo(events);
+    assertThat(auditSince(mark)).isEmpty();
+  }
+
+  @Test
   @DisplayName("an LCSPR is published only once it is completed, and a refused step stores nothing")
   void anLcsprIsPublishedOnlyOnceItIsCompletedAndARefusedStepStoresNothing() {
     Lcspr l = initiated();

@@ -183,7 +183,8 @@ class RapidReviewsTest {
                 reviews.recordPanelView(
                     ref, PanelView.AGREE, "We agree", r.version(), as("westminster.partnership")))
         .isInstanceOf(ReviewNotPermittedException.class);
-    assertThatThrownBy(() -> reviews.assessQuality(ref, scores(2), as("westminster.partnership")))
+    assertThatThrownBy(
+            () -> reviews.assessQuality(ref, scores(2), r.version(), as("westminster.partnership")))
         .isInstanceOf(ReviewNotPermittedException.class);
     assertThatThrownBy(() -> reviews.challenge(ref, "Why?", as("westminster.partnership")))
         .isInstanceOf(ReviewNotPermittedException.class);
@@ -259,6 +260,48 @@ class RapidReviewsTest {
         .get()
         .extracting(RapidReview::version)
         .isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName(
+      "a change to an existing review that names no version is refused, whoever calls, and nothing"
+          + " changes")
+  void aChangeWithoutTheVersionItStartedFromIsRefused() {
+    String ref = westminster.ref();
+    draft(ref, Reviews.signedOff(Decision.UNDECIDED, SIGNED_OFF));
+    Viewer partnership = as("westminster.partnership");
+    reviews.save(ref, Reviews.signedOff(Decision.LCSPR, SIGNED_OFF), 1, partnership);
+    long mark = auditMark();
+    int events = count("case_event");
+    for (Runnable change :
+        List.<Runnable>of(
+            () ->
+                reviews.save(
+                    ref, Reviews.signedOff(Decision.NO_LCSPR, SIGNED_OFF), null, partnership),
+            () -> reviews.submit(ref, RECEIVED, null, partnership))) {
+      assertThatThrownBy(change::run)
+          .isInstanceOfSatisfying(
+              VersionRequiredException.class,
+              e ->
+                  assertThat(e.problems())
+                      .extracting(ReviewProblem::field)
+                      .containsExactly("version"));
+    }
+    reviews.submit(ref, RECEIVED, 2, partnership);
+    Viewer member = as("panel.member");
+    for (Runnable change :
+        List.<Runnable>of(
+            () -> reviews.recordPanelView(ref, PanelView.AGREE, "Agreed", null, member),
+            () -> reviews.assessQuality(ref, scores(2), null, member),
+            () -> reviews.considerForNationalReview(ref, true, null, member))) {
+      assertThatThrownBy(change::run).isInstanceOf(VersionRequiredException.class);
+    }
+    RapidReview stored = repository.findRapidReview(ref).orElseThrow();
+    assertThat(stored.version()).isEqualTo(3);
+    assertThat(stored.content().decision()).isEqualTo(Decision.LCSPR);
+    assertThat(stored.panelView()).isNull();
+    assertThat(stored.nationalReview()).isFalse();
+    assertThat(count("case_event")).isEqualTo(events + 1);
   }
 
   /** Runs each task at once on its own thread; what each returned or threw. */
@@ -435,7 +478,7 @@ class RapidReviewsTest {
         .isEmpty();
     assertThat(reviews.view(ref, conflicted)).isEmpty();
     assertThat(reviews.challenge(ref, "Tell us more", conflicted)).isEmpty();
-    assertThat(reviews.assessQuality(ref, scores(1), conflicted)).isEmpty();
+    assertThat(reviews.assessQuality(ref, scores(1), r.version(), conflicted)).isEmpty();
     assertThat(auditSince(mark))
         .hasSize(4)
         .allMatch(e -> e.equals("panel.member ACCESS_REFUSED rapid_review " + ref));
@@ -477,8 +520,8 @@ class RapidReviewsTest {
             new Step("submit", () -> reviews.submit(ref, RECEIVED, 2, partnership)),
             new Step(
                 "view", () -> reviews.recordPanelView(ref, PanelView.AGREE, "Agreed", 3, member)),
-            new Step("quality", () -> reviews.assessQuality(ref, scores(2), member)),
-            new Step("national", () -> reviews.considerForNationalReview(ref, true, member)),
+            new Step("quality", () -> reviews.assessQuality(ref, scores(2), 4, member)),
+            new Step("national", () -> reviews.considerForNationalReview(ref, true, 5, member)),
             new Step(
                 "challenge",
                 () -> reviews.challenge(ref, "Who led the strategy meeting?", member)));
@@ -621,14 +664,14 @@ class RapidReviewsTest {
   void thePanelsQualityAssessmentIsKeptAndReadBack() {
     String ref = westminster.ref();
     draft(ref, Reviews.signedOff(Decision.LCSPR, SIGNED_OFF));
-    assertThatThrownBy(() -> reviews.assessQuality(ref, scores(2), as("panel.member")))
+    assertThatThrownBy(() -> reviews.assessQuality(ref, scores(2), 1, as("panel.member")))
         .isInstanceOf(InvalidReviewException.class)
         .hasMessageContaining("only a submitted rapid review");
     reviews.submit(ref, RECEIVED, 1, as("westminster.partnership"));
     Map<QualityCriterion, Integer> s = scores(1);
     s.put(QualityCriterion.SENIOR_LEADERS, 2);
     s.put(QualityCriterion.ANALYSIS, 0);
-    reviews.assessQuality(ref, s, as("panel.member"));
+    reviews.assessQuality(ref, s, 2, as("panel.member"));
     RapidReview stored = repository.findRapidReview(ref).orElseThrow();
     assertThat(stored.quality()).isEqualTo(s);
     assertThat(stored.qualityTotal()).isEqualTo(6);

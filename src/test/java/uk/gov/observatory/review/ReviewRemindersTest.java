@@ -153,7 +153,8 @@ class ReviewRemindersTest {
 
   @Test
   @DisplayName(
-      "the first working day after the due date: one 'overdue' email; a long-overdue case gets none")
+      "the first working day after the due date: one 'overdue' email; a long-overdue case gets"
+          + " none")
   void overdueAtTheTestClock() {
     // Notified Wednesday 4 November 2026: 5-6 Nov (2), 9-13 (7), 16-20 (12), 23, 24, 25 (15): due
     // Wednesday 25 November; today, Thursday 26 November, is the first working day after it.
@@ -214,8 +215,8 @@ class ReviewRemindersTest {
 
   @Test
   @DisplayName(
-      "a partnership without a contact: nothing queued, one warning per sweep; queued once a contact"
-          + " is set")
+      "a partnership without a contact: nothing queued, one warning per sweep; queued once a"
+          + " contact is set")
   void noContact(CapturedOutput output) {
     String a = notify(BIRMINGHAM, LocalDate.of(2026, 11, 10));
     String b = notify(BIRMINGHAM, LocalDate.of(2026, 11, 4));
@@ -243,12 +244,12 @@ class ReviewRemindersTest {
     String ref = notify(WESTMINSTER, LocalDate.of(2026, 10, 1));
     submit(ref, LocalDate.of(2026, 10, 20));
     Lcspr l = lcsprs.initiate(null, List.of(ref), LocalDate.of(2026, 10, 21), system);
-    lcsprs.complete(l.ref(), LocalDate.of(2026, 11, 20), null, system);
+    lcsprs.complete(l.ref(), LocalDate.of(2026, 11, 20), l.version(), system);
 
     TransactionTemplate tx = new TransactionTemplate(transactions);
     tx.executeWithoutResult(
         status -> {
-          assertThat(lcsprs.notifyPublication(l.ref(), TestClock.TODAY, null, system))
+          assertThat(lcsprs.notifyPublication(l.ref(), TestClock.TODAY, l.version() + 1, system))
               .hasValueSatisfying(
                   x -> assertThat(x.status()).isEqualTo(LcsprStatus.PUBLICATION_NOTIFIED));
           assertThat(outboxKeys()).containsExactly("lcspr-notice:" + l.ref());
@@ -258,7 +259,7 @@ class ReviewRemindersTest {
     assertThat(lcsprs.find(l.ref(), system).orElseThrow().status())
         .isEqualTo(LcsprStatus.COMPLETED);
 
-    lcsprs.notifyPublication(l.ref(), TestClock.TODAY, null, system);
+    lcsprs.notifyPublication(l.ref(), TestClock.TODAY, l.version() + 1, system);
     assertThat(outboxKeys()).containsExactly("lcspr-notice:" + l.ref());
     // The sweep leaves it alone; sending twice sends it once.
     reminders.sweep();
@@ -363,8 +364,8 @@ class ReviewRemindersTest {
         new RapidReviewContent(
             null, null, null, null, null, null, null, null, null, null, false, null, null, null,
             signed, signed, signed, null);
-    rapidReviews.save(ref, content, null, system);
-    rapidReviews.submit(ref, received, null, system);
+    RapidReview draft = rapidReviews.save(ref, content, null, system).orElseThrow();
+    rapidReviews.submit(ref, received, draft.version(), system);
   }
 
   List<String> outboxKeys() {

@@ -119,8 +119,8 @@ class TwoInstancesRemindersTest {
         register.notify(Submissions.of("E09000033", "DEATH", LocalDate.of(2026, 9, 1), 0, 1)).ref();
     Lcsprs lcsprs = second.getBean(Lcsprs.class);
     Lcspr l = lcsprs.initiate(null, List.of(covered), LocalDate.of(2026, 9, 10), system);
-    lcsprs.complete(l.ref(), LocalDate.of(2026, 11, 2), null, system);
-    lcsprs.notifyPublication(l.ref(), TestClock.TODAY, null, system);
+    lcsprs.complete(l.ref(), LocalDate.of(2026, 11, 2), l.version(), system);
+    lcsprs.notifyPublication(l.ref(), TestClock.TODAY, l.version() + 1, system);
     expected.put("Publication notice: " + l.ref(), PANEL);
     assertThat(expected).hasSize(AUTHORITIES.size() * 3 + 1);
 

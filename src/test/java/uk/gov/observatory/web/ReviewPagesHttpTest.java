@@ -129,16 +129,21 @@ class ReviewPagesHttpTest {
         .contains("My unsaved learning text");
 
     SignedInHttp member = signedIn("panel.person", Role.PANEL_MEMBER);
-    assertThat(member.get("/notifications/" + n.ref() + "/consideration").statusCode())
-        .isEqualTo(200);
+    HttpResponse<String> consideration = member.get("/notifications/" + n.ref() + "/consideration");
+    assertThat(consideration.statusCode()).isEqualTo(200);
+    // Every form that changes the review carries the version it was read at.
+    assertThat(
+            consideration.body().split("<input type=\"hidden\" name=\"version\" value=\"2\">", -1))
+        .hasSize(4);
     HttpResponse<String> noReasons =
-        member.post("/notifications/" + n.ref() + "/panel-view", Map.of("view", "AGREE"));
+        member.post(
+            "/notifications/" + n.ref() + "/panel-view", Map.of("view", "AGREE", "version", "2"));
     assertThat(noReasons.statusCode()).isEqualTo(400);
     assertThat(noReasons.body()).contains("Give the Panel&#39;s reasons");
     assertRedirect(
         member.post(
             "/notifications/" + n.ref() + "/panel-view",
-            Map.of("view", "AGREE", "reasons", "The criteria are met.")),
+            Map.of("view", "AGREE", "reasons", "The criteria are met.", "version", "2")),
         "saved=panel-view");
     HttpResponse<String> letter = member.get("/notifications/" + n.ref() + "/response-letter");
     assertThat(letter.statusCode()).isEqualTo(200);
@@ -166,6 +171,11 @@ class ReviewPagesHttpTest {
         }) {
       scores.put("quality-" + c, "2");
     }
+    // Without the version it started from, a change is refused and nothing changes.
+    HttpResponse<String> noVersion = member.post("/notifications/" + n.ref() + "/quality", scores);
+    assertThat(noVersion.statusCode()).isEqualTo(400);
+    assertThat(noVersion.body()).contains("The version you started from is required");
+    scores.put("version", "3");
     assertRedirect(member.post("/notifications/" + n.ref() + "/quality", scores), "saved=quality");
     member.get("/notifications/" + n.ref() + "/consideration");
     assertRedirect(
@@ -266,7 +276,8 @@ class ReviewPagesHttpTest {
 
   @Test
   @DisplayName(
-      "the secretariat's timeliness policy period changes a rapid review's due date; overlaps refused")
+      "the secretariat's timeliness policy period changes a rapid review's due date; overlaps"
+          + " refused")
   void timelinessPolicyPeriods() throws Exception {
     Notification n =
         register.notify(Submissions.of(WESTMINSTER, "DEATH", LocalDate.of(2026, 11, 2), 2, 1));
