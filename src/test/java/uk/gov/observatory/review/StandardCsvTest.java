@@ -176,7 +176,7 @@ class StandardCsvTest {
     }
     assertThat(exportedStatuses).isEqualTo(expected.byPublicationStatus());
 
-    EmptyRegister.empty(jdbc);
+    EmptyRegister.empty(owner.jdbc());
     assertThat(tableCounts()).allSatisfy((table, n) -> assertThat(n).as(table).isZero());
     assertThat(strings(importFrom(first))).isEmpty();
     Path second = tmp.resolve("second");
