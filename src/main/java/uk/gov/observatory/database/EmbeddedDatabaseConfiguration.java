@@ -4,78 +4,89 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The default database: PostgreSQL embedded in the application (zonky), with its data kept in
  * {@code <data-dir>/postgres} so it survives a restart. Used only when no {@code
  * spring.datasource.url} is configured; otherwise Spring Boot connects to that external server.
  *
- * <p>The server stops when the application context closes, which Spring Boot does on a normal exit
- * and on Ctrl-C (its JVM shutdown hook).
+ * <p>Closed to others ({@link EmbeddedDatabase}): a password for every connection, and the
+ * application connects as {@code observatory_app}, which owns nothing; the migrations run as the
+ * superuser, the owner of the tables. The server stops when the application context closes, which
+ * Spring Boot does on a normal exit and on Ctrl-C (its JVM shutdown hook); one left running by an
+ * Observatory that was killed is stopped at the next start.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalDatabase.class)
 public class EmbeddedDatabaseConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
-
   @Bean(destroyMethod = "close")
-  EmbeddedPostgres embeddedPostgres(
+  EmbeddedDatabase embeddedDatabase(
       @Value("${observatory.data-dir:./data}") Path dataDir,
       @Value("${observatory.database.ephemeral:false}") boolean ephemeral)
       throws IOException {
-    Path pgData;
-    if (ephemeral) {
-      pgData = Files.createTempDirectory("observatory-pg-");
-    } else {
-      pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
-      Files.createDirectories(pgData);
-    }
-    log.info("Starting embedded PostgreSQL with data in {}", pgData);
+    Path folder = dataDir.toAbsolutePath().normalize();
     try {
-      EmbeddedPostgres.Builder builder =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(pgData)
-              .setCleanDataDirectory(ephemeral)
-              // Spring stops the server when the context closes (on exit and on Ctrl-C), after
-              // the connection pool: zonky's own shutdown hook would race it.
-              .setRegisterShutdownHook(false);
-      if (!ephemeral) {
-        // zonky starts PostgreSQL tuned for throw-away test databases (fsync and synchronous
-        // commit off); data that must survive a crash needs them back on.
-        builder
-            .setServerConfig("fsync", "on")
-            .setServerConfig("synchronous_commit", "on")
-            .setServerConfig("full_page_writes", "on");
-      }
-      return builder.start();
+      return ephemeral ? EmbeddedDatabase.startEphemeral() : EmbeddedDatabase.start(folder);
+    } catch (DataFolderLock.DataFolderInUseException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException(
           "Cannot start the embedded PostgreSQL in "
-              + pgData
-              + " (is another Observatory using this data folder? choose another with --data-dir,"
-              + " or use an external server with --db-url): "
+              + folder.resolve("postgres")
+              + " (choose another data folder with --data-dir, or use an external server with"
+              + " --db-url): "
               + e.getMessage(),
           e);
     }
   }
 
+  /** The server itself; stopped by {@link EmbeddedDatabase#close()}. */
+  @Bean(destroyMethod = "")
+  EmbeddedPostgres embeddedPostgres(EmbeddedDatabase db) {
+    return db.postgres();
+  }
+
+  /** The application's connections: as {@code observatory_app}. */
   @Bean(destroyMethod = "close")
-  DataSource dataSource(EmbeddedPostgres postgres) {
+  @Primary
+  DataSource dataSource(EmbeddedDatabase db) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-    config.setUsername("postgres");
+    config.setJdbcUrl(db.jdbcUrl());
+    config.setUsername(EmbeddedDatabase.APPLICATION_ROLE);
+    config.setPassword(db.passwords().application());
     config.setMaximumPoolSize(8);
     config.setPoolName("observatory-embedded");
     return new HikariDataSource(config);
+  }
+
+  /** The owner's connections (the superuser): Flyway's migrations, and {@link DatabaseOwner}. */
+  @Bean(destroyMethod = "close")
+  @FlywayDataSource
+  DataSource databaseOwnerDataSource(EmbeddedDatabase db) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(db.jdbcUrl());
+    config.setUsername("postgres");
+    config.setPassword(db.passwords().owner());
+    // Flyway holds up to three at once (its lock, its history, the migration).
+    config.setMaximumPoolSize(4);
+    config.setMinimumIdle(0);
+    config.setPoolName("observatory-embedded-owner");
+    return new HikariDataSource(config);
+  }
+
+  @Bean
+  DatabaseOwner embeddedDatabaseOwner(
+      EmbeddedDatabase db, @Qualifier("databaseOwnerDataSource") DataSource owner) {
+    return new DatabaseOwner(owner, db.jdbcUrl(), "postgres", db.passwords().owner());
   }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.gov.observatory.access.Viewer;
+import uk.gov.observatory.database.DatabaseOwner;
 import uk.gov.observatory.notification.ImportProgress;
 import uk.gov.observatory.review.StandardCsv;
 import uk.gov.observatory.support.RegisterTest;
@@ -29,6 +30,7 @@ class WorkingDaysFallbackTest {
   @Autowired StandardCsv csv;
   @Autowired Reports reports;
   @Autowired JdbcTemplate jdbc;
+  @Autowired DatabaseOwner owner;
   @Autowired Flyway flyway;
 
   @TempDir Path tmp;
@@ -59,7 +61,7 @@ class WorkingDaysFallbackTest {
       jdbc.update("delete from working_day where day between '2019-01-01' and '2025-12-31'");
       // the read model made again without them (as at a start after working days change): it
       // cannot tell which notifications were late
-      jdbc.execute("select report_read_model_rebuild()");
+      owner.jdbc().execute("select report_read_model_rebuild()");
       assertThat(
               jdbc.queryForObject(
                   "select count(*) from report_case where late is null and incident_date"
@@ -70,7 +72,7 @@ class WorkingDaysFallbackTest {
           .isPositive();
       Report byCalendar = reports.report(request, ids, viewer);
       flyway.migrate();
-      jdbc.execute("select report_read_model_rebuild()");
+      owner.jdbc().execute("select report_read_model_rebuild()");
       for (String id : ids) {
         assertThat(byCalendar.tables().get(id))
             .as("%s %d", id, year)

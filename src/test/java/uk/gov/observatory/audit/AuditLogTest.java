@@ -27,6 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.observatory.audit.internal.AuditChain;
 import uk.gov.observatory.audit.internal.AuditRepository;
+import uk.gov.observatory.database.DatabaseOwner;
 import uk.gov.observatory.notification.ImportProgress;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationCsv;
@@ -43,6 +44,7 @@ class AuditLogTest {
   @Autowired NotificationRegister register;
   @Autowired NotificationCsv csv;
   @Autowired JdbcTemplate jdbc;
+  @Autowired DatabaseOwner owner;
   @Autowired TransactionTemplate tx;
   @Autowired PlatformTransactionManager transactions;
 
@@ -50,7 +52,7 @@ class AuditLogTest {
 
   @BeforeEach
   void emptyAuditLog() {
-    AuditTables.empty(jdbc, tx);
+    AuditTables.empty(owner);
   }
 
   long auditCount() {
@@ -165,7 +167,7 @@ class AuditLogTest {
   void tamperedColumnIsNamed(String column, String sql) {
     List<Long> ids = fiveEntries();
     long victim = ids.get(2); // a CREATED entry, in the middle of the chain
-    assertThat(AuditTables.bypassing(jdbc, tx, sql, victim)).isEqualTo(1);
+    assertThat(AuditTables.bypassing(owner, sql, victim)).isEqualTo(1);
 
     AuditVerification v = audit.verify();
     assertThat(v.intact()).isFalse();
@@ -178,7 +180,7 @@ class AuditLogTest {
       "a deleted entry breaks the chain at the entry after it, which names the entry before the gap")
   void deletedEntry() {
     List<Long> ids = fiveEntries();
-    AuditTables.bypassing(jdbc, tx, "delete from audit_entry where id = ?", ids.get(2));
+    AuditTables.bypassing(owner, "delete from audit_entry where id = ?", ids.get(2));
     AuditVerification v = audit.verify();
     assertThat(v.firstBroken().id()).isEqualTo(ids.get(3));
     assertThat(v.reason()).contains("entry " + ids.get(1)).contains("deleted");
@@ -188,7 +190,7 @@ class AuditLogTest {
   @DisplayName("deleting the first entry is caught: the new first entry does not start the chain")
   void deletedFirstEntry() {
     List<Long> ids = fiveEntries();
-    AuditTables.bypassing(jdbc, tx, "delete from audit_entry where id = ?", ids.get(0));
+    AuditTables.bypassing(owner, "delete from audit_entry where id = ?", ids.get(0));
     AuditVerification v = audit.verify();
     assertThat(v.firstBroken().id()).isEqualTo(ids.get(1));
     assertThat(v.reason()).contains("genesis");
@@ -211,15 +213,15 @@ class AuditLogTest {
             + " before_state, after_state, details, previous_hash, entry_hash)"
             + " overriding system value select ?, recorded_at, 'mallory', 'DELETED', record_type,"
             + " record_ref, null, null, null, previous_hash, entry_hash from audit_entry where id = ?";
-    AuditTables.bypassing(jdbc, tx, copyOf, gap, gap - 1);
+    AuditTables.bypassing(owner, copyOf, gap, gap - 1);
     AuditVerification middle = audit.verify();
     assertThat(middle.firstBroken().id()).isEqualTo(gap);
     assertThat(middle.message()).contains("at entry " + gap + " (").contains("DELETED");
 
-    AuditTables.bypassing(jdbc, tx, "delete from audit_entry where id = ?", gap);
+    AuditTables.bypassing(owner, "delete from audit_entry where id = ?", gap);
     assertThat(audit.verify().intact()).isTrue();
     long end = gap + 5;
-    AuditTables.bypassing(jdbc, tx, copyOf, end, gap + 1);
+    AuditTables.bypassing(owner, copyOf, end, gap + 1);
     assertThat(audit.verify().firstBroken().id()).isEqualTo(end);
   }
 
@@ -240,8 +242,7 @@ class AuditLogTest {
         AuditChain.hash(
             gap, at, "mallory", "DELETED", null, null, null, null, null, first.entryHash());
     AuditTables.bypassing(
-        jdbc,
-        tx,
+        owner,
         "insert into audit_entry (id, recorded_at, actor, action, previous_hash, entry_hash)"
             + " overriding system value values (?, ?, 'mallory', 'DELETED', ?, ?)",
         gap,
@@ -257,13 +258,15 @@ class AuditLogTest {
   @DisplayName("the database refuses to update, delete or truncate audit entries")
   void appendOnly() {
     fiveEntries();
-    assertThatThrownBy(() -> jdbc.update("update audit_entry set actor = 'mallory'"))
+    // As the owner: the triggers refuse even those who may change the table (the application's
+    // role may not even try: ApplicationRoleTest).
+    assertThatThrownBy(() -> owner.jdbc().update("update audit_entry set actor = 'mallory'"))
         .isInstanceOf(DataAccessException.class)
         .hasStackTraceContaining("audit_entry is append-only: UPDATE refused");
-    assertThatThrownBy(() -> jdbc.update("delete from audit_entry"))
+    assertThatThrownBy(() -> owner.jdbc().update("delete from audit_entry"))
         .isInstanceOf(DataAccessException.class)
         .hasStackTraceContaining("audit_entry is append-only: DELETE refused");
-    assertThatThrownBy(() -> jdbc.execute("truncate audit_entry"))
+    assertThatThrownBy(() -> owner.jdbc().execute("truncate audit_entry"))
         .isInstanceOf(DataAccessException.class)
         .hasStackTraceContaining("audit_entry is append-only: TRUNCATE refused");
     assertThat(auditCount()).isEqualTo(5);
@@ -286,12 +289,16 @@ class AuditLogTest {
     assertThat(auditCount()).isZero();
 
     // The audit cannot be written: the notification is not stored.
-    jdbc.execute(
-        "create function audit_test_refuse() returns trigger language plpgsql as"
-            + " $$ begin raise exception 'audit store unavailable'; end $$");
-    jdbc.execute(
-        "create trigger audit_test_refuse before insert on audit_entry"
-            + " for each row execute function audit_test_refuse()");
+    owner
+        .jdbc()
+        .execute(
+            "create function audit_test_refuse() returns trigger language plpgsql as"
+                + " $$ begin raise exception 'audit store unavailable'; end $$");
+    owner
+        .jdbc()
+        .execute(
+            "create trigger audit_test_refuse before insert on audit_entry"
+                + " for each row execute function audit_test_refuse()");
     try {
       assertThatThrownBy(() -> register.notify(Submissions.death(), null, "alice"))
           .hasMessageContaining("audit store unavailable");
@@ -305,8 +312,8 @@ class AuditLogTest {
           .hasMessageContaining("audit store unavailable");
       assertThat(notificationCount()).isZero();
     } finally {
-      jdbc.execute("drop trigger audit_test_refuse on audit_entry");
-      jdbc.execute("drop function audit_test_refuse()");
+      owner.jdbc().execute("drop trigger audit_test_refuse on audit_entry");
+      owner.jdbc().execute("drop function audit_test_refuse()");
     }
     assertThat(auditCount()).isZero();
 
@@ -323,19 +330,23 @@ class AuditLogTest {
   @DisplayName("an export that cannot be audited writes nothing")
   void unauditedExportWritesNothing() {
     register.notify(Submissions.death());
-    jdbc.execute(
-        "create function audit_test_refuse() returns trigger language plpgsql as"
-            + " $$ begin raise exception 'audit store unavailable'; end $$");
-    jdbc.execute(
-        "create trigger audit_test_refuse before insert on audit_entry"
-            + " for each row execute function audit_test_refuse()");
+    owner
+        .jdbc()
+        .execute(
+            "create function audit_test_refuse() returns trigger language plpgsql as"
+                + " $$ begin raise exception 'audit store unavailable'; end $$");
+    owner
+        .jdbc()
+        .execute(
+            "create trigger audit_test_refuse before insert on audit_entry"
+                + " for each row execute function audit_test_refuse()");
     try {
       assertThatThrownBy(() -> csv.exportTo(tmp.resolve("out"), true, "alice"))
           .hasMessageContaining("audit store unavailable");
       assertThat(tmp.resolve("out")).doesNotExist();
     } finally {
-      jdbc.execute("drop trigger audit_test_refuse on audit_entry");
-      jdbc.execute("drop function audit_test_refuse()");
+      owner.jdbc().execute("drop trigger audit_test_refuse on audit_entry");
+      owner.jdbc().execute("drop function audit_test_refuse()");
     }
   }
 

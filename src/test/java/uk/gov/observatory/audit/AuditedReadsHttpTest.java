@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.observatory.access.Accounts;
 import uk.gov.observatory.access.Role;
+import uk.gov.observatory.database.DatabaseOwner;
 import uk.gov.observatory.support.EmptyRegister;
 import uk.gov.observatory.support.SignedInHttp;
 import uk.gov.observatory.support.TestAccounts;
@@ -31,6 +32,7 @@ class AuditedReadsHttpTest {
   @LocalServerPort int port;
   @Autowired AuditLog audit;
   @Autowired JdbcTemplate jdbc;
+  @Autowired DatabaseOwner owner;
   @Autowired TransactionTemplate tx;
   @Autowired Accounts accounts;
 
@@ -48,12 +50,12 @@ class AuditedReadsHttpTest {
   @DisplayName(
       "an API notify is CREATED, and the case page and the API record are each VIEWED, by the signed-in person")
   void pageAndApiReadsAreAudited() throws Exception {
-    AuditTables.empty(jdbc, tx);
+    AuditTables.empty(owner);
     TestAccounts.Person person =
         TestAccounts.create(accounts, "audit.secretariat", Role.PANEL_SECRETARIAT);
     String token = TestAccounts.token(accounts, "audit.secretariat");
     SignedInHttp pages = new SignedInHttp(port).signIn(person);
-    AuditTables.empty(jdbc, tx);
+    AuditTables.empty(owner);
     String body =
         """
         {"la_code":"E09000033","incident_date":"2020-06-01","aware_date":"2020-06-02",

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.observatory.database.DatabaseOwner;
 import uk.gov.observatory.notification.NotificationRegister;
 import uk.gov.observatory.support.RegisterTest;
 import uk.gov.observatory.support.Submissions;
@@ -26,6 +27,7 @@ class AuditCommandTest {
   @Autowired TransactionTemplate tx;
   @Autowired DataSource dataSource;
   @Autowired Environment env;
+  @Autowired DatabaseOwner owner;
 
   CommandRun run(String... args) {
     return CommandRun.of(args);
@@ -33,21 +35,24 @@ class AuditCommandTest {
 
   /** audit verify, connected to this test's database. */
   CommandRun verify() {
-    return CommandRun.onDatabase(dataSource, env, List.of("audit", "verify"));
+    return CommandRun.onDatabase(owner, List.of("audit", "verify"));
   }
 
   /** The append-only triggers off for one transaction, as an owner or superuser can. */
   void bypassing(String sql, Object... args) {
-    tx.executeWithoutResult(
-        status -> {
-          jdbc.execute("alter table audit_entry disable trigger user");
-          if (sql.startsWith("truncate")) {
-            jdbc.execute(sql);
-          } else {
-            jdbc.update(sql, args);
-          }
-          jdbc.execute("alter table audit_entry enable trigger user");
-        });
+    JdbcTemplate jdbc = owner.jdbc();
+    owner
+        .transactions()
+        .executeWithoutResult(
+            status -> {
+              jdbc.execute("alter table audit_entry disable trigger user");
+              if (sql.startsWith("truncate")) {
+                jdbc.execute(sql);
+              } else {
+                jdbc.update(sql, args);
+              }
+              jdbc.execute("alter table audit_entry enable trigger user");
+            });
   }
 
   @Test

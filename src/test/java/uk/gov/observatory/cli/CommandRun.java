@@ -1,12 +1,10 @@
 package uk.gov.observatory.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
-import org.springframework.core.env.Environment;
+import uk.gov.observatory.database.DatabaseOwner;
 
 /** A command run in-process as a person runs it: its exit code and what it printed. */
 record CommandRun(int code, String out, String err) {
@@ -18,16 +16,16 @@ record CommandRun(int code, String out, String err) {
     return new CommandRun(code, out.toString(), err.toString());
   }
 
-  /** The command and its words, then the options that connect it to the test's own database. */
-  static CommandRun onDatabase(
-      DataSource dataSource, Environment env, List<String> command, String... extra) {
-    HikariDataSource hikari = (HikariDataSource) dataSource;
+  /**
+   * The command and its words, then the options that connect it to the test's own database, as the
+   * owner of its tables (who runs the migrations, as a command connected to it does).
+   */
+  static CommandRun onDatabase(DatabaseOwner owner, List<String> command, String... extra) {
     List<String> args = new ArrayList<>(command);
-    args.addAll(List.of("--db-url", hikari.getJdbcUrl(), "--db-user", hikari.getUsername()));
-    String password = env.getProperty("spring.datasource.password");
-    if (password != null && !password.isEmpty()) {
+    args.addAll(List.of("--db-url", owner.url(), "--db-user", owner.username()));
+    if (owner.password() != null && !owner.password().isEmpty()) {
       args.add("--db-password");
-      args.add(password);
+      args.add(owner.password());
     }
     args.addAll(List.of(extra));
     return of(args.toArray(String[]::new));

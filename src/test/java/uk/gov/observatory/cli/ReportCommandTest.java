@@ -17,6 +17,7 @@ import org.odftoolkit.odfdom.doc.OdfSpreadsheetDocument;
 import org.odftoolkit.odfdom.doc.table.OdfTable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import uk.gov.observatory.database.DatabaseOwner;
 import uk.gov.observatory.notification.NotificationRegister;
 import uk.gov.observatory.support.RegisterTest;
 import uk.gov.observatory.support.Submissions;
@@ -26,12 +27,13 @@ import uk.gov.observatory.support.Submissions;
 class ReportCommandTest {
 
   @Autowired NotificationRegister register;
+  @Autowired DatabaseOwner owner;
   @Autowired DataSource dataSource;
   @Autowired Environment env;
   @TempDir Path tmp;
 
   CommandRun report(String... extra) {
-    return CommandRun.onDatabase(dataSource, env, List.of("report"), extra);
+    return CommandRun.onDatabase(owner, List.of("report"), extra);
   }
 
   @Test

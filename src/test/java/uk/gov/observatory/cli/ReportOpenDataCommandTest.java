@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import uk.gov.observatory.database.DatabaseOwner;
 import uk.gov.observatory.notification.NotificationRegister;
 import uk.gov.observatory.support.RegisterTest;
 import uk.gov.observatory.support.Submissions;
@@ -21,12 +22,13 @@ import uk.gov.observatory.support.Submissions;
 class ReportOpenDataCommandTest {
 
   @Autowired NotificationRegister register;
+  @Autowired DatabaseOwner owner;
   @Autowired DataSource dataSource;
   @Autowired Environment env;
   @TempDir Path tmp;
 
   CommandRun report(String... extra) {
-    return CommandRun.onDatabase(dataSource, env, List.of("report"), extra);
+    return CommandRun.onDatabase(owner, List.of("report"), extra);
   }
 
   @Test

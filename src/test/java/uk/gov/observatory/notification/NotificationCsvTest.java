@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.gov.observatory.database.DatabaseOwner;
 import uk.gov.observatory.support.EmptyRegister;
 import uk.gov.observatory.support.RegisterTest;
 import uk.gov.observatory.support.SyntheticCsv;
@@ -22,6 +23,7 @@ class NotificationCsvTest {
 
   @Autowired NotificationCsv csv;
   @Autowired JdbcTemplate jdbc;
+  @Autowired DatabaseOwner owner;
 
   @TempDir Path tmp;
 
@@ -63,7 +65,7 @@ class NotificationCsvTest {
     assertThat(Files.readAllLines(first.resolve("notifications.csv"))).hasSize(1301);
     assertThat(Files.readAllLines(first.resolve("children.csv"))).hasSize(set.childRows() + 1);
 
-    EmptyRegister.empty(jdbc);
+    EmptyRegister.empty(owner.jdbc());
     assertThat(importFrom(first).problems()).isEmpty();
     Path second = tmp.resolve("second");
     csv.exportTo(second, true);

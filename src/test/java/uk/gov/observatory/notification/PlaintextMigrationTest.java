@@ -8,10 +8,12 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.gov.observatory.database.DatabaseOwner;
 import uk.gov.observatory.protection.IdentifyingDetails;
 import uk.gov.observatory.protection.Sealed;
 import uk.gov.observatory.support.RegisterTest;
@@ -25,8 +27,11 @@ class PlaintextMigrationTest {
 
   static final String SCHEMA = "plaintext_migration_test";
 
-  @Autowired DataSource dataSource;
-  @Autowired JdbcTemplate jdbc;
+  // As the owner of the tables, as the migrations run (the application's role cannot make a
+  // schema).
+  @Autowired DatabaseOwner owner;
+  DataSource dataSource;
+  JdbcTemplate jdbc;
   @Autowired IdentifyingDetails identifying;
   @Autowired List<JavaMigration> javaMigrations;
 
@@ -39,6 +44,12 @@ class PlaintextMigrationTest {
         .javaMigrations(javaMigrations.toArray(JavaMigration[]::new))
         .target(target)
         .load();
+  }
+
+  @BeforeEach
+  void asOwner() {
+    dataSource = owner.dataSource();
+    jdbc = owner.jdbc();
   }
 
   @AfterEach

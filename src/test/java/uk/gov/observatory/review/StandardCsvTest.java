@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.gov.observatory.database.DatabaseOwner;
 import uk.gov.observatory.notification.ImportProblem;
 import uk.gov.observatory.notification.ImportProgress;
 import uk.gov.observatory.support.EmptyRegister;
@@ -28,6 +29,7 @@ class StandardCsvTest {
 
   @Autowired StandardCsv csv;
   @Autowired JdbcTemplate jdbc;
+  @Autowired DatabaseOwner owner;
 
   @TempDir Path tmp;
 
@@ -174,7 +176,7 @@ class StandardCsvTest {
     }
     assertThat(exportedStatuses).isEqualTo(expected.byPublicationStatus());
 
-    EmptyRegister.empty(jdbc);
+    EmptyRegister.empty(owner.jdbc());
     assertThat(tableCounts()).allSatisfy((table, n) -> assertThat(n).as(table).isZero());
     assertThat(strings(importFrom(first))).isEmpty();
     Path second = tmp.resolve("second");
@@ -613,30 +615,36 @@ class StandardCsvTest {
           + " export writes nothing")
   void unauditedStoresAndWritesNothing() throws IOException {
     SyntheticReviewsCsv.write(tmp.resolve("in"), 30, 6);
-    jdbc.execute(
-        "create function review_csv_test_refuse() returns trigger language plpgsql as"
-            + " $$ begin if new.record_type = 'lcspr' or new.action = 'EXPORTED' then"
-            + " raise exception 'audit store unavailable'; end if; return new; end $$");
-    jdbc.execute(
-        "create trigger review_csv_test_refuse before insert on audit_entry"
-            + " for each row execute function review_csv_test_refuse()");
+    owner
+        .jdbc()
+        .execute(
+            "create function review_csv_test_refuse() returns trigger language plpgsql as"
+                + " $$ begin if new.record_type = 'lcspr' or new.action = 'EXPORTED' then"
+                + " raise exception 'audit store unavailable'; end if; return new; end $$");
+    owner
+        .jdbc()
+        .execute(
+            "create trigger review_csv_test_refuse before insert on audit_entry"
+                + " for each row execute function review_csv_test_refuse()");
     try {
       // The LCSPRs' entry is the import's last: refused, everything before it is undone.
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> importFrom(tmp.resolve("in")))
           .hasMessageContaining("audit store unavailable");
       assertNothingStored();
-      jdbc.execute("drop trigger review_csv_test_refuse on audit_entry");
+      owner.jdbc().execute("drop trigger review_csv_test_refuse on audit_entry");
       assertThat(strings(importFrom(tmp.resolve("in")))).isEmpty();
-      jdbc.execute(
-          "create trigger review_csv_test_refuse before insert on audit_entry"
-              + " for each row execute function review_csv_test_refuse()");
+      owner
+          .jdbc()
+          .execute(
+              "create trigger review_csv_test_refuse before insert on audit_entry"
+                  + " for each row execute function review_csv_test_refuse()");
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () -> csv.exportTo(tmp.resolve("out"), true, "alice"))
           .hasMessageContaining("audit store unavailable");
       assertThat(tmp.resolve("out")).doesNotExist();
     } finally {
-      jdbc.execute("drop trigger if exists review_csv_test_refuse on audit_entry");
-      jdbc.execute("drop function review_csv_test_refuse()");
+      owner.jdbc().execute("drop trigger if exists review_csv_test_refuse on audit_entry");
+      owner.jdbc().execute("drop function review_csv_test_refuse()");
     }
   }
 }

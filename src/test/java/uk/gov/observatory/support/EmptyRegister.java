@@ -4,6 +4,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
+import uk.gov.observatory.database.DatabaseOwner;
 
 /**
  * Empties the register's tables before each test (reference data stays, and so do the seeded
@@ -12,8 +13,8 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 public class EmptyRegister implements BeforeEachCallback {
   @Override
   public void beforeEach(ExtensionContext context) {
-    JdbcTemplate jdbc = SpringExtension.getApplicationContext(context).getBean(JdbcTemplate.class);
-    empty(jdbc);
+    // As the owner of the tables: the application's own role may not truncate.
+    empty(SpringExtension.getApplicationContext(context).getBean(DatabaseOwner.class).jdbc());
   }
 
   public static void empty(JdbcTemplate jdbc) {

@@ -1,0 +1,213 @@
+package uk.gov.observatory.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code serve} killed with {@code kill -9} comes back on the same data folder with no hand work:
+ * the embedded PostgreSQL the killed JVM left running is shut down at the next start, and what was
+ * committed is there. The server runs as a child process, as a person runs it.
+ */
+class CrashRestartTest {
+
+  @TempDir Path tmp;
+
+  final List<Process> servers = new ArrayList<>();
+
+  Path data() {
+    return tmp.resolve("data");
+  }
+
+  /** {@code observatory serve --port P --data-dir D} in a new JVM, this test's classpath. */
+  Process serve(int port, String name) throws IOException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command =
+        List.of(
+            java.toString(),
+            "-Xmx512m",
+            "-XX:TieredStopAtLevel=1",
+            // The tests' own configuration (on the classpath) asks for a throw-away database,
+            // and .ci/run may give the tests an external one: this is about the embedded one.
+            "-Dobservatory.database.ephemeral=false",
+            "-Dspring.datasource.url=",
+            "-Dlogging.level.root=WARN",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "uk.gov.observatory.cli.ObservatoryCommand",
+            "serve",
+            "--port",
+            Integer.toString(port),
+            "--data-dir",
+            data().toString());
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve(name + ".log").toFile())
+            .start();
+    servers.add(p);
+    return p;
+  }
+
+  /** Waits until the server answers HTTP; fails with its output if it dies first. */
+  void awaitUp(Process p, int port, String name) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sign-in"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    while (System.nanoTime() < deadline) {
+      if (!p.isAlive()) {
+        throw new AssertionError(name + " exited (" + p.exitValue() + "):\n" + log(name));
+      }
+      try {
+        HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() < 500) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(name + " did not answer within 180 s:\n" + log(name));
+  }
+
+  String log(String name) throws IOException {
+    return Files.readString(tmp.resolve(name + ".log"), StandardCharsets.UTF_8);
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** The application's connection to the embedded database, with the data folder's password. */
+  Connection connectAsApplication() throws IOException, SQLException {
+    List<String> pid = Files.readAllLines(data().resolve("postgres/postmaster.pid"));
+    Properties passwords = new Properties();
+    try (var in = Files.newBufferedReader(data().resolve(DatabasePasswords.FILE_NAME))) {
+      passwords.load(in);
+    }
+    return DriverManager.getConnection(
+        "jdbc:postgresql://localhost:" + pid.get(3).strip() + "/postgres",
+        EmbeddedDatabase.APPLICATION_ROLE,
+        passwords.getProperty(EmbeddedDatabase.APPLICATION_ROLE));
+  }
+
+  Optional<ProcessHandle> postmaster() throws IOException {
+    Path pidFile = data().resolve("postgres/postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return Optional.empty();
+    }
+    List<String> lines = Files.readAllLines(pidFile);
+    if (lines.isEmpty() || !lines.get(0).strip().matches("[0-9]+")) {
+      return Optional.empty();
+    }
+    return ProcessHandle.of(Long.parseLong(lines.get(0).strip())).filter(ProcessHandle::isAlive);
+  }
+
+  @AfterEach
+  void stopEverything() throws Exception {
+    // The servers first (SIGTERM: Spring stops PostgreSQL), then any PostgreSQL still left, so
+    // that nothing outlives the test.
+    for (Process p : servers) {
+      p.destroy();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+    Optional<ProcessHandle> left = postmaster();
+    if (left.isPresent()) {
+      new ProcessBuilder("kill", "-INT", Long.toString(left.get().pid())).start().waitFor();
+      try {
+        left.get().onExit().get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        left.get().destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "serve killed with kill -9 starts again on the same data folder, and the committed notification is there")
+  void comesBackAfterKill9() throws Exception {
+    int port = freePort();
+    Process first = serve(port, "first");
+    awaitUp(first, port, "first");
+    ProcessHandle postgres = postmaster().orElseThrow();
+
+    try (Connection c = connectAsApplication();
+        Statement s = c.createStatement()) {
+      // Committed (autocommit) before the kill.
+      s.executeUpdate(
+          "insert into notification (notification_ref, la_code, incident_date, aware_date,"
+              + " notified_date, notification_type, death_category, csc_involvement,"
+              + " court_order, living_arrangement, recorded_at) values ('SIN-2020-CRASH1',"
+              + " 'E09000033', '2020-06-01', '2020-06-02', '2020-06-05', 'DEATH', 'SUDI',"
+              + " 'NONE', 'NONE', 'AT_HOME', now())");
+    }
+
+    first.destroyForcibly(); // SIGKILL: no shutdown hook runs
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(first.exitValue()).isEqualTo(137);
+    assertThat(postgres.isAlive()).as("the embedded PostgreSQL is left running").isTrue();
+
+    int again = freePort();
+    Process second = serve(again, "second");
+    awaitUp(second, again, "second");
+    assertThat(postgres.isAlive()).as("the one left running was shut down").isFalse();
+    assertThat(log("second")).contains("was left running");
+
+    try (Connection c = connectAsApplication();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select la_code from notification where notification_ref = 'SIN-2020-CRASH1'")) {
+      assertThat(rs.next()).as("the committed notification is there").isTrue();
+      assertThat(rs.getString(1)).isEqualTo("E09000033");
+    }
+  }
+
+  @Test
+  @DisplayName("a second serve on a data folder a running one uses is refused with a clear message")
+  void refusedWhileInUse() throws Exception {
+    int port = freePort();
+    Process first = serve(port, "first");
+    awaitUp(first, port, "first");
+    ProcessHandle postgres = postmaster().orElseThrow();
+
+    Process second = serve(freePort(), "second");
+    assertThat(second.waitFor(120, TimeUnit.SECONDS)).as("the second gives up").isTrue();
+    assertThat(second.exitValue()).isNotZero();
+    assertThat(log("second"))
+        .contains("is in use by another Observatory that is running (process " + first.pid() + ")");
+    assertThat(postgres.isAlive()).as("the running one's database is left alone").isTrue();
+    assertThat(first.isAlive()).isTrue();
+  }
+}
