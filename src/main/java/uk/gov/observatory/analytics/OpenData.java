@@ -12,10 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Service;
 import uk.gov.observatory.access.Viewer;
+import uk.gov.observatory.notification.CsvCells;
 import uk.gov.observatory.reference.LocalAuthority;
 import uk.gov.observatory.reference.ReferenceData;
 import uk.gov.observatory.reference.Region;
@@ -231,9 +230,7 @@ public class OpenData {
 
   /** The data file: a header row of {@link #COLUMNS}, then one row a cell per geography. */
   public static void data(Publication publication, Writer out) throws IOException {
-    CSVPrinter csv =
-        new CSVPrinter(
-            out, CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get());
+    CsvCells csv = CsvCells.printer(out, COLUMNS);
     for (Part part : publication.parts()) {
       for (Cell c : part.report().cells()) {
         List<Object> row = new ArrayList<>(COLUMNS.size());
@@ -257,9 +254,7 @@ public class OpenData {
 
   /** The metadata file: one row a filter or indicator column of the data file. */
   public static void meta(Writer out) throws IOException {
-    CSVPrinter csv =
-        new CSVPrinter(
-            out, CSVFormat.RFC4180.builder().setHeader(META_COLUMNS.toArray(String[]::new)).get());
+    CsvCells csv = CsvCells.printer(out, META_COLUMNS);
     csv.printRecord(
         "table_id",
         "Filter",

@@ -5,9 +5,8 @@ import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import uk.gov.observatory.audit.AuditJson;
+import uk.gov.observatory.notification.CsvCells;
 
 /** A report in REPORT-SPEC's machine-readable layouts: tidy CSV, and the same cells as JSON. */
 public final class ReportWriter {
@@ -16,14 +15,15 @@ public final class ReportWriter {
 
   /** {@code table_id,row_code,column_code,value}, a header row, one cell a row. */
   public static void csv(Report report, Writer out) throws IOException {
-    CSVPrinter csv =
-        new CSVPrinter(
-            out,
-            CSVFormat.RFC4180
-                .builder()
-                .setHeader("table_id", "row_code", "column_code", "value")
-                .get());
-    for (Cell c : report.cells()) {
+    csv(report.cells(), out);
+  }
+
+  /**
+   * Cells as tidy CSV: {@code table_id,row_code,column_code,value}, a header row, one cell a row.
+   */
+  public static void csv(List<Cell> cells, Writer out) throws IOException {
+    CsvCells csv = CsvCells.printer(out, "table_id", "row_code", "column_code", "value");
+    for (Cell c : cells) {
       csv.printRecord(c.tableId(), c.rowCode(), c.columnCode(), c.value());
     }
     csv.flush();

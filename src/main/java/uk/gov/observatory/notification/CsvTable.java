@@ -26,9 +26,6 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CsvTable {
 
-  /** How the standard's files are written: RFC 4180. */
-  public static final CSVFormat WRITE = CSVFormat.RFC4180;
-
   private static final CSVFormat READ = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
   /** A CSV row with the line it starts on, by column name (null for a column not in the file). */
@@ -142,8 +139,15 @@ public final class CsvTable {
           continue;
         }
         Map<String, String> values = new LinkedHashMap<>();
+        long fieldLine = line;
         for (int i = 0; i < header.size(); i++) {
-          values.put(header.get(i), record.get(i));
+          String raw = record.get(i);
+          int bad = firstControlCharacter(raw);
+          if (bad >= 0) {
+            problems.add(controlCharacter(file, fieldLine, header.get(i), raw, bad));
+          }
+          fieldLine += raw.chars().filter(ch -> ch == '\n').count();
+          values.put(header.get(i), CsvCells.restore(raw));
         }
         rows.add(new Row(line, values));
       }
@@ -215,6 +219,62 @@ public final class CsvTable {
       }
     }
     return ok ? header : null;
+  }
+
+  /** Columns whose values are identifying details: never shown in a problem. */
+  private static final java.util.Set<String> WITHHELD =
+      java.util.Set.copyOf(NotificationCsv.IDENTIFYING_CHILD_COLUMNS);
+
+  /**
+   * Where {@code value} has a control character other than tab, line feed and carriage return (a
+   * field may run over several lines), or -1. PostgreSQL cannot store NUL, and none of them is text
+   * a person means.
+   */
+  static int firstControlCharacter(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char ch = value.charAt(i);
+      if (Character.isISOControl(ch) && ch != '\t' && ch != '\n' && ch != '\r') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static ImportProblem controlCharacter(
+      String file, long fieldLine, String column, String raw, int bad) {
+    long line = fieldLine + raw.substring(0, bad).chars().filter(ch -> ch == '\n').count();
+    String code = String.format("U+%04X", (int) raw.charAt(bad));
+    String shown = WITHHELD.contains(column) ? NotificationRules.WITHHELD : escaped(raw);
+    return new ImportProblem(
+        file,
+        line,
+        column,
+        shown,
+        "contains the control character "
+            + code
+            + " (character "
+            + (bad + 1)
+            + "): remove it; a value is text, with at most tabs and line breaks");
+  }
+
+  /**
+   * {@code value} with each control character written {@code \\uXXXX}, so that a problem prints on
+   * one line and shows what is there.
+   */
+  public static String escaped(String value) {
+    if (value == null) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char ch = value.charAt(i);
+      if (Character.isISOControl(ch)) {
+        b.append(String.format("\\u%04X", (int) ch));
+      } else {
+        b.append(ch);
+      }
+    }
+    return b.toString();
   }
 
   /** Decodes strictly; a byte sequence that is not UTF-8 is a problem naming its line. */

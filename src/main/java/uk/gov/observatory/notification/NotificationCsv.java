@@ -15,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -74,8 +72,6 @@ public class NotificationCsv {
   static final List<String> REQUIRED_CHILD_COLUMNS =
       List.of("notification_ref", "gender", "age_years");
   private static final Set<String> IDENTIFYING = Set.copyOf(IDENTIFYING_CHILD_COLUMNS);
-
-  private static final CSVFormat WRITE = CsvTable.WRITE;
 
   private final NotificationRules rules;
   private final NotificationRegister register;
@@ -392,13 +388,8 @@ public class NotificationCsv {
               Files.newBufferedWriter(dir.resolve(NOTIFICATIONS), StandardCharsets.UTF_8);
           BufferedWriter cw =
               Files.newBufferedWriter(dir.resolve(CHILDREN), StandardCharsets.UTF_8);
-          CSVPrinter np =
-              new CSVPrinter(
-                  nw,
-                  WRITE.builder().setHeader(NOTIFICATION_COLUMNS.toArray(String[]::new)).get());
-          CSVPrinter cp =
-              new CSVPrinter(
-                  cw, WRITE.builder().setHeader(childHeader.toArray(String[]::new)).get())) {
+          CsvCells np = CsvCells.printer(nw, NOTIFICATION_COLUMNS);
+          CsvCells cp = CsvCells.printer(cw, childHeader)) {
         register.forEachNotification(
             n -> {
               try {
@@ -435,7 +426,7 @@ public class NotificationCsv {
   }
 
   /** One row of notifications.csv, in the data standard's columns. */
-  private static void printNotification(CSVPrinter np, Notification n) throws IOException {
+  private static void printNotification(CsvCells np, Notification n) throws IOException {
     np.printRecord(
         n.ref(),
         n.laCode(),
@@ -488,9 +479,7 @@ public class NotificationCsv {
     NotificationPage page = register.search(query.withPage(1, NotificationQuery.MAX_SIZE), viewer);
     long count = 0;
     try {
-      CSVPrinter np =
-          new CSVPrinter(
-              out, WRITE.builder().setHeader(NOTIFICATION_COLUMNS.toArray(String[]::new)).get());
+      CsvCells np = CsvCells.printer(out, NOTIFICATION_COLUMNS);
       for (int p = 1; ; p++) {
         if (p > 1) {
           page = register.search(query.withPage(p, NotificationQuery.MAX_SIZE), viewer);

@@ -11,9 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import uk.gov.observatory.calendar.WorkingDayCalendar;
+import uk.gov.observatory.notification.CsvCells;
 import uk.gov.observatory.reference.ReferenceData;
 import uk.gov.observatory.synthetic.internal.YearBlock;
 
@@ -140,11 +139,11 @@ public final class SyntheticData {
     long reviews = 0;
     long lcsprs = 0;
     long reports = 0;
-    try (CSVPrinter n = printer(dir, "notifications.csv", NOTIFICATIONS);
-        CSVPrinter c = printer(dir, "children.csv", CHILDREN);
-        CSVPrinter r = printer(dir, "rapid_reviews.csv", RAPID_REVIEWS);
-        CSVPrinter l = printer(dir, "lcsprs.csv", LCSPRS);
-        CSVPrinter y = printer(dir, "yearly_reports.csv", YEARLY_REPORTS)) {
+    try (CsvCells n = printer(dir, "notifications.csv", NOTIFICATIONS);
+        CsvCells c = printer(dir, "children.csv", CHILDREN);
+        CsvCells r = printer(dir, "rapid_reviews.csv", RAPID_REVIEWS);
+        CsvCells l = printer(dir, "lcsprs.csv", LCSPRS);
+        CsvCells y = printer(dir, "yearly_reports.csv", YEARLY_REPORTS)) {
       for (long block = 0; block < blocks; block++) {
         int year = years.get((int) (block / perYear));
         long b = block % perYear;
@@ -319,8 +318,8 @@ public final class SyntheticData {
     return d == null ? "" : d.toString();
   }
 
-  static CSVPrinter printer(Path dir, String name, String[] header) throws IOException {
+  static CsvCells printer(Path dir, String name, String[] header) throws IOException {
     Writer w = Files.newBufferedWriter(dir.resolve(name), StandardCharsets.UTF_8);
-    return new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header).get());
+    return CsvCells.printer(w, header);
   }
 }

@@ -7,8 +7,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -99,17 +97,7 @@ public class AnalyticsController {
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"headline.csv\"");
     PrintWriter out = response.getWriter();
-    CSVPrinter csv =
-        new CSVPrinter(
-            out,
-            CSVFormat.RFC4180
-                .builder()
-                .setHeader("table_id", "row_code", "column_code", "value")
-                .get());
-    for (uk.gov.observatory.analytics.Cell c : headline.cells()) {
-      csv.printRecord(c.tableId(), c.rowCode(), c.columnCode(), c.value());
-    }
-    csv.flush();
+    uk.gov.observatory.analytics.ReportWriter.csv(headline.cells(), out);
     return null;
   }
 

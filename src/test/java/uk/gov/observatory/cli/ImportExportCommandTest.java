@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -178,5 +179,79 @@ class ImportExportCommandTest {
     Run unknown = run("frobnicate");
     assertThat(unknown.code()).isNotZero();
     assertThat(unknown.err()).contains("frobnicate");
+  }
+
+  @Test
+  @DisplayName(
+      "export --identifying writes children's names a spreadsheet would run with a leading"
+          + " apostrophe; import reads them back as they were; export again gives the same bytes")
+  void formulaNamesNeutralised() throws Exception {
+    Path in = tmp.resolve("in");
+    Files.createDirectories(in);
+    List<String> names =
+        List.of("=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "-3");
+    StringBuilder n =
+        new StringBuilder(
+            "notification_ref,la_code,incident_date,aware_date,notified_date,notification_type,"
+                + "death_category,harm_category,imd_decile,case_characteristics,"
+                + "domestic_abuse_pattern,csc_involvement,court_order,living_arrangement,"
+                + "covid_factors\n");
+    StringBuilder c =
+        new StringBuilder(
+            "notification_ref,child_seq,gender,age_years,ethnicity,child_name,date_of_birth\n");
+    for (int i = 0; i < names.size(); i++) {
+      n.append("F-")
+          .append(i)
+          .append(
+              ",E09000033,2020-06-01,2020-06-02,2020-06-05,DEATH,SUDI,,3,,,NONE,NONE,AT_HOME,\n");
+      c.append("F-")
+          .append(i)
+          .append(",1,MALE,0,WBRI,\"")
+          .append(names.get(i).replace("\"", "\"\""))
+          .append("\",\n");
+    }
+    Files.writeString(in.resolve("notifications.csv"), n);
+    Files.writeString(in.resolve("children.csv"), c);
+    String data = tmp.resolve("data").toString();
+    Run imported = run("import", in.toString(), "--data-dir", data);
+    assertThat(imported.code()).as(imported.err()).isZero();
+
+    Path first = tmp.resolve("first");
+    assertThat(run("export", first.toString(), "--identifying", "--data-dir", data).code())
+        .isZero();
+    assertThat(Files.readAllLines(first.resolve("children.csv")))
+        .containsExactly(
+            "notification_ref,child_seq,gender,age_years,ethnicity,child_name,date_of_birth",
+            "F-0,1,MALE,0,WBRI,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",",
+            "F-1,1,MALE,0,WBRI,'+cmd|' /C calc'!A0,",
+            "F-2,1,MALE,0,WBRI,'-2+3,",
+            "F-3,1,MALE,0,WBRI,'@SUM(A1),",
+            "F-4,1,MALE,0,WBRI,-3,");
+
+    String fresh = tmp.resolve("fresh").toString();
+    Run again = run("import", first.toString(), "--data-dir", fresh);
+    assertThat(again.code()).as(again.err()).isZero();
+    Path second = tmp.resolve("second");
+    assertThat(run("export", second.toString(), "--identifying", "--data-dir", fresh).code())
+        .isZero();
+    for (String file : new String[] {"notifications.csv", "children.csv"}) {
+      assertThat(Files.readAllBytes(second.resolve(file)))
+          .as(file)
+          .isEqualTo(Files.readAllBytes(first.resolve(file)));
+    }
+
+    // A NUL in a file is an import error naming the place, not a database failure.
+    Files.writeString(
+        first.resolve("children.csv"),
+        Files.readString(first.resolve("children.csv"))
+            .replace("F-4,1,MALE,0,WBRI", "F-4,1,MA\u0000LE,0,WBRI"));
+    Run refused = run("import", first.toString(), "--replace", "--data-dir", fresh);
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err())
+        .contains("children.csv:6:gender: MA\\u0000LE: contains the control character U+0000")
+        .contains("nothing was stored")
+        .doesNotContain("22021")
+        .doesNotContain("PSQLException")
+        .doesNotContain("\u0000");
   }
 }

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import uk.gov.observatory.database.DatabaseOwner;
 import uk.gov.observatory.support.EmptyRegister;
 import uk.gov.observatory.support.RegisterTest;
+import uk.gov.observatory.support.Submissions;
 import uk.gov.observatory.support.SyntheticCsv;
 
 @RegisterTest
@@ -24,6 +25,7 @@ class NotificationCsvTest {
   @Autowired NotificationCsv csv;
   @Autowired JdbcTemplate jdbc;
   @Autowired DatabaseOwner owner;
+  @Autowired NotificationRegister register;
 
   @TempDir Path tmp;
 
@@ -270,5 +272,164 @@ class NotificationCsvTest {
     assertThat(Files.readString(tmp.resolve("full/children.csv")))
         .contains("Synthetic Name")
         .contains("2020-01-15");
+  }
+
+  /** Names a spreadsheet would run as formulas (OWASP CSV injection), and two near misses. */
+  static final List<String> RUNNABLE_NAMES =
+      List.of(
+          "=HYPERLINK(\"http://x\",\"y\")",
+          "+cmd|' /C calc'!A0",
+          "-2+3",
+          "@SUM(A1)",
+          "'=already quoted",
+          "O'Brien");
+
+  @Test
+  @DisplayName(
+      "children's names a spreadsheet would run (=, +, -, @) are exported with a leading"
+          + " apostrophe, read back as they were, and export -> import -> export is byte-identical")
+  void formulaNamesNeutralisedAndRoundTrip() throws IOException {
+    // Stored as a person typed them (through the register, not a CSV file).
+    List<String> refs = new ArrayList<>();
+    for (String name : RUNNABLE_NAMES) {
+      NotificationSubmission d = Submissions.death();
+      NotificationSubmission.ChildSubmission c = d.children().get(0);
+      refs.add(
+          register
+              .notify(
+                  new NotificationSubmission(
+                      d.notificationRef(),
+                      d.laCode(),
+                      d.incidentDate(),
+                      d.awareDate(),
+                      d.notifiedDate(),
+                      d.notificationType(),
+                      d.deathCategory(),
+                      d.harmCategory(),
+                      d.imdDecile(),
+                      d.caseCharacteristics(),
+                      d.domesticAbusePattern(),
+                      d.cscInvolvement(),
+                      d.courtOrder(),
+                      d.livingArrangement(),
+                      d.covidFactors(),
+                      List.of(
+                          new NotificationSubmission.ChildSubmission(
+                              c.childSeq(), c.gender(), c.ageYears(), c.ethnicity(), name, null))))
+              .ref());
+    }
+
+    Path first = tmp.resolve("first");
+    csv.exportTo(first, true);
+    String written = Files.readString(first.resolve("children.csv"));
+    assertThat(written)
+        .contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",")
+        .contains(",'+cmd|' /C calc'!A0,")
+        .contains(",'-2+3,")
+        .contains(",'@SUM(A1),")
+        .contains(",''=already quoted,")
+        .contains(",O'Brien,")
+        .doesNotContain(",=")
+        .doesNotContain(",+")
+        .doesNotContain(",-2")
+        .doesNotContain(",@");
+
+    EmptyRegister.empty(jdbc);
+    assertThat(importFrom(first).problems()).isEmpty();
+    for (int i = 0; i < RUNNABLE_NAMES.size(); i++) {
+      assertThat(register.find(refs.get(i)).orElseThrow().children().get(0).childName())
+          .as("the name read back from the export")
+          .isEqualTo(RUNNABLE_NAMES.get(i));
+    }
+    Path second = tmp.resolve("second");
+    csv.exportTo(second, true);
+    assertThat(Files.readAllBytes(second.resolve("children.csv")))
+        .isEqualTo(Files.readAllBytes(first.resolve("children.csv")));
+    assertThat(Files.readAllBytes(second.resolve("notifications.csv")))
+        .isEqualTo(Files.readAllBytes(first.resolve("notifications.csv")));
+  }
+
+  @Test
+  @DisplayName(
+      "any cell a spreadsheet would run, tab- and CR-led ones included, is written with one leading"
+          + " apostrophe and read back as it was; plain numbers are left as they are")
+  void everyRunnableCellNeutralisedAndReadBack() throws IOException {
+    List<String> values =
+        List.of(
+            "=1+1",
+            "+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\t=1+1",
+            "\r=1+1",
+            "\tleading tab",
+            "\rleading CR",
+            "''=two already",
+            "'plain apostrophe",
+            "-3",
+            "-2.5",
+            "12",
+            "c",
+            "z",
+            "low",
+            "");
+    StringBuilder out = new StringBuilder();
+    try (CsvCells printer = CsvCells.printer(out, "value")) {
+      for (String v : values) {
+        printer.printRecord(v);
+      }
+    }
+    assertThat(out.toString())
+        .startsWith("value\r\n'=1+1\r\n'+1\r\n'-2+3\r\n'@SUM(A1)\r\n'\t=1+1\r\n")
+        .contains("\r\n\"'\r=1+1\"\r\n")
+        .contains("\r\n'\tleading tab\r\n")
+        .contains("\r\n'''=two already\r\n")
+        .contains("\r\n'plain apostrophe\r\n")
+        .endsWith("\r\n-3\r\n-2.5\r\n12\r\nc\r\nz\r\nlow\r\n\"\"\r\n");
+
+    write(tmp.resolve("cells.csv"), out.toString());
+    List<ImportProblem> problems = new ArrayList<>();
+    CsvTable table = CsvTable.read(tmp, "cells.csv", List.of("value"), List.of("value"), problems);
+    assertThat(problems).isEmpty();
+    assertThat(table.rows()).extracting(r -> r.get("value")).containsExactlyElementsOf(values);
+
+    StringBuilder again = new StringBuilder();
+    try (CsvCells printer = CsvCells.printer(again, "value")) {
+      for (CsvTable.Row r : table.rows()) {
+        printer.printRecord(r.get("value"));
+      }
+    }
+    assertThat(again.toString()).isEqualTo(out.toString());
+  }
+
+  @Test
+  @DisplayName(
+      "a NUL or other control character in an imported CSV is an import error naming file, line,"
+          + " column and the value with the character escaped; nothing is stored")
+  void controlCharactersRefused() throws IOException {
+    List<String> p =
+        problems(
+            HEADER
+                + ROW_A
+                + ROW_B.replace("E08000035", "E0800\u00003")
+                + ROW_A.replace("A-1", "C-3\u001b[2J"),
+            "notification_ref,child_seq,gender,age_years,ethnicity,child_name\n"
+                + "A-1,1,MALE,0,WBRI,\"Secret\u0000Name\"\n"
+                + "B-2,1,FEMALE,15,,\"Two\nlines\tand a tab\"\n"
+                + "B-2,2,FEMALE,15,\u0007,\n");
+    assertThat(p)
+        .containsExactly(
+            "notifications.csv:3:la_code: E0800\\u00003: contains the control character U+0000"
+                + " (character 6): remove it; a value is text, with at most tabs and line breaks",
+            "notifications.csv:4:notification_ref: C-3\\u001B[2J: contains the control character"
+                + " U+001B (character 4): remove it; a value is text, with at most tabs and line"
+                + " breaks",
+            "children.csv:2:child_name: [identifying detail withheld]: contains the control"
+                + " character U+0000 (character 7): remove it; a value is text, with at most tabs"
+                + " and line breaks",
+            "children.csv:5:ethnicity: \\u0007: contains the control character U+0007 (character"
+                + " 1): remove it; a value is text, with at most tabs and line breaks");
+    assertThat(String.join("\n", p)).doesNotContain("Secret").doesNotContain("\u0000");
+    assertThat(count("child")).isZero();
   }
 }

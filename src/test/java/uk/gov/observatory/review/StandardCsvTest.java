@@ -647,4 +647,30 @@ class StandardCsvTest {
       owner.jdbc().execute("drop function review_csv_test_refuse()");
     }
   }
+
+  @Test
+  @DisplayName(
+      "a NUL or other control character in rapid_reviews.csv, lcsprs.csv or yearly_reports.csv is"
+          + " an import error with the character escaped, never a database failure; nothing stored")
+  void controlCharactersInReviewFiles() throws IOException {
+    tenNotifications(tmp);
+    write(
+        tmp.resolve("rapid_reviews.csv"),
+        RR_HEADER + "SYN-00001,2025-01-10,LC\u0000SPR,,N,AGREE,CHILD_DAILY_LIFE\n");
+    write(tmp.resolve("lcsprs.csv"), L_HEADER + "L\u0000-1,SYN-00001,2025-02-01,,,,NOT_DECIDED\n");
+    write(
+        tmp.resolve("yearly_reports.csv"),
+        YR_HEADER + "E09000033,2020-06-30,FULL,PARTIAL,NONE,\"FULL\u0008\"\n");
+    List<String> problems = strings(importFrom(tmp));
+    assertThat(problems)
+        .containsExactly(
+            "rapid_reviews.csv:2:decision: LC\\u0000SPR: contains the control character U+0000"
+                + " (character 3): remove it; a value is text, with at most tabs and line breaks",
+            "lcsprs.csv:2:lcspr_ref: L\\u0000-1: contains the control character U+0000 (character"
+                + " 2): remove it; a value is text, with at most tabs and line breaks",
+            "yearly_reports.csv:2:req_child_family_feedback: FULL\\u0008: contains the control"
+                + " character U+0008 (character 5): remove it; a value is text, with at most tabs"
+                + " and line breaks");
+    assertNothingStored();
+  }
 }

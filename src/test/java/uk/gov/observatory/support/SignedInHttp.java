@@ -63,6 +63,11 @@ public final class SignedInHttp {
     return session;
   }
 
+  /** The latest CSRF token a page of this session carried (null before any). */
+  public String csrf() {
+    return csrf;
+  }
+
   public void session(String value) {
     session = value;
   }

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -36,6 +35,7 @@ import uk.gov.observatory.audit.AuditAction;
 import uk.gov.observatory.audit.AuditEvent;
 import uk.gov.observatory.audit.AuditJson;
 import uk.gov.observatory.audit.AuditLog;
+import uk.gov.observatory.notification.CsvCells;
 import uk.gov.observatory.notification.CsvTable;
 import uk.gov.observatory.notification.ImportProblem;
 import uk.gov.observatory.notification.ImportProgress;
@@ -1137,13 +1137,7 @@ public class ReviewCsvFiles {
       long reviews = 0;
       try (BufferedWriter w =
               Files.newBufferedWriter(dir.resolve(RAPID_REVIEWS), StandardCharsets.UTF_8);
-          CSVPrinter p =
-              new CSVPrinter(
-                  w,
-                  CsvTable.WRITE
-                      .builder()
-                      .setHeader(RAPID_REVIEW_COLUMNS.toArray(String[]::new))
-                      .get())) {
+          CsvCells p = CsvCells.printer(w, RAPID_REVIEW_COLUMNS)) {
         List<Object[]> rows =
             jdbc.query(
                 "select notification_ref, received_date, decision, no_lcspr_reason,"
@@ -1166,10 +1160,7 @@ public class ReviewCsvFiles {
       }
       long lcsprs = 0;
       try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(LCSPRS), StandardCharsets.UTF_8);
-          CSVPrinter p =
-              new CSVPrinter(
-                  w,
-                  CsvTable.WRITE.builder().setHeader(LCSPR_COLUMNS.toArray(String[]::new)).get())) {
+          CsvCells p = CsvCells.printer(w, LCSPR_COLUMNS)) {
         List<Object[]> rows =
             jdbc.query(
                 "select l.lcspr_ref, l.status, l.publication_intention, l.initiated_date,"

@@ -14,12 +14,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.gov.observatory.audit.AuditAction;
 import uk.gov.observatory.audit.AuditEvent;
 import uk.gov.observatory.audit.AuditLog;
+import uk.gov.observatory.notification.CsvCells;
 import uk.gov.observatory.notification.CsvTable;
 import uk.gov.observatory.notification.ImportProblem;
 import uk.gov.observatory.reference.ReferenceData;
@@ -203,9 +203,7 @@ public class YearlyReportCsv {
   /** Writes every yearly report, by partnership and date; returns how many. */
   public long write(Path dir) {
     try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(FILE), StandardCharsets.UTF_8);
-        CSVPrinter p =
-            new CSVPrinter(
-                w, CsvTable.WRITE.builder().setHeader(COLUMNS.toArray(String[]::new)).get())) {
+        CsvCells p = CsvCells.printer(w, COLUMNS)) {
       List<Object[]> rows =
           jdbc.query(
               "select partnership_code, published_date, req_impact, req_limited_progress,"
