@@ -334,7 +334,7 @@ class NotificationCsvTest {
         .doesNotContain(",-2")
         .doesNotContain(",@");
 
-    EmptyRegister.empty(jdbc);
+    EmptyRegister.empty(owner.jdbc());
     assertThat(importFrom(first).problems()).isEmpty();
     for (int i = 0; i < RUNNABLE_NAMES.size(); i++) {
       assertThat(register.find(refs.get(i)).orElseThrow().children().get(0).childName())
