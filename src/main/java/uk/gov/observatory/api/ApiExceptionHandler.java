@@ -158,6 +158,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         request);
   }
 
+  /**
+   * Spring Security's firewall refuses a parameter's name or value (a control character, say) when
+   * the controller first reads it, inside this advice's reach: a 400, not an unexpected failure.
+   */
+  @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+  ResponseEntity<ProblemDetail> rejected(
+      org.springframework.security.web.firewall.RequestRejectedException e,
+      HttpServletRequest request) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        ApiProblems.INVALID_PARAMETERS,
+        "A parameter is not allowed",
+        "A parameter's name or value has a character that is not allowed (a control character):"
+            + " nothing was read or stored.",
+        null,
+        request);
+  }
+
   /** Anything unexpected: logged here, and the client learns only that it failed. */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
@@ -212,6 +230,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   /**
    * A clear, safe description of why the body could not be read (no class names, no input echoed).
    */
+  private static final java.util.regex.Pattern DUPLICATE =
+      java.util.regex.Pattern.compile("^Duplicate Object property \"(.{1,100})\"");
+
+  /** The name of a property given twice (Jackson's strict duplicate detection), or null. */
+  private static String duplicate(StreamReadException e) {
+    String message = e.getOriginalMessage();
+    java.util.regex.Matcher m = message == null ? null : DUPLICATE.matcher(message);
+    return m != null && m.find() ? m.group(1) : null;
+  }
+
   private static String unreadable(HttpMessageNotReadableException ex, List<ApiError> errors) {
     Throwable cause = ex.getMostSpecificCause();
     if (cause instanceof StrictJson.Refused refused && !refused.getPath().isEmpty()) {
@@ -245,6 +273,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
               ? ""
               : ", but it is " + describe(mismatch.getCurrentToken()))
           + ".";
+    }
+    if (cause instanceof StreamReadException parse && duplicate(parse) != null) {
+      String name = duplicate(parse);
+      String reason = "is given more than once: give each property once";
+      errors.add(new ApiError(name, null, reason));
+      return "The request body is JSON, but the property " + name + " " + reason + ".";
     }
     if (cause instanceof StreamReadException parse) {
       TokenStreamLocation at = parse.getLocation();

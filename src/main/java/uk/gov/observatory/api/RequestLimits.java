@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -84,7 +85,9 @@ class RequestLimits {
         return;
       }
       if (!hasBody(request.getMethod())) {
-        chain.doFilter(request, response);
+        if (parametersReadable(request, response, path)) {
+          chain.doFilter(request, response);
+        }
         return;
       }
       if (!path.startsWith("/api/")) {
@@ -95,7 +98,9 @@ class RequestLimits {
           response.sendError(413);
           return;
         }
-        chain.doFilter(request, response);
+        if (parametersReadable(request, response, path)) {
+          chain.doFilter(request, response);
+        }
         return;
       }
       long declared = request.getContentLengthLong();
@@ -118,6 +123,9 @@ class RequestLimits {
         tooLarge(request, response);
         return;
       }
+      if (!parametersReadable(request, response, path)) {
+        return;
+      }
       if (declared < 0) {
         // Chunked: read at most one byte past the limit, and refuse before parsing anything.
         byte[] body = readAtMost(request.getInputStream(), MAX_JSON_BYTES + 1);
@@ -129,6 +137,42 @@ class RequestLimits {
         return;
       }
       chain.doFilter(request, response);
+    }
+
+    /**
+     * Reads the request's parameters (the query string, and a form's or an upload's fields) once,
+     * before anything else does: parameters that cannot be read (not UTF-8, an empty name, a
+     * multipart body without its boundary, a form over Tomcat's limit) are a 400 (413 for the
+     * size), answered here, instead of an exception in whichever filter reads them first.
+     */
+    private boolean parametersReadable(
+        HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
+      try {
+        request.getParameterMap();
+        return true;
+      } catch (RuntimeException e) {
+        int status =
+            e instanceof InvalidParameterException invalid && invalid.getErrorCode() == 413
+                ? 413
+                : 400;
+        if (status == 413) {
+          response.setHeader("Connection", "close");
+        }
+        if (path.startsWith("/api/")) {
+          problem(
+              request,
+              response,
+              status,
+              status == 413 ? "Content Too Large" : "Bad Request",
+              "The request's parameters cannot be read: the address and any form must be"
+                  + " UTF-8, each parameter must have a name, and a multipart body its boundary.",
+              null,
+              null);
+        } else {
+          response.sendError(status);
+        }
+        return false;
+      }
     }
 
     private static boolean isMultipart(String contentType) {

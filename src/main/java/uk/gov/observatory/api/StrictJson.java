@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -29,6 +30,7 @@ import tools.jackson.databind.type.LogicalType;
  *       a whole JSON number of at most 9 digits.
  *   <li>A boolean takes only {@code true} or {@code false}; a whole number only a JSON integer.
  *   <li>An array may not hold {@code null}.
+ *   <li>A property may be given only once.
  * </ul>
  *
  * Each refusal is a 400 problem naming the field (and the array position, counted from 1).
@@ -48,6 +50,8 @@ class StrictJson {
             .addModule(
                 new SimpleModule("observatory-strict-text")
                     .addDeserializer(String.class, new Text()))
+            // A property given twice is refused, not settled by whichever comes last.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

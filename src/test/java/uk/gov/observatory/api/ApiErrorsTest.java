@@ -475,4 +475,12 @@ class ApiErrorsTest {
           .andExpect(jsonPath("$.errors[0].field").value(parameter));
     }
   }
+
+  @Test
+  void a_property_given_twice_is_a_400_not_settled_by_the_last() throws Exception {
+    MvcResult r = postJson("{\"la_code\": \"E09000033\", \"la_code\": \"E08000035\"}").andReturn();
+    assertSafeProblem(r, 400);
+    assertThat(r.getResponse().getContentAsString()).contains("la_code");
+    assertThat(register.count()).isZero();
+  }
 }

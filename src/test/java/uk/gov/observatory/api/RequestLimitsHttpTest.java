@@ -98,4 +98,52 @@ class RequestLimitsHttpTest {
     assertThat(r.statusCode()).isEqualTo(413);
     assertThat(r.body()).contains("What you sent is too large").doesNotContain("Exception");
   }
+
+  @Test
+  void parameters_that_cannot_be_read_are_a_400_not_a_500() throws Exception {
+    TestAccounts.create(accounts, "limits.reader", Role.PANEL_SECRETARIAT);
+    String token = TestAccounts.token(accounts, "limits.reader");
+    // Not UTF-8, an overlong NUL, an empty name, a NUL in a name: the API answers a problem.
+    for (String query : java.util.List.of("la=%FF", "la=%C0%80", "=x", "%00=x")) {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(uri("/api/v1/notifications?" + query))
+                  .header("Authorization", "Bearer " + token)
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(query).isEqualTo(400);
+      assertThat(r.body()).as(query).contains("\"status\":400").doesNotContain("Exception");
+    }
+    // The pages: the service's error page, for a query and for a multipart form without its
+    // boundary (signed out: refused before anything reads it, not sent to sign in with a 500).
+    for (String query : java.util.List.of("from=%FF", "%C0%80=1", "=x")) {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(uri("/notifications?" + query))
+                  .header("Accept", "text/html")
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      // The service's error page, or (where the error page cannot read them either) the plain
+      // page that stands for Tomcat's: with the hardening headers and nothing about the server.
+      assertThat(r.statusCode()).as(query).isEqualTo(400);
+      assertThat(r.body())
+          .as(query)
+          .containsAnyOf("problem with your request", "could not accept this request")
+          .doesNotContain("Exception", "Tomcat");
+      assertThat(r.headers().firstValue("Content-Security-Policy")).as(query).isPresent();
+    }
+    HttpResponse<String> multipart =
+        http.send(
+            HttpRequest.newBuilder(uri("/sign-in"))
+                .header("Content-Type", "multipart/form-data")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("username=x&password=y"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(multipart.statusCode()).isEqualTo(400);
+    assertThat(multipart.body()).doesNotContain("Exception");
+    assertThat(register.count()).isZero();
+  }
 }
