@@ -253,13 +253,21 @@ public class Lcsprs {
    * returned.
    */
   @Transactional(noRollbackFor = ReviewNotPermittedException.class)
-  public Optional<String> uploadReport(String ref, byte[] pdf, Viewer viewer) {
+  public Optional<String> uploadReport(
+      String ref, byte[] pdf, Integer expectedVersion, Viewer viewer) {
     Optional<Lcspr> found = reached(ref, viewer, true);
     if (found.isEmpty()) {
       return Optional.empty();
     }
     rapidReviews.require(
         viewer, Permission.SUBMIT_REVIEWS, AUDIT_RECORD_TYPE, found.get().ref(), "upload reports");
+    // Replacing the report is a change like any other: it must start from the version seen.
+    if (expectedVersion == null) {
+      throw new VersionRequiredException("LCSPR " + ref);
+    }
+    if (expectedVersion != found.get().version()) {
+      throw new ReviewConflictException("LCSPR " + ref, expectedVersion, found.get().version());
+    }
     if (pdf == null || pdf.length == 0) {
       throw new InvalidReviewException("report", "choose the published report's PDF file");
     }

@@ -411,6 +411,7 @@ public class LcsprController {
   public String upload(
       @PathVariable String ref,
       @RequestParam(required = false) MultipartFile report,
+      @RequestParam(required = false) String version,
       Model model,
       Principal principal,
       HttpServletResponse response)
@@ -422,7 +423,10 @@ public class LcsprController {
         principal,
         response,
         "report",
-        v -> lcsprs.uploadReport(ref, bytes, v).flatMap(sha -> lcsprs.find(ref, v)));
+        v ->
+            lcsprs
+                .uploadReport(ref, bytes, ReviewController.parseVersion(version), v)
+                .flatMap(sha -> lcsprs.find(ref, v)));
   }
 
   @GetMapping("/lcsprs/{ref}/report.pdf")

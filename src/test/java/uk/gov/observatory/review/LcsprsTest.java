@@ -275,7 +275,8 @@ class LcsprsTest {
         .isInstanceOf(ReviewNotPermittedException.class)
         .hasMessageContaining("start an LCSPR");
     assertThat(
-            lcsprs.uploadReport(l.ref(), "%PDF-1.7".getBytes(StandardCharsets.US_ASCII), inspector))
+            lcsprs.uploadReport(
+                l.ref(), "%PDF-1.7".getBytes(StandardCharsets.US_ASCII), l.version(), inspector))
         .isEmpty();
     assertThatThrownBy(() -> lcsprs.complete(l.ref(), COMPLETED, l.version(), as("panel.member")))
         .isInstanceOf(ReviewNotPermittedException.class);
@@ -455,8 +456,8 @@ class LcsprsTest {
                 "report",
                 () ->
                     lcsprs.uploadReport(
-                        ref, "%PDF-1.7 synthetic".getBytes(StandardCharsets.US_ASCII), p)),
-            new Step("publish", () -> lcsprs.publish(ref, LocalDate.of(2026, 10, 14), null, 4, p)));
+                        ref, "%PDF-1.7 synthetic".getBytes(StandardCharsets.US_ASCII), 4, p)),
+            new Step("publish", () -> lcsprs.publish(ref, LocalDate.of(2026, 10, 14), null, 5, p)));
     TransactionTemplate tx = new TransactionTemplate(transactions);
     for (Step step : steps) {
       int events = count("case_event");
@@ -497,15 +498,26 @@ class LcsprsTest {
   void aPublishedReportMustBeAPdfAndIsKeptWithItsSha256() {
     Lcspr l = initiated();
     Viewer p = partnership();
+    int v = l.version();
     assertThatThrownBy(
-            () -> lcsprs.uploadReport(l.ref(), "hello".getBytes(StandardCharsets.US_ASCII), p))
+            () -> lcsprs.uploadReport(l.ref(), "hello".getBytes(StandardCharsets.US_ASCII), v, p))
         .isInstanceOf(InvalidReviewException.class)
         .hasMessageContaining("must be a PDF");
-    assertThatThrownBy(() -> lcsprs.uploadReport(l.ref(), new byte[0], p))
+    assertThatThrownBy(() -> lcsprs.uploadReport(l.ref(), new byte[0], v, p))
         .isInstanceOf(InvalidReviewException.class);
     byte[] pdf = "%PDF-1.4 synthetic report".getBytes(StandardCharsets.US_ASCII);
-    String sha = lcsprs.uploadReport(l.ref(), pdf, p).orElseThrow();
+    // Replacing the report must start from the version seen, like every other change.
+    assertThatThrownBy(() -> lcsprs.uploadReport(l.ref(), pdf, null, p))
+        .isInstanceOf(VersionRequiredException.class);
+    assertThatThrownBy(() -> lcsprs.uploadReport(l.ref(), pdf, v + 1, p))
+        .isInstanceOf(ReviewConflictException.class);
+    assertThat(lcsprs.report(l.ref(), p)).isEmpty();
+    String sha = lcsprs.uploadReport(l.ref(), pdf, v, p).orElseThrow();
     assertThat(sha).hasSize(64).isEqualTo(Lcsprs.sha256(pdf));
+    assertThat(lcsprs.find(l.ref(), p).orElseThrow().version()).isEqualTo(v + 1);
+    byte[] other = "%PDF-1.4 another synthetic report".getBytes(StandardCharsets.US_ASCII);
+    assertThatThrownBy(() -> lcsprs.uploadReport(l.ref(), other, v, p))
+        .isInstanceOf(ReviewConflictException.class);
     assertThat(lcsprs.report(l.ref(), p)).get().isEqualTo(pdf);
     assertThat(lcsprs.report(l.ref(), as("leeds.partnership"))).isEmpty();
   }

@@ -493,7 +493,10 @@ public class ReviewRepository {
   /** Stores the published report's PDF with its SHA-256. */
   public void storeReport(long lcsprId, byte[] pdf, String sha256) {
     jdbc.update(
-        "update lcspr set report_pdf = ?, report_sha256 = ? where id = ?", pdf, sha256, lcsprId);
+        "update lcspr set report_pdf = ?, report_sha256 = ?, version = version + 1 where id = ?",
+        pdf,
+        sha256,
+        lcsprId);
   }
 
   public Optional<byte[]> report(long lcsprId) {
