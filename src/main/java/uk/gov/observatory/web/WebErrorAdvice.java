@@ -33,6 +33,14 @@ public class WebErrorAdvice {
     return mav;
   }
 
+  /** A control character in a field: 400, naming the field; nothing was read or stored. */
+  @ExceptionHandler(FormInputCheck.RefusedCharacterException.class)
+  public ModelAndView refusedCharacter(FormInputCheck.RefusedCharacterException e) {
+    ModelAndView mav = page("error/4xx", HttpStatus.BAD_REQUEST);
+    mav.addObject("message", e.message());
+    return mav;
+  }
+
   @ExceptionHandler(Exception.class)
   public ModelAndView other(Exception e) {
     int status;
