@@ -21,6 +21,9 @@ import uk.gov.observatory.web.NotificationDraft.DateParts;
 @Controller
 public class PolicyPeriodsController {
 
+  /** The longest name a period may have (it is shown in tables and on buttons). */
+  static final int MAX_NAME = 100;
+
   private final ReviewClocks clocks;
 
   public PolicyPeriodsController(ReviewClocks clocks) {
@@ -59,6 +62,9 @@ public class PolicyPeriodsController {
     String targetText = ReviewForm.text(request, "target");
     boolean extension = "yes".equals(request.getParameter("extension"));
     FormErrors errors = new FormErrors();
+    if (name != null && name.length() > MAX_NAME) {
+      errors.add("name", "The name must be " + MAX_NAME + " characters or fewer");
+    }
     if (!ReviewForm.isTickedOrNot(request.getParameter("extension"))) {
       errors.add("extension", "Authorised extension is either ticked (yes) or not sent at all");
     }

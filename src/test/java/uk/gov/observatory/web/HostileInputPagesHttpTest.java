@@ -530,4 +530,125 @@ class HostileInputPagesHttpTest {
           .contains("Page size must be a whole number");
     }
   }
+
+  @Test
+  @DisplayName(
+      "text that is not UTF-8, a field of over 100,000 characters, an over-long challenge or"
+          + " period name, a yes/no that is neither, other scripts' digits in a path: each a 400")
+  void moreHostileFormsAndPaths() throws Exception {
+    assertThat(refused(secretariat.get("/analytics/tables?from=%FF%FE")))
+        .contains("The field “from” has text that could not be read: it is not UTF-8");
+    assertThat(refused(secretariat.get("/audit?person=%ED%A0%80")))
+        .contains("The field “person” has text that could not be read");
+
+    Notification n =
+        register.notify(Submissions.of(WESTMINSTER, "DEATH", LocalDate.of(2026, 11, 2), 2, 1));
+    SignedInHttp partnership = signedIn("more.partnership", Role.PARTNERSHIP, WESTMINSTER);
+    String review = "/notifications/" + n.ref() + "/rapid-review";
+    partnership.get(review);
+    assertThat(
+            refused(
+                partnership.post(
+                    review,
+                    Map.of(
+                        "decision", "LCSPR", "version", "0", "chronology", "x".repeat(100_001)))))
+        .contains(
+            "The field “chronology” is too long: no field takes more than 100,000 characters");
+    assertThat(count("rapid_review")).isZero();
+    // Up to the review's own limit (20,000), the form says so, as before.
+    partnership.get(review);
+    summaryNames(
+        partnership.post(
+            review, Map.of("decision", "LCSPR", "version", "0", "chronology", "x".repeat(20_001))),
+        "chronology",
+        "longer than 20000 characters");
+    partnership.get(review);
+    assertThat(
+            partnership
+                .post(
+                    review,
+                    form(
+                        Map.of("decision", "LCSPR", "version", "0"),
+                        date("signedOffLa", LocalDate.of(2026, 11, 20)),
+                        date("signedOffHealth", LocalDate.of(2026, 11, 20)),
+                        date("signedOffPolice", LocalDate.of(2026, 11, 20))))
+                .statusCode())
+        .isEqualTo(302);
+    partnership.get(review);
+    assertThat(
+            partnership
+                .post(
+                    review + "/submit",
+                    form(Map.of("version", "1"), date("receivedDate", LocalDate.of(2026, 11, 24))))
+                .statusCode())
+        .isEqualTo(302);
+
+    SignedInHttp member = signedIn("more.member", Role.PANEL_MEMBER);
+    String consideration = "/notifications/" + n.ref() + "/consideration";
+    member.get(consideration);
+    assertThat(
+            refused(
+                member.post(
+                    "/notifications/" + n.ref() + "/national-review", Map.of("consider", "maybe"))))
+        .contains("Whether to consider the case for a national review is yes or no");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from rapid_review where national_review", Long.class))
+        .isZero();
+    member.get(consideration);
+    summaryNames(
+        member.post(
+            "/notifications/" + n.ref() + "/challenges", Map.of("question", "q".repeat(20_001))),
+        "question",
+        "The question is longer than 20000 characters: shorten it");
+    assertThat(count("challenge")).isZero();
+    member.get(consideration);
+    assertThat(
+            member
+                .post("/notifications/" + n.ref() + "/challenges", Map.of("question", "Why?"))
+                .statusCode())
+        .isEqualTo(302);
+    long challenge = jdbc.queryForObject("select id from challenge", Long.class);
+    partnership.get("/notifications/" + n.ref());
+    assertThat(
+            refused(
+                partnership.post(
+                    "/notifications/" + n.ref() + "/challenges/" + challenge + "/replies",
+                    Map.of("body", "Because.", "close", "on"))))
+        .contains("Close the challenge is either ticked (yes) or not sent at all");
+    assertThat(count("challenge_message")).isEqualTo(1);
+
+    secretariat.get("/timeliness-periods");
+    summaryNames(
+        secretariat.post(
+            "/timeliness-periods",
+            form(
+                Map.of("name", "N".repeat(101), "target", "15"),
+                date("from", LocalDate.of(2030, 1, 1)),
+                date("to", LocalDate.of(2030, 6, 30)))),
+        "name",
+        "The name must be 100 characters or fewer");
+
+    // The notify journey: a refused answer is the page again, as a 400; a child by number in
+    // another script's digits is no child.
+    SignedInHttp notifier = signedIn("more.notifier", Role.LA_NOTIFIER, WESTMINSTER);
+    notifier.get("/notify/local-authority");
+    summaryNames(
+        notifier.post("/notify/local-authority", Map.of("laCode", "E09999999")), "laCode", "");
+    notifier.get("/notify/local-authority");
+    notifier.post("/notify/local-authority", Map.of("laCode", WESTMINSTER));
+    notifier.get("/notify/child");
+    assertThat(
+            notifier
+                .post(
+                    "/notify/child",
+                    form(
+                        Map.of("gender", "MALE", "ageYears", "1", "ethnicity", "WBRI"),
+                        date("dateOfBirth", LocalDate.of(2025, 1, 1))))
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(notifier.get("/notify/child/1").statusCode()).isEqualTo(200);
+    refused(notifier.get("/notify/child/" + URLEncoder.encode("١", StandardCharsets.UTF_8)));
+    refused(notifier.get("/notify/child/+1"));
+  }
 }
