@@ -296,18 +296,9 @@ public class ReviewController {
   public String nationalReview(
       @PathVariable String ref,
       @RequestParam(required = false) String consider,
-      Principal principal,
-      HttpServletResponse response,
-      Model model) {
+      Principal principal) {
     Viewer viewer = viewers.of(principal);
     reachable(ref, viewer);
-    if (!"yes".equals(consider) && !"no".equals(consider)) {
-      return refused(
-          response,
-          model,
-          ref,
-          "Whether to consider the case for a national review is yes or no; nothing was changed");
-    }
     rapidReviews.considerForNationalReview(ref, "yes".equals(consider), viewer);
     return "redirect:/notifications/" + ref + "?saved=national-review#rapid-review";
   }
@@ -366,6 +357,23 @@ public class ReviewController {
           ref,
           String.join(". ", e.problems().stream().map(p -> capitalise(p.message())).toList()));
     }
+  }
+
+  /**
+   * The national-review form with an answer that is neither yes nor no (or none): refused, nothing
+   * changed. A mapping of its own, so that such a request never reaches the change.
+   */
+  @PostMapping(
+      value = "/notifications/{ref}/national-review",
+      params = {"consider!=yes", "consider!=no"})
+  public String nationalReviewNeitherYesNorNo(
+      @PathVariable String ref, Principal principal, HttpServletResponse response, Model model) {
+    reachable(ref, viewers.of(principal));
+    return refused(
+        response,
+        model,
+        ref,
+        "Whether to consider the case for a national review is yes or no; nothing was changed");
   }
 
   /** What a challenge or a reply may hold at most, as a rapid review's texts. */
