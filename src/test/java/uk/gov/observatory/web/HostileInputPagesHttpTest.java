@@ -522,7 +522,7 @@ class HostileInputPagesHttpTest {
           "from",
           "Notified from is not a date");
     }
-    for (String number : List.of("٣", "３", "+3")) {
+    for (String number : List.of("٣", "３")) {
       String n = URLEncoder.encode(number, StandardCharsets.UTF_8);
       assertThat(refused(secretariat.get("/notifications?page=" + n)))
           .contains("Page must be a whole number");
