@@ -139,6 +139,7 @@ public class Reports {
     if (r.to() == null) {
       problems.add(new InvalidReportException.Problem("to", "Enter the end of the period"));
     }
+    problems.addAll(r.periodProblems());
     if (r.from() != null && r.to() != null && r.to().isBefore(r.from())) {
       problems.add(
           new InvalidReportException.Problem(

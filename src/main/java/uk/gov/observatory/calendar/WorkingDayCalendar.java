@@ -51,24 +51,53 @@ public class WorkingDayCalendar {
 
   /**
    * The number of working days {@code d} with {@code from < d <= to}; 0 when {@code to <= from}.
+   * Counted with arithmetic, not day by day: the weekdays from the days' numbers, less the bank
+   * holidays on weekdays in between (a look at each year's few holidays).
    */
   public int workingDaysBetween(LocalDate from, LocalDate to) {
-    int count = 0;
-    for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
-      if (isWorkingDay(d)) {
-        count++;
+    if (!to.isAfter(from)) {
+      return 0;
+    }
+    long count = weekdaysUpTo(to) - weekdaysUpTo(from);
+    for (int year = from.getYear(); year <= to.getYear(); year++) {
+      for (LocalDate h : bankHolidays(year)) {
+        // as isWorkingDay: a day is a holiday only in its own year's list
+        if (h.getYear() == year && h.isAfter(from) && !h.isAfter(to) && isWeekday(h)) {
+          count--;
+        }
       }
     }
-    return count;
+    return Math.toIntExact(count);
   }
 
-  /** The n-th working day after {@code from} (n at least 1). */
+  /** The number of weekdays from a fixed Monday up to and including {@code day} (may be < 0). */
+  private static long weekdaysUpTo(LocalDate day) {
+    // 1969-12-29, three days before the epoch day 0 (a Thursday), was a Monday.
+    long sinceMonday = day.toEpochDay() + 3 + 1; // days in [that Monday, day]
+    return Math.floorDiv(sinceMonday, 7) * 5 + Math.min(Math.floorMod(sinceMonday, 7), 5);
+  }
+
+  private static boolean isWeekday(LocalDate day) {
+    DayOfWeek dow = day.getDayOfWeek();
+    return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
+  }
+
+  /**
+   * The n-th working day after {@code from} (n at least 1). Goes a whole number of weeks at a time
+   * while many are left (fewer weeks than the days left over 5: a week never holds more than 5
+   * working days, so at least one is always left), then a day at a time.
+   */
   public LocalDate addWorkingDays(LocalDate from, int n) {
     if (n < 1) {
       throw new IllegalArgumentException("the number of working days to add must be at least 1");
     }
     LocalDate d = from;
     int remaining = n;
+    while (remaining > 10) {
+      LocalDate next = d.plusWeeks((remaining - 1) / 5);
+      remaining -= workingDaysBetween(d, next);
+      d = next;
+    }
     while (remaining > 0) {
       d = d.plusDays(1);
       if (isWorkingDay(d)) {

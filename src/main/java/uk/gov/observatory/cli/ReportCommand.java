@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -105,15 +104,24 @@ class ReportCommand implements Callable<Integer> {
           out);
       return BAD_INPUT;
     }
-    LocalDate fromDate;
-    LocalDate toDate;
-    LocalDate asAtDate;
-    try {
-      fromDate = LocalDate.parse(from);
-      toDate = LocalDate.parse(to);
-      asAtDate = asAt == null ? LocalDate.now() : LocalDate.parse(asAt);
-    } catch (DateTimeParseException e) {
-      err.printf("error: '%s' is not a date: write dates as YYYY-MM-DD%n", e.getParsedString());
+    // The report's own rule for its dates (ReportRequest), as on the pages.
+    LocalDate fromDate = ReportRequest.parseDate(from);
+    LocalDate toDate = ReportRequest.parseDate(to);
+    LocalDate asAtDate = asAt == null ? LocalDate.now() : ReportRequest.parseDate(asAt);
+    String badDate =
+        fromDate == null
+            ? "--from '" + from + "'"
+            : toDate == null
+                ? "--to '" + to + "'"
+                : asAtDate == null ? "--as-at '" + asAt + "'" : null;
+    if (badDate != null) {
+      err.printf("error: %s must be %s%n", badDate, ReportRequest.DATE_RULE);
+      return BAD_INPUT;
+    }
+    List<InvalidReportException.Problem> period =
+        new ReportRequest(fromDate, toDate, asAtDate, region, la).periodProblems();
+    if (!period.isEmpty()) {
+      err.printf("error: %s%n", period.get(0).message());
       return BAD_INPUT;
     }
     OpenData.TimePeriod time = null;

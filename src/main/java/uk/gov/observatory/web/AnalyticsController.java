@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +16,7 @@ import uk.gov.observatory.access.Viewers;
 import uk.gov.observatory.analytics.Analytics;
 import uk.gov.observatory.analytics.Headline;
 import uk.gov.observatory.analytics.InvalidReportException;
+import uk.gov.observatory.analytics.ReportRequest;
 import uk.gov.observatory.reference.ReferenceData;
 
 /**
@@ -101,36 +102,57 @@ public class AnalyticsController {
     return null;
   }
 
-  /** Without dates: the last complete calendar year, as the annual report counts. */
+  /**
+   * Without dates (the page first opened): the last complete calendar year, as the annual report
+   * counts. A date given blank stays blank, and is an error: the page never picks one silently.
+   */
   private Filters defaults(String from, String to, String la) {
     int lastYear = LocalDate.now(clock).getYear() - 1;
     return new Filters(
-        from == null || from.isBlank() ? lastYear + "-01-01" : from.strip(),
-        to == null || to.isBlank() ? lastYear + "-12-31" : to.strip(),
+        from == null ? lastYear + "-01-01" : from.strip(),
+        to == null ? lastYear + "-12-31" : to.strip(),
         la == null ? "" : la.strip());
   }
 
   private Headline compute(Filters f, Principal principal, FormErrors errors) {
     LocalDate from = date(f.from(), "from", "The start of the period", errors);
     LocalDate to = date(f.to(), "to", "The end of the period", errors);
+    String la = blankToNull(f.la());
+    if (la != null && !isAreaCode(la)) {
+      errors.add("la", "Choose a local authority from the list, or all of England");
+    }
     if (errors.isAny()) {
       return null;
     }
     try {
-      return analytics.headline(from, to, blankToNull(f.la()), viewers.of(principal));
+      return analytics.headline(from, to, la, viewers.of(principal));
     } catch (InvalidReportException e) {
       e.problems().forEach(p -> errors.add(p.field(), p.message()));
       return null;
     }
   }
 
+  /**
+   * A report's date from a filter, by the report's rule ({@link ReportRequest#parseDate}: {@code
+   * YYYY-MM-DD}, ASCII digits, within the report's range); null with an error under {@code id} when
+   * blank or not one.
+   */
   static LocalDate date(String value, String id, String label, FormErrors errors) {
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      errors.add(id, label + " must be a real date written as YYYY-MM-DD, for example 2020-01-01");
+    if (value == null || value.isBlank()) {
+      errors.add(
+          id, "Enter " + label.substring(0, 1).toLowerCase(Locale.ROOT) + label.substring(1));
       return null;
     }
+    LocalDate d = ReportRequest.parseDate(value.strip());
+    if (d == null) {
+      errors.add(id, label + " must be " + ReportRequest.DATE_RULE + ", for example 2020-01-01");
+    }
+    return d;
+  }
+
+  /** The shape of a GSS code of a region or a local authority (a letter and 8 digits). */
+  static boolean isAreaCode(String code) {
+    return code.matches("[A-Z][0-9]{8}");
   }
 
   static String blankToNull(String s) {

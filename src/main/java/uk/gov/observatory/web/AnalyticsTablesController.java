@@ -99,13 +99,12 @@ public class AnalyticsTablesController {
       Principal principal,
       HttpServletResponse response) {
     Filters filters = filters(from, to, asAt, area, la);
-    boolean forPublication = "yes".equals(suppress);
-    Section chosen =
-        SECTIONS.stream().filter(s -> s.code().equals(section)).findFirst().orElse(null);
     FormErrors errors = new FormErrors();
+    boolean forPublication = forPublication(suppress, errors);
+    Section chosen = section(section, errors);
     frame(model, filters, forPublication, chosen, errors);
     ReportRequest request = request(filters, "", errors);
-    if (request == null) {
+    if (request == null || errors.isAny()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return "analytics-tables";
     }
@@ -179,9 +178,8 @@ public class AnalyticsTablesController {
       HttpServletResponse response)
       throws java.io.IOException {
     Filters filters = filters(from, to, asAt, area, null);
-    Section chosen =
-        SECTIONS.stream().filter(s -> s.code().equals(section)).findFirst().orElse(null);
     FormErrors errors = new FormErrors();
+    Section chosen = section(section, errors);
     if (format == null || !DOWNLOADS.containsKey(format)) {
       errors.add(
           "format", "Choose a download from the list: " + String.join(", ", DOWNLOADS.keySet()));
@@ -313,12 +311,13 @@ public class AnalyticsTablesController {
     Filters first = filters(from, to, asAt, area, null);
     Filters second =
         new Filters(
-            blank(from2) ? (lastYear - 1) + "-01-01" : from2.strip(),
-            blank(to2) ? (lastYear - 1) + "-12-31" : to2.strip(),
+            from2 == null ? (lastYear - 1) + "-01-01" : from2.strip(),
+            to2 == null ? (lastYear - 1) + "-12-31" : to2.strip(),
             first.asAt(),
             area2 == null ? "" : area2.strip());
     String tableId = blank(table) ? "T1" : table.strip();
-    boolean forPublication = "yes".equals(suppress);
+    FormErrors errors = new FormErrors();
+    boolean forPublication = forPublication(suppress, errors);
     model.addAttribute("first", first);
     model.addAttribute("second", second);
     model.addAttribute("table", tableId);
@@ -329,7 +328,6 @@ public class AnalyticsTablesController {
         reports.available().stream()
             .map(id -> new AreaOption(id, TableTitles.of(id), ""))
             .toList());
-    FormErrors errors = new FormErrors();
     model.addAttribute("errors", errors);
     model.addAttribute("comparison", null);
     if (!reports.available().contains(tableId)) {
@@ -503,11 +501,42 @@ public class AnalyticsTablesController {
     if (chosenArea.isEmpty() && !blank(la)) {
       chosenArea = "la:" + la.strip(); // the headline page's link and older bookmarks
     }
+    // Absent (the page first opened): the last calendar year, as at today. Given blank: an error.
     return new Filters(
-        blank(from) ? lastYear + "-01-01" : from.strip(),
-        blank(to) ? lastYear + "-12-31" : to.strip(),
-        blank(asAt) ? LocalDate.now(clock).toString() : asAt.strip(),
+        from == null ? lastYear + "-01-01" : from.strip(),
+        to == null ? lastYear + "-12-31" : to.strip(),
+        asAt == null ? LocalDate.now(clock).toString() : asAt.strip(),
         chosenArea);
+  }
+
+  /** A section by its code; none (all the tables) when not given; an error when unknown. */
+  private static Section section(String code, FormErrors errors) {
+    if (blank(code)) {
+      return null;
+    }
+    Section chosen =
+        SECTIONS.stream().filter(s -> s.code().equals(code.strip())).findFirst().orElse(null);
+    if (chosen == null) {
+      errors.addLink(
+          "section",
+          null,
+          "Choose a section from the list: "
+              + String.join(", ", SECTIONS.stream().map(Section::code).toList())
+              + ", or none for all the tables");
+    }
+    return chosen;
+  }
+
+  /** The "for publication" box: ticked (yes) or not sent; anything else is an error. */
+  private static boolean forPublication(String suppress, FormErrors errors) {
+    if (suppress == null) {
+      return false;
+    }
+    if (!suppress.equals("yes")) {
+      errors.add("suppress", "For publication is either ticked (yes) or not sent at all");
+      return false;
+    }
+    return true;
   }
 
   /** The request the filters ask for, or null with each problem added under its field. */
@@ -526,7 +555,9 @@ public class AnalyticsTablesController {
       region = f.area().substring("region:".length());
     } else if (f.area().startsWith("la:")) {
       la = f.area().substring("la:".length());
-    } else if (!f.area().isEmpty()) {
+    }
+    String code = region != null ? region : la;
+    if (!f.area().isEmpty() && (code == null || !AnalyticsController.isAreaCode(code))) {
       errors.add("area" + suffix, "Choose England, a region or a local authority from the list");
     }
     if (fromDate == null || toDate == null || asAtDate == null || errors.has("area" + suffix)) {
@@ -536,11 +567,7 @@ public class AnalyticsTablesController {
   }
 
   private static LocalDate parseQuietly(String s) {
-    try {
-      return LocalDate.parse(s);
-    } catch (java.time.format.DateTimeParseException e) {
-      return null;
-    }
+    return s == null ? null : ReportRequest.parseDate(s.strip());
   }
 
   private static void problems(InvalidReportException e, String suffix, FormErrors errors) {

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.gov.observatory.audit.AuditLog;
 import uk.gov.observatory.audit.AuditPage;
+import uk.gov.observatory.calendar.DateInput;
 
 /**
  * The secretariat's search of the audit log: by person, by record and by date (UK days), newest
@@ -21,6 +21,9 @@ import uk.gov.observatory.audit.AuditPage;
 public class AuditController {
 
   private static final ZoneId UK = ZoneId.of("Europe/London");
+
+  /** The last page that may be asked for (far beyond any log; its offset fits an int). */
+  static final int MAX_PAGE = 1_000_000;
 
   private final AuditLog audit;
 
@@ -50,14 +53,12 @@ public class AuditController {
       errors.add("to", "To must be the same as or after From (" + fromDate + ")");
     }
     int pageNumber = 1;
-    if (page != null && !page.isBlank()) {
-      try {
-        pageNumber = Integer.parseInt(page.strip());
-      } catch (NumberFormatException e) {
-        pageNumber = 0;
-      }
-      if (pageNumber < 1) {
-        errors.addLink("page", null, "Page must be a whole number, 1 or more");
+    if (page != null) {
+      // ASCII digits only (Integer.parseInt would read other scripts' digits, and a sign)
+      String digits = page.strip();
+      pageNumber = digits.matches("[0-9]{1,9}") ? Integer.parseInt(digits) : 0;
+      if (pageNumber < 1 || pageNumber > MAX_PAGE) {
+        errors.addLink("page", null, "Page must be a whole number from 1 to " + MAX_PAGE);
       }
     }
     if (errors.isAny()) {
@@ -78,12 +79,18 @@ public class AuditController {
     if (value == null || value.isBlank()) {
       return null;
     }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      errors.add(id, label + " must be a real date written as YYYY-MM-DD, for example 2026-11-26");
-      return null;
+    LocalDate d = DateInput.parseOrNull(value.strip());
+    if (d == null) {
+      errors.add(
+          id,
+          label
+              + " must be a real date written as YYYY-MM-DD, from "
+              + DateInput.EARLIEST
+              + " to "
+              + DateInput.LATEST
+              + ", for example 2026-11-26");
     }
+    return d;
   }
 
   private static String href(Search s, int page) {

@@ -46,6 +46,10 @@ import uk.gov.observatory.web.NotificationDraft.DateParts;
 @Controller
 public class LcsprController {
 
+  /** The qualities a recommendation may be ticked for, as the page sends them. */
+  static final List<String> SMART =
+      List.of("specific", "measurable", "achievable", "relevant", "timeBound");
+
   private final Lcsprs lcsprs;
   private final CaseTimeline timeline;
   private final Worklists worklists;
@@ -386,6 +390,18 @@ public class LcsprController {
         request.getParameterValues("smart") == null
             ? List.of()
             : List.of(request.getParameterValues("smart"));
+    if (!SMART.containsAll(smart)) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return page(
+          model,
+          l,
+          viewer,
+          new FormErrors()
+              .add(
+                  "recommendation",
+                  "Choose which of " + String.join(", ", SMART) + " the recommendation is"),
+          null);
+    }
     Recommendation r =
         new Recommendation(
             ReviewForm.text(request, "text"),

@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import uk.gov.observatory.calendar.DateInput;
 import uk.gov.observatory.notification.NotificationSubmission;
 import uk.gov.observatory.notification.NotificationSubmission.ChildSubmission;
 
@@ -47,8 +48,17 @@ public class NotificationDraft implements Serializable {
       return day == null && month == null && year == null;
     }
 
-    /** The real date these parts give, or null. */
+    /**
+     * The real date these parts give, within the dates any form accepts ({@link DateInput}: 1900 to
+     * 2100), or null.
+     */
     public LocalDate toDate() {
+      LocalDate d = anyDate();
+      return DateInput.isAllowed(d) ? d : null;
+    }
+
+    /** The real date these parts give, whatever its year, or null. */
+    private LocalDate anyDate() {
       if (day == null
           || month == null
           || year == null
@@ -105,8 +115,18 @@ public class NotificationDraft implements Serializable {
           label + " must be a real date: the year must have 4 numbers, for example 2020", "year"
         };
       }
-      if (toDate() == null) {
+      if (anyDate() == null) {
         return new String[] {label + " must be a real date, for example 27 3 2020", "day"};
+      }
+      if (toDate() == null) {
+        return new String[] {
+          label
+              + " must be from "
+              + Fmt.dateOf(DateInput.EARLIEST)
+              + " to "
+              + Fmt.dateOf(DateInput.LATEST),
+          "year"
+        };
       }
       return null;
     }

@@ -1,6 +1,7 @@
 package uk.gov.observatory.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import uk.gov.observatory.access.Viewers;
 import uk.gov.observatory.notification.InvalidNotificationException;
 import uk.gov.observatory.notification.Notification;
@@ -95,6 +98,13 @@ public class NotifyController {
     model.addAttribute("draft", d);
     model.addAttribute("errors", errors);
     model.addAttribute("change", change);
+    if (errors.isAny()
+        && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+        && "POST".equals(a.getRequest().getMethod())
+        && a.getResponse() != null) {
+      // An answer refused: the page again, with what to change, as a 400.
+      a.getResponse().setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    }
     model.addAttribute("back", change ? "/notify/check" : back);
     return view;
   }

@@ -21,6 +21,9 @@ import uk.gov.observatory.web.NotificationDraft.DateParts;
 @Controller
 public class PolicyPeriodsController {
 
+  /** The longest name a period may have (it is shown in tables and on buttons). */
+  static final int MAX_NAME = 100;
+
   private final ReviewClocks clocks;
 
   public PolicyPeriodsController(ReviewClocks clocks) {
@@ -59,13 +62,20 @@ public class PolicyPeriodsController {
     String targetText = ReviewForm.text(request, "target");
     boolean extension = "yes".equals(request.getParameter("extension"));
     FormErrors errors = new FormErrors();
+    if (name != null && name.length() > MAX_NAME) {
+      errors.add("name", "The name must be " + MAX_NAME + " characters or fewer");
+    }
+    if (!ReviewForm.isTickedOrNot(request.getParameter("extension"))) {
+      errors.add("extension", "Authorised extension is either ticked (yes) or not sent at all");
+    }
     LocalDate from = ReviewForm.date(fromParts, "from", "The first notified date", errors);
     LocalDate to = ReviewForm.date(toParts, "to", "The last notified date", errors);
     Integer target = null;
     if (targetText != null) {
-      try {
+      // ASCII digits only (Integer.valueOf would read other scripts' digits too)
+      if (targetText.matches("[0-9]{1,4}")) {
         target = Integer.valueOf(targetText);
-      } catch (NumberFormatException e) {
+      } else {
         errors.add("target", "The target must be a whole number of working days, like 15");
       }
     }

@@ -334,6 +334,9 @@ public class ReviewController {
     Notification n = reachable(ref, viewer);
     FormErrors errors = new FormErrors();
     try {
+      if (question != null && question.length() > RapidReviewContent.MAX_TEXT) {
+        throw new InvalidReviewException("question", "the question " + TOO_LONG);
+      }
       rapidReviews.challenge(ref, question, viewer);
       return "redirect:/notifications/" + ref + "?saved=challenge#challenges";
     } catch (InvalidReviewException e) {
@@ -355,20 +358,56 @@ public class ReviewController {
       Model model) {
     Viewer viewer = viewers.of(principal);
     reachable(ref, viewer);
+    if (!ReviewForm.isTickedOrNot(close)) {
+      return refused(
+          response, model, ref, "Close the challenge is either ticked (yes) or not sent at all");
+    }
     try {
+      if (body != null && body.length() > RapidReviewContent.MAX_TEXT) {
+        throw new InvalidReviewException("body", "the reply " + TOO_LONG);
+      }
       rapidReviews
           .reply(id, body, "yes".equals(close), viewer)
           .orElseThrow(() -> new PageNotFoundException("challenge " + id));
       return "redirect:/notifications/" + ref + "?saved=reply#challenges";
     } catch (InvalidReviewException e) {
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      model.addAttribute("status", 400);
-      model.addAttribute(
-          "message",
+      return refused(
+          response,
+          model,
+          ref,
           String.join(". ", e.problems().stream().map(p -> capitalise(p.message())).toList()));
-      model.addAttribute("back", "/notifications/" + ref + "#challenges");
-      return "review/refused";
     }
+  }
+
+  /**
+   * The national-review form with an answer that is neither yes nor no (or none): refused, nothing
+   * changed. A mapping of its own, so that such a request never reaches the change.
+   */
+  @PostMapping(
+      value = "/notifications/{ref}/national-review",
+      params = {"consider!=yes", "consider!=no"})
+  public String nationalReviewNeitherYesNorNo(
+      @PathVariable String ref, Principal principal, HttpServletResponse response, Model model) {
+    reachable(ref, viewers.of(principal));
+    return refused(
+        response,
+        model,
+        ref,
+        "Whether to consider the case for a national review is yes or no; nothing was changed");
+  }
+
+  /** What a challenge or a reply may hold at most, as a rapid review's texts. */
+  private static final String TOO_LONG =
+      "is longer than " + RapidReviewContent.MAX_TEXT + " characters: shorten it";
+
+  /** The refusal page (400) with its message and a link back to the case's challenges. */
+  private static String refused(
+      HttpServletResponse response, Model model, String ref, String message) {
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    model.addAttribute("status", 400);
+    model.addAttribute("message", message);
+    model.addAttribute("back", "/notifications/" + ref + "#challenges");
+    return "review/refused";
   }
 
   private static void add(FormErrors errors, List<ReviewProblem> problems) {

@@ -38,6 +38,9 @@ public class ReviewForm {
   public List<String> practiceThemes = new ArrayList<>();
   public String version;
 
+  /** The "another kind of review" box as sent: "yes" when ticked, null when not. */
+  private String alternativeMethodologySent;
+
   /** The form filled from a stored review's content. */
   public static ReviewForm of(RapidReviewContent c, int version) {
     ReviewForm f = new ReviewForm();
@@ -77,7 +80,8 @@ public class ReviewForm {
     f.noLcsprReason = text(r, "noLcsprReason");
     f.decisionRationale = text(r, "decisionRationale");
     f.criteria = values(r, "criteria");
-    f.alternativeMethodology = "yes".equals(r.getParameter("alternativeMethodology"));
+    f.alternativeMethodologySent = r.getParameter("alternativeMethodology");
+    f.alternativeMethodology = "yes".equals(f.alternativeMethodologySent);
     f.alternativeMethodologyDetail = text(r, "alternativeMethodologyDetail");
     f.ethnicityRecorded = text(r, "ethnicityRecorded");
     f.familyContextRecorded = text(r, "familyContextRecorded");
@@ -109,6 +113,15 @@ public class ReviewForm {
         crit.add(x);
       }
     }
+    if (!isTickedOrNot(alternativeMethodologySent)) {
+      errors.add(
+          "alternativeMethodology",
+          "Another kind of review is either ticked (yes) or not sent at all");
+    }
+    Boolean ethnicity =
+        yesOrNo(ethnicityRecorded, "ethnicityRecorded", "the child’s ethnicity is", errors);
+    Boolean familyContext =
+        yesOrNo(familyContextRecorded, "familyContextRecorded", "the family context is", errors);
     LocalDate by =
         date(disseminationBy, "disseminationBy", "The date the learning is shared by", errors);
     LocalDate la = date(signedOffLa, "signedOffLa", "The local authority's sign-off date", errors);
@@ -131,8 +144,8 @@ public class ReviewForm {
         crit,
         alternativeMethodology,
         alternativeMethodologyDetail,
-        bool(ethnicityRecorded),
-        bool(familyContextRecorded),
+        ethnicity,
+        familyContext,
         la,
         health,
         police,
@@ -193,8 +206,21 @@ public class ReviewForm {
     }
   }
 
-  private static Boolean bool(String yesNo) {
-    return yesNo == null ? null : "yes".equals(yesNo);
+  /** A yes or no answer (radios): null when not answered; an error for anything else. */
+  static Boolean yesOrNo(String value, String field, String what, FormErrors errors) {
+    if (value == null) {
+      return null;
+    }
+    if (!value.equals("yes") && !value.equals("no")) {
+      errors.add(field, "Select yes or no for whether " + what + " recorded");
+      return null;
+    }
+    return value.equals("yes");
+  }
+
+  /** Whether a checkbox was sent as the page sends it: "yes" when ticked, nothing when not. */
+  static boolean isTickedOrNot(String value) {
+    return value == null || value.equals("yes");
   }
 
   private static String yesNo(Boolean b) {

@@ -1,10 +1,14 @@
 package uk.gov.observatory.web;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Serves GOV.UK Frontend's fonts and images at /assets, where its CSS expects them. */
+/**
+ * Serves GOV.UK Frontend's fonts and images at /assets, where its CSS expects them; checks every
+ * page's parameters for control characters ({@link FormInputCheck}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class WebConfig implements WebMvcConfigurer {
 
@@ -14,5 +18,10 @@ public class WebConfig implements WebMvcConfigurer {
   @Override
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
     registry.addResourceHandler("/assets/**").addResourceLocations(GOVUK_ASSETS);
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new FormInputCheck()).excludePathPatterns("/api/**");
   }
 }

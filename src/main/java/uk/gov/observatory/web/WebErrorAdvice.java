@@ -33,6 +33,29 @@ public class WebErrorAdvice {
     return mav;
   }
 
+  /** A control character in a field: 400, naming the field; nothing was read or stored. */
+  @ExceptionHandler(FormInputCheck.RefusedCharacterException.class)
+  public ModelAndView refusedCharacter(FormInputCheck.RefusedCharacterException e) {
+    ModelAndView mav = page("error/4xx", HttpStatus.BAD_REQUEST);
+    mav.addObject("message", e.message());
+    return mav;
+  }
+
+  /** A field longer than any page takes: 400, naming the field; nothing was read or stored. */
+  @ExceptionHandler(FormInputCheck.TooLongException.class)
+  public ModelAndView tooLong(FormInputCheck.TooLongException e) {
+    ModelAndView mav = page("error/4xx", HttpStatus.BAD_REQUEST);
+    mav.addObject("message", e.message());
+    return mav;
+  }
+
+  /** Text Tomcat could not decode (not UTF-8), met by a controller before the check: 400. */
+  @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+  public ModelAndView undecodable(org.apache.tomcat.util.http.InvalidParameterException e) {
+    return refusedCharacter(
+        new FormInputCheck.RefusedCharacterException(FormInputCheck.undecodable(e), true));
+  }
+
   @ExceptionHandler(Exception.class)
   public ModelAndView other(Exception e) {
     int status;

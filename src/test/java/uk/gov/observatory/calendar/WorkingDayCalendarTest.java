@@ -114,4 +114,61 @@ class WorkingDayCalendarTest {
     assertThat(calendar.workingDaysBetween(mon, mon.plusDays(7))).isEqualTo(5);
     assertThat(calendar.workingDaysBetween(mon.plusDays(7), mon)).isZero();
   }
+
+  /** The definition, a day at a time over the calendar's own working days. */
+  private int betweenDayByDay(LocalDate from, LocalDate to) {
+    int count = 0;
+    for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+      if (calendar.isWorkingDay(d)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  @Test
+  @DisplayName(
+      "between (by arithmetic) and add (by weeks) agree with counting a day at a time, over spans"
+          + " of days to decades and every weekday, 1990-2110")
+  void arithmeticAgainstCountingDayByDay() {
+    java.util.Random random = new java.util.Random(13);
+    for (int i = 0; i < 3000; i++) {
+      LocalDate a = LocalDate.of(1990, 1, 1).plusDays(random.nextInt(120 * 365));
+      int span = i % 3 == 0 ? random.nextInt(40) : random.nextInt(i % 3 == 1 ? 800 : 8000);
+      LocalDate b = a.plusDays(span);
+      int between = betweenDayByDay(a, b);
+      assertThat(calendar.workingDaysBetween(a, b)).as("between %s %s", a, b).isEqualTo(between);
+      assertThat(calendar.workingDaysBetween(b, a)).as("between %s %s", b, a).isZero();
+      if (between >= 1 && calendar.isWorkingDay(b)) {
+        assertThat(calendar.addWorkingDays(a, between)).as("add %s %d", a, between).isEqualTo(b);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("a century of working days is counted at once, not a day at a time")
+  void aCenturyAtOnce() {
+    LocalDate from = LocalDate.of(2000, 1, 1);
+    LocalDate to = LocalDate.of(2100, 12, 31);
+    calendar.workingDaysBetween(from, to); // the holidays of each year, worked out once
+    // a day at a time this is 50,000 x 36,890 days, far longer than the time allowed
+    int[] n = new int[1];
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(5),
+        () -> {
+          for (int i = 0; i < 50_000; i++) {
+            n[0] = calendar.workingDaysBetween(from, to.minusDays(i % 7));
+          }
+        });
+    LocalDate end = to.minusDays(49_999 % 7);
+    assertThat(n[0]).isEqualTo(betweenDayByDay(from, end));
+    assertThat(calendar.addWorkingDays(from, n[0])).isEqualTo(lastWorkingDayBy(end));
+  }
+
+  private LocalDate lastWorkingDayBy(LocalDate d) {
+    while (!calendar.isWorkingDay(d)) {
+      d = d.minusDays(1);
+    }
+    return d;
+  }
 }

@@ -217,4 +217,36 @@ class ReportCommandTest {
     assertThat(ended.code()).isEqualTo(2);
     assertThat(ended.err()).contains("was not in operation between 2021-01-01 and 2021-12-31");
   }
+
+  @Test
+  @DisplayName(
+      "dates out of the report's range, or a period of more than 10 years, exit 2 with one line")
+  void boundedPeriod() {
+    String out = tmp.resolve("r.csv").toString();
+    for (String bad : new String[] {"+999999999-12-31", "-999999999-01-01", "0001-01-01"}) {
+      CommandRun from = report("--from", bad, "--to", "2020-12-31", "--out", out);
+      assertThat(from.code()).isEqualTo(2);
+      assertThat(from.err().strip().lines()).hasSize(1);
+      assertThat(from.err())
+          .contains(
+              "--from '"
+                  + bad
+                  + "' must be a real date written as YYYY-MM-DD, from 2000-01-01 to 2100-12-31");
+    }
+    CommandRun asAt =
+        report("--from", "2020-01-01", "--to", "2020-12-31", "--as-at", "9999-12-31", "--out", out);
+    assertThat(asAt.code()).isEqualTo(2);
+    assertThat(asAt.err()).contains("--as-at '9999-12-31' must be a real date");
+    CommandRun eleven = report("--from", "2010-01-01", "--to", "2020-12-31", "--out", out);
+    assertThat(eleven.code()).isEqualTo(2);
+    assertThat(eleven.err().strip().lines()).hasSize(1);
+    assertThat(eleven.err())
+        .contains(
+            "The period can be at most 10 years: starting on 2010-01-01, it must end on or before"
+                + " 2019-12-31");
+    assertThat(java.nio.file.Files.exists(tmp.resolve("r.csv"))).isFalse();
+    CommandRun ten =
+        report("--from", "2011-01-01", "--to", "2020-12-31", "--as-at", "2021-03-31", "--out", out);
+    assertThat(ten.code()).as(ten.err()).isZero();
+  }
 }
