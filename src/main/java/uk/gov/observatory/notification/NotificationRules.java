@@ -326,17 +326,14 @@ public class NotificationRules {
   }
 
   /**
-   * Whether the text is one or more ASCII digits 0-9 (never other scripts' digits), after a sign.
+   * Whether the text is one to nine ASCII digits 0-9: never other scripts' digits, and no sign (no
+   * number the standard reads from input is negative, and a {@code +} is not a digit).
    */
   static boolean isWholeNumber(String s) {
-    if (s == null || s.isEmpty()) {
+    if (s == null || s.isEmpty() || s.length() > 9) {
       return false;
     }
-    int start = s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0;
-    if (start == s.length() || s.length() - start > 9) {
-      return false;
-    }
-    for (int i = start; i < s.length(); i++) {
+    for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c < '0' || c > '9') {
         return false;

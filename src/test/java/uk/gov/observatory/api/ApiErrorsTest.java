@@ -395,7 +395,7 @@ class ApiErrorsTest {
 
   @Test
   void only_ascii_digits_are_numbers() throws Exception {
-    for (String decile : List.of("\u0663", "\uff13", "\u0969", "+\u0663")) {
+    for (String decile : List.of("\u0663", "\uff13", "\u0969", "+\u0663", "+3", "-3")) {
       Map<String, Object> body = Bodies.death();
       body.put("imd_decile", decile);
       postJson(Bodies.json(body))
