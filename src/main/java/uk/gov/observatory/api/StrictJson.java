@@ -17,6 +17,7 @@ import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
+import uk.gov.observatory.notification.TextInput;
 
 /**
  * How the API reads JSON: strictly, in one place, for every request body.
@@ -39,8 +40,7 @@ import tools.jackson.databind.type.LogicalType;
 class StrictJson {
 
   static final String NOT_A_STRING = "must be a string";
-  static final String CONTROL_CHARACTERS =
-      "must not contain control characters (only tab, line feed and carriage return are allowed)";
+  static final String CONTROL_CHARACTERS = TextInput.RULE;
   static final String NOT_A_WHOLE_NUMBER = "must be a whole number of at most 9 digits or a string";
 
   @Bean
@@ -86,14 +86,9 @@ class StrictJson {
     }
   }
 
-  /** Whether a character is one that text from a person or a program may not hold. */
-  static boolean isForbidden(char c) {
-    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f);
-  }
-
   static String checked(JsonParser p, String text) {
     for (int i = 0; i < text.length(); i++) {
-      if (isForbidden(text.charAt(i))) {
+      if (TextInput.isRefused(text.charAt(i))) {
         throw new Refused(p, CONTROL_CHARACTERS);
       }
     }

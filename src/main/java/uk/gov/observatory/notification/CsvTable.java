@@ -142,7 +142,7 @@ public final class CsvTable {
         long fieldLine = line;
         for (int i = 0; i < header.size(); i++) {
           String raw = record.get(i);
-          int bad = firstControlCharacter(raw);
+          int bad = TextInput.firstRefused(raw);
           if (bad >= 0) {
             problems.add(controlCharacter(file, fieldLine, header.get(i), raw, bad));
           }
@@ -224,21 +224,6 @@ public final class CsvTable {
   /** Columns whose values are identifying details: never shown in a problem. */
   private static final java.util.Set<String> WITHHELD =
       java.util.Set.copyOf(NotificationCsv.IDENTIFYING_CHILD_COLUMNS);
-
-  /**
-   * Where {@code value} has a control character other than tab, line feed and carriage return (a
-   * field may run over several lines), or -1. PostgreSQL cannot store NUL, and none of them is text
-   * a person means.
-   */
-  static int firstControlCharacter(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char ch = value.charAt(i);
-      if (Character.isISOControl(ch) && ch != '\t' && ch != '\n' && ch != '\r') {
-        return i;
-      }
-    }
-    return -1;
-  }
 
   private static ImportProblem controlCharacter(
       String file, long fieldLine, String column, String raw, int bad) {

@@ -10,6 +10,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import uk.gov.observatory.notification.TextInput;
 
 /**
  * One check over every parameter of every page (a form field or a query parameter, its name and
@@ -58,27 +59,16 @@ public class FormInputCheck implements HandlerInterceptor {
     }
     for (Map.Entry<String, String[]> p : parameters.entrySet()) {
       String name = p.getKey();
-      if (!allowed(name)) {
+      if (!TextInput.isAllowed(name)) {
         throw new RefusedCharacterException(null);
       }
       for (String value : p.getValue()) {
-        if (value != null && !allowed(value)) {
+        if (value != null && !TextInput.isAllowed(value)) {
           throw new RefusedCharacterException(name);
         }
         if (value != null && value.length() > MAX_VALUE) {
           throw new TooLongException(name);
         }
-      }
-    }
-    return true;
-  }
-
-  /** Whether text is free of the control characters refused here. */
-  static boolean allowed(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
-        return false;
       }
     }
     return true;
