@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 
 /**
  * The hardening headers on every answer, including those Tomcat makes itself before the application
@@ -113,21 +112,22 @@ class ContainerHardening {
       if (!ioAllowed.get()) {
         return;
       }
-      HttpStatus known = HttpStatus.resolve(status);
-      String reason = known == null ? "Error" : known.getReasonPhrase();
+      // Plain words, no status code or reason phrase, and a way back to the start page.
+      String heading =
+          status >= 500
+              ? "Sorry, there is a problem with the service"
+              : "Sorry, there is a problem with your request";
       String page =
           "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
-              + status
-              + " "
-              + reason
+              + heading
               + " - Observatory</title></head><body><h1>"
-              + reason
+              + heading
               + "</h1><p>"
               + (status >= 500
-                  ? "Sorry, there is a problem with the service. Try again later."
-                  : "The service could not accept this request. Check the address and try"
-                      + " again.")
-              + "</p></body></html>\n";
+                  ? "Try again later."
+                  : "The service could not read this web address or what was sent with it. Check"
+                      + " the address and try again.")
+              + "</p><p><a href=\"/\">Go to the start page</a></p></body></html>\n";
       try {
         setHeaders(response);
         response.setContentType("text/html");

@@ -5,16 +5,30 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Tells every page who is signed in (for the header's sign-out button), or null. */
-@ControllerAdvice(basePackages = "uk.gov.observatory.web")
+/*
+ * Spring Boot's error controller too: a page it shows (413 and others sent with sendError) to a
+ * signed-in person has the menu and "Sign out", not "Sign in".
+ */
+@ControllerAdvice(
+    basePackages = "uk.gov.observatory.web",
+    assignableTypes = org.springframework.boot.webmvc.error.ErrorController.class)
 class SignedInAdvice {
   @ModelAttribute("signedInAs")
   String signedInAs(Principal principal) {
+    return name(principal);
+  }
+
+  static String name(Principal principal) {
     return principal == null ? null : principal.getName();
   }
 
   /** The signed-in person's permissions by name (for the menu): empty when not signed in. */
   @ModelAttribute("may")
   java.util.Set<String> may(Principal principal) {
+    return permissions(principal);
+  }
+
+  static java.util.Set<String> permissions(Principal principal) {
     java.util.Set<String> may = new java.util.HashSet<>();
     if (principal instanceof org.springframework.security.core.Authentication a) {
       for (var granted : a.getAuthorities()) {

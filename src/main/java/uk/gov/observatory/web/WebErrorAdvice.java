@@ -1,10 +1,14 @@
 package uk.gov.observatory.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -80,6 +84,19 @@ public class WebErrorAdvice {
   private static ModelAndView page(String view, HttpStatus status) {
     ModelAndView mav = new ModelAndView(view, status);
     mav.addObject("status", status.value());
+    // an exception handler's model gets no @ModelAttribute: without these the header of an
+    // error page said "Sign in" to a person who is signed in
+    Principal principal = signedIn();
+    mav.addObject("signedInAs", SignedInAdvice.name(principal));
+    mav.addObject("may", SignedInAdvice.permissions(principal));
     return mav;
+  }
+
+  /** The signed-in person, or null (as the request's principal: none when anonymous). */
+  private static Principal signedIn() {
+    Authentication a = SecurityContextHolder.getContext().getAuthentication();
+    return a == null || !a.isAuthenticated() || a instanceof AnonymousAuthenticationToken
+        ? null
+        : a;
   }
 }
