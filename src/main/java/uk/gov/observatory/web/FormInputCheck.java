@@ -83,6 +83,23 @@ public class FormInputCheck implements HandlerInterceptor {
     return m.find() ? m.group(1) : null;
   }
 
+  /**
+   * A field's name as a person reads it: words rather than the form's code ({@code
+   * agenciesInvolved} is "Agencies involved", {@code incident-day} "Incident day"), cut at {@link
+   * #NAME_SHOWN} characters.
+   */
+  static String shown(String field) {
+    String cut = field.length() > NAME_SHOWN ? field.substring(0, NAME_SHOWN) + "…" : field;
+    String words =
+        cut.replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+            .replace('-', ' ')
+            .replace('_', ' ')
+            .toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("\\bla\\b", "local authority")
+            .strip();
+    return words.isEmpty() ? cut : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
   private static final Pattern TOMCAT_PARAMETER =
       Pattern.compile("Parameter \\[([A-Za-z0-9_-]{1,40})\\]");
 
@@ -111,9 +128,7 @@ public class FormInputCheck implements HandlerInterceptor {
       String which =
           field == null
               ? (notUtf8 ? "One of the fields sent" : "The name of one of the fields sent")
-              : "The field “"
-                  + (field.length() > NAME_SHOWN ? field.substring(0, NAME_SHOWN) + "…" : field)
-                  + "”";
+              : "The field “" + shown(field) + "”";
       if (notUtf8) {
         return which
             + " has text that could not be read: it is not UTF-8. Go back, retype it and send"
@@ -138,7 +153,7 @@ public class FormInputCheck implements HandlerInterceptor {
     /** What the person is told: which field, and the limit. */
     public String message() {
       return "The field “"
-          + (field.length() > NAME_SHOWN ? field.substring(0, NAME_SHOWN) + "…" : field)
+          + shown(field)
           + "” is too long: no field takes more than "
           + String.format(java.util.Locale.UK, "%,d", MAX_VALUE)
           + " characters. Go back, shorten it and send the form again. Nothing was saved.";

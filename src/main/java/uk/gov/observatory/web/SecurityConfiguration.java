@@ -278,7 +278,7 @@ public class SecurityConfiguration {
                             // A form sent after signing out (the cookie went with the session),
                             // or by someone not signed in: nothing to act on; sign in again.
                             refusals.notSignedIn(request, "form refused, asked to sign in");
-                            response.sendRedirect("/sign-in");
+                            response.sendRedirect("/sign-in?not-signed-in");
                             return;
                           }
                           refusals.forbidden(request, denied);

@@ -67,6 +67,7 @@ public class SignInController {
   @GetMapping("/sign-in")
   public String signIn(
       @RequestParam(required = false) String ended,
+      @RequestParam(name = "not-signed-in", required = false) String notSignedIn,
       @RequestParam(required = false) String sso,
       Model model) {
     FormErrors errors = new FormErrors();
@@ -77,6 +78,9 @@ public class SignInController {
     model.addAttribute("errors", errors);
     if (ended != null) {
       model.addAttribute("idleMinutes", idleTimeout.toMinutes());
+    } else if (notSignedIn != null) {
+      // A form sent by someone no longer signed in (signed out in another tab, say).
+      model.addAttribute("formNotSaved", true);
     }
     return "sign-in/password";
   }

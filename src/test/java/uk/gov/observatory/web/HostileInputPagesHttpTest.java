@@ -298,15 +298,19 @@ class HostileInputPagesHttpTest {
     return jdbc.queryForObject("select count(*) from " + table, Long.class);
   }
 
-  static final List<String> RAPID_REVIEW_TEXTS =
-      List.of(
-          "agenciesInvolved",
-          "chronology",
-          "immediateActions",
-          "learningIdentified",
-          "disseminationPlan",
-          "decisionRationale",
-          "alternativeMethodologyDetail");
+  /** The rapid review's seven texts, and how the refusal names each (by its words, not code). */
+  static final Map<String, String> RAPID_REVIEW_TEXT_LABELS =
+      new java.util.LinkedHashMap<>(
+          Map.of(
+              "agenciesInvolved", "Agencies involved",
+              "chronology", "Chronology",
+              "immediateActions", "Immediate actions",
+              "learningIdentified", "Learning identified",
+              "disseminationPlan", "Dissemination plan",
+              "decisionRationale", "Decision rationale",
+              "alternativeMethodologyDetail", "Alternative methodology detail"));
+
+  static final List<String> RAPID_REVIEW_TEXTS = List.copyOf(RAPID_REVIEW_TEXT_LABELS.keySet());
 
   @Test
   @DisplayName(
@@ -328,7 +332,10 @@ class HostileInputPagesHttpTest {
                     Map.of("decision", "LCSPR", "version", "0"),
                     Map.of(field, "Known to early help" + c + (i++))));
         assertThat(refused(r))
-            .contains("The field “" + field + "” has a character that is not allowed")
+            .contains(
+                "The field “"
+                    + RAPID_REVIEW_TEXT_LABELS.get(field)
+                    + "” has a character that is not allowed")
             .contains("Nothing was saved");
       }
     }
@@ -371,7 +378,7 @@ class HostileInputPagesHttpTest {
                     form(
                         Map.of("notifications", n.ref() + "\u0000"),
                         date("initiated", LocalDate.of(2026, 2, 2))))))
-        .contains("The field “notifications” has a character that is not allowed");
+        .contains("The field “Notifications” has a character that is not allowed");
     assertThat(count("lcspr")).isZero();
     // The CSRF check comes first: a form without its token is refused there (403).
     assertThat(
@@ -385,7 +392,7 @@ class HostileInputPagesHttpTest {
     assertThat(
             refused(
                 notifier.post("/notify/local-authority", Map.of("laCode", WESTMINSTER + "\u0000"))))
-        .contains("The field “laCode” has a character that is not allowed");
+        .contains("The field “Local authority code” has a character that is not allowed");
     // Nothing of it was kept: the journey has not started.
     assertThat(notifier.get("/notify/dates").statusCode()).isEqualTo(302);
     notifier.get("/notify/local-authority");
@@ -397,12 +404,12 @@ class HostileInputPagesHttpTest {
                 notifier.post(
                     "/notify/child",
                     Map.of("gender", "MALE", "ageYears", "1", "childName", "Test\u0000Child"))))
-        .contains("The field “childName” has a character that is not allowed");
+        .contains("The field “Child name” has a character that is not allowed");
 
     assertThat(refused(secretariat.get("/notifications?la=%00")))
-        .contains("The field “la” has a character that is not allowed");
+        .contains("The field “Local authority” has a character that is not allowed");
     assertThat(refused(secretariat.get("/analytics/tables?from=2020-01-01%01")))
-        .contains("The field “from” has a character that is not allowed");
+        .contains("The field “From” has a character that is not allowed");
 
     // Signing in: the page's own form, refused the same way, and sign-in still works after.
     SignedInHttp stranger = new SignedInHttp(port);
@@ -411,7 +418,7 @@ class HostileInputPagesHttpTest {
             refused(
                 stranger.post(
                     "/sign-in", Map.of("username", "hostile\u0000secretariat", "password", "x"))))
-        .contains("The field “username” has a character that is not allowed");
+        .contains("The field “Username” has a character that is not allowed");
     assertThat(count("notification")).isEqualTo(2);
   }
 
@@ -553,7 +560,7 @@ class HostileInputPagesHttpTest {
                     Map.of(
                         "decision", "LCSPR", "version", "0", "chronology", "x".repeat(100_001)))))
         .contains(
-            "The field “chronology” is too long: no field takes more than 100,000 characters");
+            "The field “Chronology” is too long: no field takes more than 100,000 characters");
     assertThat(count("rapid_review")).isZero();
     // Up to the review's own limit (20,000), the form says so, as before.
     partnership.get(review);

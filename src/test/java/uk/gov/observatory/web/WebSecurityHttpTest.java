@@ -325,16 +325,20 @@ class WebSecurityHttpTest {
         notifier.post("/notify/local-authority", Map.of("laCode", "E09000033"));
     assertThat(stale.statusCode()).isEqualTo(302);
     assertThat(stale.headers().firstValue("Location"))
-        .hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in"));
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in?not-signed-in"));
     assertThat(jdbc.queryForObject(refusals, Long.class) - refusalsBefore).isEqualTo(1);
     // Without any token at all, in the new session the refusal began, the same.
     HttpResponse<String> bare =
         notifier.post("/notify/local-authority", Map.of("laCode", "E09000033"), false);
     assertThat(bare.statusCode()).isEqualTo(302);
     assertThat(bare.headers().firstValue("Location"))
-        .hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in"));
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in?not-signed-in"));
     assertThat(jdbc.queryForObject(refusals, Long.class) - refusalsBefore).isEqualTo(2);
     assertThat(register.count()).isZero();
+    // The sign-in page says why the person is there, and that what they sent was not kept.
+    assertThat(notifier.get("/sign-in?not-signed-in").body())
+        .contains("You were not signed in, so what you sent was not saved.");
+    assertThat(notifier.get("/sign-in").body()).doesNotContain("what you sent was not saved");
   }
 
   @Test
