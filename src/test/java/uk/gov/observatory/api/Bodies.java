@@ -10,13 +10,13 @@ import uk.gov.observatory.notification.NotificationSubmission.ChildSubmission;
 import uk.gov.observatory.support.Submissions;
 
 /** JSON request bodies for the API, built from the synthetic submissions of the test support. */
-final class Bodies {
+public final class Bodies {
   private Bodies() {}
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** A valid death notification in Westminster (with a child's name and date of birth). */
-  static Map<String, Object> death() {
+  public static Map<String, Object> death() {
     return of(Submissions.death());
   }
 

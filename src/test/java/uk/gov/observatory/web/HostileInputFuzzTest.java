@@ -40,7 +40,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import uk.gov.observatory.access.Accounts;
 import uk.gov.observatory.access.Role;
 import uk.gov.observatory.notification.NotificationRegister;
-import uk.gov.observatory.notification.NotificationSubmission;
 import uk.gov.observatory.support.EmptyRegister;
 import uk.gov.observatory.support.SignedInHttp;
 import uk.gov.observatory.support.Submissions;
@@ -959,35 +958,7 @@ class HostileInputFuzzTest {
   }
 
   static Map<String, Object> notificationBody() {
-    NotificationSubmission s = Submissions.death();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("la_code", s.laCode());
-    body.put("incident_date", s.incidentDate());
-    body.put("aware_date", s.awareDate());
-    body.put("notified_date", s.notifiedDate());
-    body.put("notification_type", s.notificationType());
-    body.put("death_category", s.deathCategory());
-    body.put("harm_category", s.harmCategory());
-    body.put("imd_decile", s.imdDecile());
-    body.put("case_characteristics", new ArrayList<Object>(s.caseCharacteristics()));
-    body.put("domestic_abuse_pattern", s.domesticAbusePattern());
-    body.put("csc_involvement", s.cscInvolvement());
-    body.put("court_order", s.courtOrder());
-    body.put("living_arrangement", s.livingArrangement());
-    body.put("covid_factors", new ArrayList<Object>(s.covidFactors()));
-    List<Object> children = new ArrayList<>();
-    for (NotificationSubmission.ChildSubmission c : s.children()) {
-      Map<String, Object> child = new LinkedHashMap<>();
-      child.put("child_seq", c.childSeq());
-      child.put("gender", c.gender());
-      child.put("age_years", c.ageYears());
-      child.put("ethnicity", c.ethnicity());
-      child.put("child_name", c.childName());
-      child.put("date_of_birth", c.dateOfBirth());
-      children.add(child);
-    }
-    body.put("children", children);
-    return body;
+    return uk.gov.observatory.api.Bodies.death();
   }
 
   static Map<String, Object> rapidReviewBody(Integer version) {
