@@ -387,23 +387,32 @@ public class ReviewsController {
   }
 
   private static RapidReviewContent content(RapidReviewBody b) {
+    // Every field that cannot be read is reported at once, as the page does (then the review's own
+    // rules, all at once too, when every field could be read).
     List<ReviewProblem> problems = new ArrayList<>();
     Decision decision =
-        b.decision() == null ? Decision.UNDECIDED : parse(Decision.class, "decision", b.decision());
+        b.decision() == null
+            ? Decision.UNDECIDED
+            : read(problems, () -> parse(Decision.class, "decision", b.decision()));
     NoLcsprReason reason =
         b.noLcsprReason() == null
             ? null
-            : parse(NoLcsprReason.class, "no_lcspr_reason", b.noLcsprReason());
+            : read(
+                problems, () -> parse(NoLcsprReason.class, "no_lcspr_reason", b.noLcsprReason()));
     Set<Regulation11Criterion> criteria = EnumSet.noneOf(Regulation11Criterion.class);
     if (b.criteria() != null) {
       for (String c : b.criteria()) {
-        criteria.add(parse(Regulation11Criterion.class, "criteria", c));
+        Regulation11Criterion criterion =
+            read(problems, () -> parse(Regulation11Criterion.class, "criteria", c));
+        if (criterion != null) {
+          criteria.add(criterion);
+        }
       }
     }
-    LocalDate by = date("dissemination_by", b.disseminationBy(), false);
-    LocalDate la = date("signed_off_la", b.signedOffLa(), false);
-    LocalDate health = date("signed_off_health", b.signedOffHealth(), false);
-    LocalDate police = date("signed_off_police", b.signedOffPolice(), false);
+    LocalDate by = read(problems, () -> date("dissemination_by", b.disseminationBy(), false));
+    LocalDate la = read(problems, () -> date("signed_off_la", b.signedOffLa(), false));
+    LocalDate health = read(problems, () -> date("signed_off_health", b.signedOffHealth(), false));
+    LocalDate police = read(problems, () -> date("signed_off_police", b.signedOffPolice(), false));
     if (!problems.isEmpty()) {
       throw new InvalidReviewException(problems);
     }
@@ -426,6 +435,16 @@ public class ReviewsController {
         health,
         police,
         b.practiceThemes());
+  }
+
+  /** A field's value, or null with its problems added to the list when it cannot be read. */
+  private static <T> T read(List<ReviewProblem> problems, java.util.function.Supplier<T> field) {
+    try {
+      return field.get();
+    } catch (InvalidReviewException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
   }
 
   private static LocalDate date(String field, String value, boolean required) {

@@ -256,4 +256,26 @@ class ReviewsApiTest {
         .andExpect(jsonPath("$.errors[0].field").value("date"));
     mvc.perform(get("/api/v1/lcsprs/LCSPR-2026-00001")).andExpect(jsonPath("$.version").value(1));
   }
+
+  @Test
+  @DisplayName("a rapid review that breaks several rules is answered with every one at once")
+  void everyBrokenRuleAtOnce() throws Exception {
+    Notification n = westminster();
+    String path = "/api/v1/notifications/" + n.ref() + "/rapid-review";
+    send(
+            put(path),
+            "{\"decision\":\"MAYBE\",\"criteria\":[\"NOPE\"],\"dissemination_by\":\"2026-13-01\","
+                + "\"signed_off_la\":\"yesterday\",\"signed_off_police\":\"2026-02-30\"}")
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(
+            jsonPath("$.errors[*].field")
+                .value(
+                    org.hamcrest.Matchers.contains(
+                        "decision",
+                        "criteria",
+                        "dissemination_by",
+                        "signed_off_la",
+                        "signed_off_police")));
+    mvc.perform(get(path)).andExpect(status().isNotFound());
+  }
 }
