@@ -7,4 +7,8 @@
  * uk.gov.observatory.review.OutboxSender}, to the partnerships' contacts ({@link
  * uk.gov.observatory.review.PartnershipContacts}) and to the Panel.
  */
+@ApplicationModule(
+    allowedDependencies = {"access", "audit", "calendar", "notification", "reference"})
 package uk.gov.observatory.review;
+
+import org.springframework.modulith.ApplicationModule;

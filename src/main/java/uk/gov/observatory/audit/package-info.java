@@ -1,0 +1,8 @@
+/**
+ * The hash-chained, append-only audit log ({@link uk.gov.observatory.audit.AuditLog}): recording,
+ * verifying, searching.
+ */
+@ApplicationModule(allowedDependencies = {})
+package uk.gov.observatory.audit;
+
+import org.springframework.modulith.ApplicationModule;

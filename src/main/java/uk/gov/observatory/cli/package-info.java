@@ -1,0 +1,20 @@
+/**
+ * The command line: serving, importing and exporting, generating synthetic data, accounts, audit,
+ * reports and benchmarks.
+ */
+@ApplicationModule(
+    allowedDependencies = {
+      "access",
+      "analytics",
+      "audit",
+      "calendar",
+      "database",
+      "notification",
+      "protection",
+      "reference",
+      "review",
+      "synthetic"
+    })
+package uk.gov.observatory.cli;
+
+import org.springframework.modulith.ApplicationModule;
