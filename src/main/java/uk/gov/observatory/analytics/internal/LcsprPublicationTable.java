@@ -89,7 +89,7 @@ class LcsprPublicationTable implements ReportTable {
       "select case when l.status in ('PUBLISHED', 'NOT_PUBLISHING') then l.status"
           + " else l.publication_intention end as publication_status,"
           + " l.initiated_date, l.panel_notified_of_publication_date, l.publication_date"
-          + " from lcspr l where l.completed_date <= :as_at and ";
+          + " from published_lcspr l where l.completed_date <= :as_at and ";
 
   /** Counted one by one with the calendar. */
   private List<Cell> byCalendar(ReportQuery q) {

@@ -14,7 +14,7 @@ final class LcsprsInArea {
       // Every notification is in the area (and every LCSPR's notifications are in the register).
       return "true";
     }
-    return "not exists (select 1 from lcspr_notification ln where ln.lcspr_id = l.id"
+    return "not exists (select 1 from published_lcspr_notification ln where ln.lcspr_id = l.id"
         + " and not exists (select 1 from "
         + q.area()
         + " a where a.notification_ref = ln.notification_ref))";

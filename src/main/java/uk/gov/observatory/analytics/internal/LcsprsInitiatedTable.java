@@ -26,7 +26,7 @@ class LcsprsInitiatedTable implements ReportTable {
     q.jdbc()
         .query(
             "select cast(extract(year from l.initiated_date) as int) as y, count(*) as c"
-                + " from lcspr l where l.initiated_date <= :as_at and "
+                + " from published_lcspr l where l.initiated_date <= :as_at and "
                 + LcsprsInArea.condition(q)
                 + " group by 1",
             q.params(),

@@ -40,7 +40,7 @@ final class RapidReviewTimeliness {
   static final int WIDEST_SPAN_DAYS = 40;
 
   private static final String EXTENSION =
-      "exists (select 1 from timeliness_policy_period p where p.authorised_extension"
+      "exists (select 1 from published_timeliness_policy_period p where p.authorised_extension"
           + " and n.notified_date between p.notified_from and p.notified_to)";
 
   private RapidReviewTimeliness() {}
@@ -142,7 +142,7 @@ final class RapidReviewTimeliness {
             .query(
                 "select n.notified_date, r.received_date from "
                     + q.area()
-                    + " n left join rapid_review r on r.notification_ref = n.notification_ref"
+                    + " n left join published_rapid_review r on r.notification_ref = n.notification_ref"
                     + " where n.notified_date between cast(:from as date) - "
                     + WIDEST_SPAN_DAYS
                     + " and cast(:to as date)"

@@ -47,7 +47,7 @@ class YearlyReportsTable implements ReportTable {
             + " + case when req_limited_progress = 'NONE' then 1 else 0 end"
             + " + case when req_review_actions = 'NONE' then 1 else 0 end"
             + " + case when req_child_family_feedback = 'NONE' then 1 else 0 end) as nones"
-            + " from yearly_report y where y.published_date between :from and :to and "
+            + " from published_yearly_report y where y.published_date between :from and :to and "
             + q.inArea("y.partnership_code")
             + ") r");
     var row = q.jdbc().queryForMap(sql.toString(), q.params());

@@ -30,7 +30,7 @@ public class ReminderRepository {
    */
   public List<Awaiting> awaitingRapidReview(LocalDate from, LocalDate asAt) {
     return jdbc.query(
-        "select n.notification_ref, n.la_code, n.notified_date from notification n"
+        "select n.notification_ref, n.la_code, n.notified_date from published_notification n"
             + " left join rapid_review r on r.notification_ref = n.notification_ref"
             + " where n.notified_date between ? and ?"
             + " and (r.received_date is null or r.received_date > ?)"

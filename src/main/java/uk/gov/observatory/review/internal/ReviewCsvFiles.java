@@ -617,7 +617,7 @@ public class ReviewCsvFiles {
   private Held held(Collection<String> notificationRefs, Collection<String> lcsprRefs) {
     Held held = new Held();
     inChunks(
-        "select notification_ref, notified_date from notification where notification_ref in (:refs)",
+        "select notification_ref, notified_date from published_notification where notification_ref in (:refs)",
         notificationRefs,
         rs -> held.notified.put(rs.getString(1), rs.getObject(2, LocalDate.class)));
     inChunks(

@@ -52,7 +52,7 @@ public class ReviewRepository {
           + " r.national_review, r.quality_scores";
 
   private static final String RAPID_REVIEW_FROM =
-      " from rapid_review r join notification n on n.notification_ref = r.notification_ref";
+      " from rapid_review r join published_notification n on n.notification_ref = r.notification_ref";
 
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
