@@ -62,6 +62,33 @@ class ModuleStructureTest {
         .isEmpty();
   }
 
+  @Test
+  @DisplayName(
+      "each module declares exactly the modules it depends on, in Java or through SQL (none stale)")
+  void declaredDependenciesAreTheActualOnes() throws IOException {
+    Map<String, Set<String>> declared = SqlBoundaryTest.allowedDependencies();
+    Map<String, Set<String>> sql = SqlBoundaryTest.sqlDependencies();
+    List<String> differ = new ArrayList<>();
+    dependencies()
+        .forEach(
+            (module, java) -> {
+              TreeSet<String> actual = new TreeSet<>(java);
+              actual.addAll(sql.getOrDefault(module, Set.of()));
+              if (!actual.equals(new TreeSet<>(declared.getOrDefault(module, Set.of())))) {
+                differ.add(
+                    module
+                        + "/package-info.java: @ApplicationModule(allowedDependencies = {"
+                        + String.join(", ", actual.stream().map(m -> '"' + m + '"').toList())
+                        + "})");
+              }
+            });
+    assertThat(differ)
+        .as(
+            "modules whose declared dependencies differ from what their Java and SQL use; the"
+                + " declarations that match the code")
+        .isEmpty();
+  }
+
   /** Each module's name and the modules it depends on (its Java types use theirs), by name. */
   static Map<String, TreeSet<String>> dependencies() {
     Map<String, TreeSet<String>> graph = new TreeMap<>();
