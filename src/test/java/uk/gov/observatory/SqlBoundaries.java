@@ -32,10 +32,11 @@ import java.util.stream.Stream;
  *       truncate}, {@code references}, {@code on} or {@code only} ({@code from notification n}).
  * </ul>
  *
- * A literal that is one lone word ({@code "child"}, {@code "api_token"}) is not read as SQL: such
- * literals are model attributes, template names, JSON names and audit record types far more often
- * than table names. So SQL must name its tables inside its SQL text, never pass a table's name as a
- * separate string to be joined in (which this check could not follow).
+ * A literal without a space ({@code "child"}, {@code "api_token"}, {@code "review/rapid_review"})
+ * is not read as SQL: such literals are model attributes, template names, file names, JSON names
+ * and audit record types far more often than table names. So SQL must name its tables inside its
+ * SQL text, never pass a table's name as a separate string to be joined in (which this check could
+ * not follow).
  *
  * <p>A use is a <em>write</em> after {@code insert into}, {@code update}, {@code delete from},
  * {@code truncate}, or as the table a trigger or index is made {@code on}; a <em>reference</em>
@@ -55,7 +56,7 @@ final class SqlBoundaries {
   }
 
   /** SQL text of one module: a Java file's string literals, or one migration statement. */
-  record Source(String module, String file, int line, String sql, boolean loneWord) {}
+  record Source(String module, String file, int line, String sql, boolean noSpace) {}
 
   /** One use of a table, view or function. */
   record Found(String module, String file, int line, String name, Use use) {}
@@ -147,7 +148,7 @@ final class SqlBoundaries {
           }
         }
         String sql = value.toString();
-        literals.add(new Source(module, file, line, sql, WORD.matcher(sql.strip()).matches()));
+        literals.add(new Source(module, file, line, sql, !sql.strip().matches("(?s).*\\s.*")));
         i = end + 1;
       } else if (c == '\'') {
         // a char literal: '"' must not open a string
@@ -391,7 +392,7 @@ final class SqlBoundaries {
       }
       if (names.contains(w)) {
         boolean positioned = BEFORE_TABLE.contains(previous) || truncating;
-        if (!source.loneWord() && (w.contains("_") || positioned)) {
+        if (!source.noSpace() && (w.contains("_") || positioned)) {
           Use use = Use.READ;
           if (previous.equals("into")
               || previous.equals("update")

@@ -165,10 +165,7 @@ class SqlBoundaryTest {
       Map.of(
           "src/main/java/uk/gov/observatory/cli/BenchCommand.java",
           "the import benchmark copies the register in bulk, table by table (issue 14 names it as"
-              + " the one exception)",
-          "src/main/java/uk/gov/observatory/database/ApplicationRoleGrants.java",
-          "grants the application's role its rights on every table (privileges, not reads or"
-              + " writes)");
+              + " the one exception)");
 
   /** Each module's declared allowed dependencies (its package-info.java). */
   static Map<String, Set<String>> allowedDependencies() {
