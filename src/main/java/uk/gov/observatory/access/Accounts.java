@@ -116,6 +116,23 @@ public class Accounts {
   @Transactional
   public Enrolment add(
       String username, Role role, List<String> laCodes, String partnershipCode, String password) {
+    return add(username, role, laCodes, partnershipCode, password, false);
+  }
+
+  /**
+   * As {@link #add(String, Role, List, String, String)}; with {@code allowEnded}, an authority no
+   * longer in operation may be given on purpose (say Northamptonshire, E10000021, for its records
+   * before it was split in 2021). An account reaches its authorities through all their codes (see
+   * {@link Viewers}), so an ended code that the authority continued under another is not needed.
+   */
+  @Transactional
+  public Enrolment add(
+      String username,
+      Role role,
+      List<String> laCodes,
+      String partnershipCode,
+      String password,
+      boolean allowEnded) {
     List<String> problems = new ArrayList<>();
     List<String> las = laCodes == null ? List.of() : List.copyOf(new LinkedHashSet<>(laCodes));
     if (username == null || !USERNAME.matcher(username).matches()) {
@@ -129,7 +146,7 @@ public class Accounts {
     if (role == null) {
       problems.add("a role is required: one of " + List.of(Role.values()));
     } else {
-      scopeProblems(role, las, partnershipCode, problems);
+      scopeProblems(role, las, partnershipCode, allowEnded, problems);
     }
     problems.addAll(policy.problems(username, password));
     if (!problems.isEmpty()) {
@@ -178,7 +195,11 @@ public class Accounts {
   }
 
   private void scopeProblems(
-      Role role, List<String> las, String partnershipCode, List<String> problems) {
+      Role role,
+      List<String> las,
+      String partnershipCode,
+      boolean allowEnded,
+      List<String> problems) {
     LocalDate today = LocalDate.now(clock);
     switch (role.scope()) {
       case LOCAL_AUTHORITIES -> {
@@ -188,7 +209,7 @@ public class Accounts {
                   + " needs at least one local authority: --la CODE (its GSS code, e.g. E09000033)");
         }
         for (String la : las) {
-          laProblem(la, today, "--la").ifPresent(problems::add);
+          laProblem(la, today, "--la", allowEnded).ifPresent(problems::add);
         }
         if (partnershipCode != null) {
           problems.add(role + " takes --la, not --partnership");
@@ -201,7 +222,7 @@ public class Accounts {
                   + " needs its partnership: --partnership CODE (by default a partnership's code is"
                   + " its local authority's GSS code, e.g. E09000033)");
         } else {
-          laProblem(partnershipCode, today, "--partnership").ifPresent(problems::add);
+          laProblem(partnershipCode, today, "--partnership", allowEnded).ifPresent(problems::add);
         }
         if (!las.isEmpty()) {
           problems.add(role + " takes --partnership, not --la");
@@ -216,17 +237,41 @@ public class Accounts {
     }
   }
 
-  private Optional<String> laProblem(String code, LocalDate today, String option) {
-    Optional<LocalAuthority> la = reference.localAuthority(code);
-    if (la.isEmpty()) {
+  private Optional<String> laProblem(
+      String code, LocalDate today, String option, boolean allowEnded) {
+    Optional<LocalAuthority> found = reference.localAuthority(code);
+    if (found.isEmpty()) {
       return Optional.of(
           option + " " + code + ": not a local authority's GSS code (e.g. E09000033)");
     }
-    if (!la.get().inOperationOn(today)) {
-      return Optional.of(
-          option + " " + code + ": " + la.get().name() + " is not in operation on " + today);
+    LocalAuthority la = found.get();
+    if (la.inOperationOn(today) || (allowEnded && !today.isBefore(la.operationDate()))) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    if (today.isBefore(la.operationDate())) {
+      return Optional.of(
+          option + " " + code + ": " + la.name() + " starts on " + la.operationDate());
+    }
+    LocalAuthority current = reference.current(code).orElse(la);
+    String continued =
+        current.code().equals(code)
+            ? ""
+            : " (it is now "
+                + current.code()
+                + ", whose accounts reach "
+                + current.name()
+                + "'s records under "
+                + (reference.codesOf(code).size() == 2 ? "both codes)" : "all its codes)");
+    return Optional.of(
+        option
+            + " "
+            + code
+            + ": "
+            + la.name()
+            + " ended on "
+            + la.terminationDate()
+            + continued
+            + "; to give an account an ended authority on purpose, add --allow-ended");
   }
 
   public Optional<Account> find(String username) {

@@ -12,9 +12,11 @@ import java.util.Set;
  *
  * @param actor who, as the audit log names them
  * @param everything true when the viewer reaches every local authority
- * @param laCodes the local authorities reached when not {@code everything}
+ * @param laCodes the local authorities reached when not {@code everything}: every code of each (an
+ *     authority is followed through its codes, see {@link Viewers})
  * @param identifyingDetails whether children's names and dates of birth may be shown
- * @param withdrawals declared conflicts of interest: cases the viewer is withdrawn from
+ * @param withdrawals declared conflicts of interest: cases the viewer is withdrawn from, one entry
+ *     for each code of the authority declared
  * @param permissions what the viewer may do with the cases they reach
  */
 public record Viewer(

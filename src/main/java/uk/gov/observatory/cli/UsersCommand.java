@@ -117,6 +117,15 @@ class UsersCommand implements Callable<Integer> {
     String partnershipCode;
 
     @Option(
+        names = "--allow-ended",
+        description =
+            "Allow a local authority no longer in operation for --la or --partnership (say"
+                + " Northamptonshire, E10000021, split in 2021). Not needed for a recoded"
+                + " authority: an account for Sheffield's E08000039 reaches its records under"
+                + " E08000019 too.")
+    boolean allowEnded;
+
+    @Option(
         names = "--password-stdin",
         description = "Read the password from standard input (one line). Required.")
     boolean passwordStdin;
@@ -141,7 +150,8 @@ class UsersCommand implements Callable<Integer> {
       }
       try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
         Enrolment e =
-            app.getBean(Accounts.class).add(username, role, laCodes, partnershipCode, password);
+            app.getBean(Accounts.class)
+                .add(username, role, laCodes, partnershipCode, password, allowEnded);
         out.printf("Account %s created (%s).%n", username, role);
         out.println();
         out.println("Two-factor sign-in: add this account to an authenticator app.");

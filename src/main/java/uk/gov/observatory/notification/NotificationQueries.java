@@ -103,6 +103,27 @@ public class NotificationQueries {
     return new NotificationQuery(la, type, from, to, sort, descending, page, size);
   }
 
+  /**
+   * As {@link #parse}, for the register's pages, whose filter offers each local authority once: the
+   * local authority filter finds the authority's records under every code it has had (Sheffield,
+   * E08000039, finds those made under E08000019 too). The API's filter stays by code.
+   */
+  public NotificationQuery throughItsCodes(Parameters p) {
+    NotificationQuery q = parse(p);
+    return q.laCode() == null
+        ? q
+        : new NotificationQuery(
+            q.laCode(),
+            q.notificationType(),
+            q.notifiedFrom(),
+            q.notifiedTo(),
+            q.sort(),
+            q.descending(),
+            q.page(),
+            q.size(),
+            reference.codesOf(q.laCode()));
+  }
+
   private static LocalDate date(String field, String raw, List<Violation> violations) {
     String v = NotificationRules.trim(raw);
     if (v == null) {

@@ -130,7 +130,7 @@ public class ReviewReminders {
       if (!dueSoon && !overdue) {
         continue;
       }
-      String to = contacts.get(a.laCode());
+      String to = contactOf(contacts, a.laCode());
       if (to == null) {
         withoutContact.add(a.laCode());
         missing++;
@@ -249,6 +249,20 @@ public class ReviewReminders {
         + " and the Panel has not received it.\n\nPlease send it through Observatory as soon as"
         + " you can."
         + FOOTER;
+  }
+
+  /**
+   * A partnership's contact, found under any code of its authority, the latest first: Sheffield's
+   * contact, set under E08000039, gets the reminders for notifications made under E08000019.
+   */
+  private String contactOf(Map<String, String> contacts, String laCode) {
+    String to = contacts.get(laCode);
+    if (to != null) {
+      return to;
+    }
+    List<String> codes = new java.util.ArrayList<>(reference.codesOf(laCode));
+    java.util.Collections.reverse(codes);
+    return codes.stream().map(contacts::get).filter(c -> c != null).findFirst().orElse(null);
   }
 
   private String authorityName(String laCode) {

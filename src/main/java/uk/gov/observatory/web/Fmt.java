@@ -78,6 +78,25 @@ public class Fmt {
     return reference.localAuthority(code).map(LocalAuthority::name).orElse(code);
   }
 
+  /**
+   * A local authority as a list to choose from names it: its name, and for one that has ended its
+   * last day, so that two authorities of one name can be told apart ("Dorset (until 31 March
+   * 2019)", the county, beside "Dorset", the unitary).
+   */
+  public String laChoice(LocalAuthority la) {
+    return la.terminationDate() == null
+        ? la.name()
+        : la.name() + " (until " + date(la.terminationDate()) + ")";
+  }
+
+  /**
+   * The current code of a local authority's code, for a list that offers each authority once
+   * (E08000039 for E08000019, both Sheffield); the code itself when unknown or never recoded.
+   */
+  public String currentLa(String code) {
+    return code == null ? null : reference.current(code).map(LocalAuthority::code).orElse(code);
+  }
+
   /** A regulation 11 criterion in words. */
   public String criterion(String code) {
     return switch (code) {

@@ -101,14 +101,14 @@ public class RegisterController {
       HttpServletResponse response) {
     Filters filters = new Filters(la, type, from, to, sort, order, size);
     model.addAttribute("filters", filters);
-    model.addAttribute("localAuthorities", reference.localAuthorities());
+    model.addAttribute("localAuthorities", reference.authorities());
     model.addAttribute("types", reference.codeList(CodeLists.NOTIFICATION_TYPE).codes());
     FormErrors errors = new FormErrors();
     model.addAttribute("errors", errors);
     NotificationQuery query;
     try {
       query =
-          queries.parse(
+          queries.throughItsCodes(
               new NotificationQueries.Parameters(la, type, from, to, sort, order, page, size));
     } catch (InvalidNotificationException e) {
       for (Violation v : e.violations()) {
@@ -235,7 +235,7 @@ public class RegisterController {
     NotificationQuery query;
     try {
       query =
-          queries.parse(
+          queries.throughItsCodes(
               new NotificationQueries.Parameters(la, type, from, to, sort, order, null, null));
     } catch (InvalidNotificationException e) {
       return search(la, type, from, to, sort, order, null, null, model, request, response);

@@ -88,6 +88,47 @@ class ConflictOfInterestTest {
 
   @Test
   @DisplayName(
+      "a withdrawal from Sheffield covers its notifications under both its codes (E08000019 to"
+          + " 30 April 2025, E08000039 since), within the declared dates, and not Barnsley's")
+  void withdrawnFromAnAuthorityThroughItsCodes() throws Exception {
+    Notification sheffieldBefore = notify("E08000019", "2024-06-01");
+    Notification sheffieldSince = notify("E08000039", "2025-06-01");
+    Notification barnsleyBefore = notify("E08000016", "2024-06-01");
+    TestAccounts.create(accounts, "sheffield.member", Role.PANEL_MEMBER);
+    String auth = "Bearer " + TestAccounts.token(accounts, "sheffield.member");
+
+    Interest interest =
+        interests.declare(
+            "sheffield.member",
+            "E08000039",
+            LocalDate.of(2024, 1, 1),
+            null,
+            "Sheffield social worker until 2023",
+            "test");
+    assertThat(list(auth).get("items").findValuesAsString("notification_ref"))
+        .containsExactly(barnsleyBefore.ref());
+    for (Notification n : List.of(sheffieldBefore, sheffieldSince)) {
+      mvc.perform(get("/api/v1/notifications/" + n.ref()).header("Authorization", auth))
+          .andExpect(status().isNotFound());
+    }
+    interests.withdraw(interest.id(), "test");
+
+    // Declared under the earlier code, from 2025: the later code's case is covered, the 2024 not.
+    interests.declare(
+        "sheffield.member",
+        "E08000019",
+        LocalDate.of(2025, 1, 1),
+        null,
+        "Sheffield trustee from 2025",
+        "test");
+    assertThat(list(auth).get("items").findValuesAsString("notification_ref"))
+        .containsExactlyInAnyOrder(sheffieldBefore.ref(), barnsleyBefore.ref());
+    mvc.perform(get("/api/v1/notifications/" + sheffieldSince.ref()).header("Authorization", auth))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
+  @DisplayName(
       "only Panel members declare interests; bad declarations are refused and store nothing")
   void onlyMembers() {
     TestAccounts.create(accounts, "some.inspector", Role.INSPECTOR);

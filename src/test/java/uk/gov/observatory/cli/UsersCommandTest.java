@@ -216,6 +216,56 @@ class UsersCommandTest {
   }
 
   @Test
+  @DisplayName(
+      "users add --la with an ended authority is refused, naming its current code and the"
+          + " --allow-ended flag; with the flag the account is made")
+  void endedAuthorityOnlyWhenAskedExplicitly() {
+    String data = tmp.resolve("data").toString();
+
+    Run refused =
+        run(
+            GOOD + "\n",
+            "users",
+            "add",
+            "sheffield.archive",
+            "--role",
+            "LA_NOTIFIER",
+            "--la",
+            "E08000019",
+            "--password-stdin",
+            "--data-dir",
+            data);
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err())
+        .contains("--la E08000019: Sheffield ended on 2025-04-30")
+        .contains("E08000039")
+        .contains("--allow-ended")
+        .contains("Nothing was changed.");
+    assertThat(refused.out()).doesNotContain("created");
+
+    Run added =
+        run(
+            GOOD + "\n",
+            "users",
+            "add",
+            "sheffield.archive",
+            "--role",
+            "LA_NOTIFIER",
+            "--la",
+            "E08000019",
+            "--allow-ended",
+            "--password-stdin",
+            "--data-dir",
+            data);
+    assertThat(added.code()).as(added.err()).isZero();
+    assertThat(added.out()).startsWith("Account sheffield.archive created (LA_NOTIFIER).");
+
+    Run list = run("", "users", "list", "--data-dir", data);
+    assertThat(list.out()).containsPattern("sheffield\\.archive +LA_NOTIFIER +E08000019 ");
+    assertThat(run("", "users", "add", "--help").out()).contains("--allow-ended");
+  }
+
+  @Test
   @DisplayName("users and each of its subcommands explain themselves with --help")
   void help() {
     for (String sub : new String[] {"add", "list", "disable", "token", "revoke-token"}) {

@@ -215,6 +215,31 @@ class ReviewRemindersTest {
 
   @Test
   @DisplayName(
+      "a Sheffield notification made under E08000019 is reminded to the contact set under"
+          + " Sheffield's current code, E08000039")
+  void contactOfTheAuthorityThroughItsCodes() {
+    // Notified Wednesday 30 April 2025, Sheffield's last day as E08000019. Working days after: 1,
+    // 2 May (2); Monday 5 May is a bank holiday; 6-9 (6), 12-16 (11), 19, 20, 21, 22 (15): due
+    // Thursday 22 May 2025, so on Monday 19 May three working days are left (20, 21, 22).
+    assertThat(calendar.isWorkingDay(LocalDate.of(2025, 5, 5))).isFalse();
+    String ref = notify("E08000019", LocalDate.of(2025, 4, 30));
+    contacts.set("E08000039", "sheffield-scp@example.org", "test");
+
+    ReviewReminders.Sweep sweep = reminders.sweep(LocalDate.of(2025, 5, 19));
+
+    assertThat(sweep.withoutContact()).isZero();
+    assertThat(sweep.queued()).isEqualTo(1);
+    assertThat(outboxKeys()).containsExactly("rr-due-soon:" + ref);
+    assertThat(
+            jdbc.queryForObject(
+                "select recipient from outbox_email where dedupe_key = ?",
+                String.class,
+                "rr-due-soon:" + ref))
+        .isEqualTo("sheffield-scp@example.org");
+  }
+
+  @Test
+  @DisplayName(
       "a partnership without a contact: nothing queued, one warning per sweep; queued once a"
           + " contact is set")
   void noContact(CapturedOutput output) {

@@ -329,9 +329,9 @@ public class NotificationRepository {
       MapSqlParameterSource p) {
     List<String> clauses =
         uk.gov.observatory.notification.NotificationScope.clauses(scope, withdrawn, p);
-    if (q.laCode() != null) {
-      clauses.add("n.la_code = :la");
-      p.addValue("la", q.laCode());
+    if (!q.laCodes().isEmpty()) {
+      clauses.add("n.la_code in (:la)");
+      p.addValue("la", q.laCodes());
     }
     if (q.notificationType() != null) {
       clauses.add("n.notification_type = :type");

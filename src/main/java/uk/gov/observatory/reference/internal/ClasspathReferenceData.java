@@ -34,6 +34,7 @@ public class ClasspathReferenceData implements ReferenceData {
   private static final DateTimeFormatter DFE_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final Map<String, LocalAuthority> localAuthorities = new LinkedHashMap<>();
+  private final Map<String, List<LocalAuthority>> sameAuthority = new LinkedHashMap<>();
   private final List<Region> regions = new ArrayList<>();
   private final Map<String, CodeList> codeLists = new LinkedHashMap<>();
 
@@ -42,6 +43,7 @@ public class ClasspathReferenceData implements ReferenceData {
         "reference/regions.csv",
         r -> regions.add(new Region(r.get("region_code"), r.get("region_name"))));
     read("reference/las.csv", this::addLocalAuthority);
+    linkCodesOfTheSameAuthority();
     Map<String, List<Code>> lists = new LinkedHashMap<>();
     read(
         "reference/code-lists.csv",
@@ -69,6 +71,47 @@ public class ClasspathReferenceData implements ReferenceData {
                 : LocalDate.parse(r.get("date_of_termination"), DFE_DATE),
             r.get("parent_geography_code"),
             blankToNull(r.get("old_la_code"))));
+  }
+
+  /**
+   * Follows each authority through its codes: a code is continued by the code that has the same
+   * real DfE (old) LA code and begins the day after it ends (when exactly one does). Each
+   * authority's codes are then listed once, earliest first, under every one of its codes.
+   */
+  private void linkCodesOfTheSameAuthority() {
+    Map<String, LocalAuthority> successor = new LinkedHashMap<>();
+    Map<String, LocalAuthority> predecessor = new LinkedHashMap<>();
+    for (LocalAuthority earlier : localAuthorities.values()) {
+      if (earlier.terminationDate() == null || !realDfeCode(earlier.oldCode())) {
+        continue;
+      }
+      List<LocalAuthority> next =
+          localAuthorities.values().stream()
+              .filter(later -> earlier.oldCode().equals(later.oldCode()))
+              .filter(later -> later.operationDate().equals(earlier.terminationDate().plusDays(1)))
+              .toList();
+      // Two successors sharing the DfE code would be a split: neither is the same authority.
+      if (next.size() == 1) {
+        successor.put(earlier.code(), next.get(0));
+        predecessor.put(next.get(0).code(), earlier);
+      }
+    }
+    for (LocalAuthority la : localAuthorities.values()) {
+      if (predecessor.containsKey(la.code())) {
+        continue;
+      }
+      List<LocalAuthority> codes = new ArrayList<>();
+      for (LocalAuthority c = la; c != null; c = successor.get(c.code())) {
+        codes.add(c);
+      }
+      List<LocalAuthority> chain = List.copyOf(codes);
+      chain.forEach(c -> sameAuthority.put(c.code(), chain));
+    }
+  }
+
+  /** A DfE LA code proper: three digits (not "x", not a combined "940 / 941"). */
+  private static boolean realDfeCode(String oldCode) {
+    return oldCode != null && oldCode.matches("[0-9]{3}");
   }
 
   private static String blankToNull(String s) {
@@ -101,6 +144,11 @@ public class ClasspathReferenceData implements ReferenceData {
     return localAuthorities.values().stream()
         .sorted(Comparator.comparing(LocalAuthority::name).thenComparing(LocalAuthority::code))
         .toList();
+  }
+
+  @Override
+  public List<LocalAuthority> sameAuthority(String code) {
+    return code == null ? List.of() : sameAuthority.getOrDefault(code, List.of());
   }
 
   @Override
