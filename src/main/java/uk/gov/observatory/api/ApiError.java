@@ -32,7 +32,7 @@ public record ApiError(
         @JsonProperty("reason")
         String reason) {
 
-  static ApiError of(Violation v) {
+  public static ApiError of(Violation v) {
     return new ApiError(v.path(), v.value(), v.reason());
   }
 }

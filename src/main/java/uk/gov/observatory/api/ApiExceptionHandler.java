@@ -26,13 +26,14 @@ import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import uk.gov.observatory.notification.IdempotencyKeyReusedException;
 import uk.gov.observatory.notification.InvalidNotificationException;
+import uk.gov.observatory.notification.api.NotificationNotFoundException;
 
 /**
  * Every error of the JSON API as an RFC 9457 problem ({@code application/problem+json}). Only the
  * API's controllers are advised: the pages keep their own error pages. Nothing internal (stack
  * traces, class names, SQL) ever reaches a client, and bad input never becomes a 500.
  */
-@RestControllerAdvice(basePackages = "uk.gov.observatory.api")
+@RestControllerAdvice(annotations = ApiController.class)
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * signed-in person has the menu and "Sign out", not "Sign in".
  */
 @ControllerAdvice(
-    basePackages = "uk.gov.observatory.web",
+    annotations = PageController.class,
     assignableTypes = org.springframework.boot.webmvc.error.ErrorController.class)
 class SignedInAdvice {
   @ModelAttribute("signedInAs")

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
  * GOV.UK-style error pages for the web pages only (the API has its own JSON advice): never a stack
  * trace, and the status the problem deserves.
  */
-@ControllerAdvice(basePackages = "uk.gov.observatory.web")
+@ControllerAdvice(annotations = PageController.class)
 public class WebErrorAdvice {
 
   private static final Logger log = LoggerFactory.getLogger(WebErrorAdvice.class);

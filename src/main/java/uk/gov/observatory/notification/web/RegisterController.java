@@ -1,0 +1,301 @@
+package uk.gov.observatory.notification.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+import uk.gov.observatory.access.Permission;
+import uk.gov.observatory.access.Viewer;
+import uk.gov.observatory.access.Viewers;
+import uk.gov.observatory.access.web.SecurityConfiguration;
+import uk.gov.observatory.audit.AuditLog;
+import uk.gov.observatory.notification.IdentifyingDetailsNotAllowedException;
+import uk.gov.observatory.notification.InvalidNotificationException;
+import uk.gov.observatory.notification.Notification;
+import uk.gov.observatory.notification.NotificationCsv;
+import uk.gov.observatory.notification.NotificationPage;
+import uk.gov.observatory.notification.NotificationQueries;
+import uk.gov.observatory.notification.NotificationQuery;
+import uk.gov.observatory.notification.NotificationRegister;
+import uk.gov.observatory.notification.Violation;
+import uk.gov.observatory.reference.CodeLists;
+import uk.gov.observatory.reference.ReferenceData;
+import uk.gov.observatory.review.web.CaseStory;
+import uk.gov.observatory.web.FormErrors;
+import uk.gov.observatory.web.PageController;
+import uk.gov.observatory.web.PageNotFoundException;
+
+/**
+ * The register of notifications: a filterable, sortable, paged table, and one page per
+ * notification.
+ */
+@PageController
+public class RegisterController {
+
+  private final Viewers viewers;
+  private final AuditLog audit;
+  private final NotificationCsv csv;
+  private final CaseStory caseStory;
+
+  /** The filters as given, echoed back into the form. */
+  public record Filters(
+      String la, String type, String from, String to, String sort, String order, String size) {}
+
+  /** A row of the table. */
+  public record Row(Notification notification, boolean late) {}
+
+  /** A sortable column heading: its link and its aria-sort value. */
+  public record SortHeader(String field, String label, String href, String ariaSort) {}
+
+  /** An item of the pagination component: a page number link, or an ellipsis (number 0). */
+  public record PageItem(int number, String href, boolean current) {}
+
+  private static final Map<String, String> FILTER_FIELD_IDS =
+      Map.of("la", "la", "type", "type", "from", "from", "to", "to");
+
+  private static final List<String[]> COLUMNS =
+      List.of(
+          new String[] {"notification_ref", "Reference"},
+          new String[] {"la_code", "Local authority"},
+          new String[] {"incident_date", "Incident date"},
+          new String[] {"notified_date", "Notified"},
+          new String[] {"notification_type", "Type"});
+
+  private final NotificationRegister register;
+  private final NotificationQueries queries;
+  private final ReferenceData reference;
+
+  public RegisterController(
+      NotificationRegister register,
+      NotificationQueries queries,
+      ReferenceData reference,
+      Viewers viewers,
+      AuditLog audit,
+      NotificationCsv csv,
+      CaseStory caseStory) {
+    this.caseStory = caseStory;
+    this.viewers = viewers;
+    this.audit = audit;
+    this.csv = csv;
+    this.register = register;
+    this.queries = queries;
+    this.reference = reference;
+  }
+
+  @GetMapping("/notifications")
+  public String search(
+      @RequestParam(required = false) String la,
+      @RequestParam(required = false) String type,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String order,
+      @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    Filters filters = new Filters(la, type, from, to, sort, order, size);
+    model.addAttribute("filters", filters);
+    model.addAttribute("localAuthorities", reference.localAuthorities());
+    model.addAttribute("types", reference.codeList(CodeLists.NOTIFICATION_TYPE).codes());
+    FormErrors errors = new FormErrors();
+    model.addAttribute("errors", errors);
+    NotificationQuery query;
+    try {
+      query =
+          queries.parse(
+              new NotificationQueries.Parameters(la, type, from, to, sort, order, page, size));
+    } catch (InvalidNotificationException e) {
+      for (Violation v : e.violations()) {
+        String id = FILTER_FIELD_IDS.get(v.field());
+        String message = filterLabel(v.field()) + " " + v.reason();
+        if (id != null) {
+          errors.add(id, message);
+        } else {
+          errors.addLink(v.field(), null, message);
+        }
+      }
+      response.setStatus(400);
+      model.addAttribute("rows", List.of());
+      model.addAttribute("total", 0L);
+      model.addAttribute("headers", List.of());
+      model.addAttribute("pages", List.of());
+      return "notification/register";
+    }
+    NotificationPage result = register.search(query, viewers.of(request.getUserPrincipal()));
+    List<Row> rows =
+        result.items().stream()
+            .map(n -> new Row(n, register.timeliness(n).lateNotification()))
+            .toList();
+    model.addAttribute("rows", rows);
+    model.addAttribute("total", result.total());
+    model.addAttribute("headers", headers(filters, query));
+    UriComponentsBuilder download = base(filters).replacePath("/notifications/export.csv");
+    param(download, "sort", filters.sort());
+    param(download, "order", filters.order());
+    model.addAttribute("downloadHref", download.encode().build().toUriString());
+    addPagination(model, filters, result);
+    return "notification/register";
+  }
+
+  private static String filterLabel(String field) {
+    return switch (field) {
+      case "la" -> "Local authority";
+      case "type" -> "Notification type";
+      case "from" -> "Notified from";
+      case "to" -> "Notified to";
+      case "sort" -> "Sort column";
+      case "order" -> "Sort order";
+      case "page" -> "Page";
+      case "size" -> "Page size";
+      default -> field;
+    };
+  }
+
+  private static UriComponentsBuilder base(Filters f) {
+    UriComponentsBuilder b = UriComponentsBuilder.fromPath("/notifications");
+    param(b, "la", f.la());
+    param(b, "type", f.type());
+    param(b, "from", f.from());
+    param(b, "to", f.to());
+    return b;
+  }
+
+  private static void param(UriComponentsBuilder b, String name, String value) {
+    if (value != null && !value.isBlank()) {
+      b.queryParam(name, value.strip());
+    }
+  }
+
+  private static List<SortHeader> headers(Filters f, NotificationQuery q) {
+    List<SortHeader> headers = new ArrayList<>();
+    for (String[] col : COLUMNS) {
+      boolean current = q.sort().field().equals(col[0]);
+      String nextOrder = current && !q.descending() ? "desc" : "asc";
+      UriComponentsBuilder b = base(f).queryParam("sort", col[0]).queryParam("order", nextOrder);
+      param(b, "size", f.size());
+      String ariaSort = current ? (q.descending() ? "descending" : "ascending") : "none";
+      headers.add(new SortHeader(col[0], col[1], b.encode().build().toUriString(), ariaSort));
+    }
+    return headers;
+  }
+
+  private static void addPagination(Model model, Filters f, NotificationPage result) {
+    int pages = result.pages();
+    int current = result.page();
+    List<PageItem> items = new ArrayList<>();
+    if (pages > 1) {
+      int last = 0;
+      for (int i = 1; i <= pages; i++) {
+        if (i == 1 || i == pages || Math.abs(i - current) <= 1) {
+          if (last != 0 && i - last > 1) {
+            items.add(new PageItem(0, null, false));
+          }
+          items.add(new PageItem(i, pageHref(f, i), i == current));
+          last = i;
+        }
+      }
+    }
+    model.addAttribute("pages", items);
+    model.addAttribute("previousHref", pages > 1 && current > 1 ? pageHref(f, current - 1) : null);
+    model.addAttribute("nextHref", current < pages ? pageHref(f, current + 1) : null);
+  }
+
+  private static String pageHref(Filters f, int page) {
+    UriComponentsBuilder b = base(f);
+    param(b, "sort", f.sort());
+    param(b, "order", f.order());
+    param(b, "size", f.size());
+    b.queryParam("page", page);
+    return b.encode().build().toUriString();
+  }
+
+  /**
+   * The register's current filters as notifications.csv (the data standard's columns, never
+   * identifying details), only what the viewer may see; audited as an export. Bad filters get the
+   * register page with its error summary.
+   */
+  @GetMapping("/notifications/export.csv")
+  public String export(
+      @RequestParam(required = false) String la,
+      @RequestParam(required = false) String type,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String order,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws java.io.IOException {
+    NotificationQuery query;
+    try {
+      query =
+          queries.parse(
+              new NotificationQueries.Parameters(la, type, from, to, sort, order, null, null));
+    } catch (InvalidNotificationException e) {
+      return search(la, type, from, to, sort, order, null, null, model, request, response);
+    }
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader(
+        "Content-Disposition", "attachment; filename=\"" + NotificationCsv.NOTIFICATIONS + "\"");
+    csv.writeNotifications(response.getWriter(), query, viewers.of(request.getUserPrincipal()));
+    return null;
+  }
+
+  @GetMapping("/notifications/{ref}")
+  public String notification(@PathVariable String ref, Model model, Authentication signedIn) {
+    Viewer viewer = viewers.of(signedIn);
+    Notification n =
+        register
+            .view(ref, viewer)
+            .orElseThrow(() -> new PageNotFoundException("notification " + ref));
+    return notificationPage(n, false, viewer, model, signedIn);
+  }
+
+  /**
+   * The same page with the children's names and dates of birth: only on this explicit request (a
+   * form post, so never in a link, the browser's history or a cache), and audited.
+   */
+  @PostMapping("/notifications/{ref}/identifying-details")
+  public String identifyingDetails(
+      @PathVariable String ref,
+      Model model,
+      HttpServletResponse response,
+      Authentication signedIn) {
+    Viewer viewer = viewers.of(signedIn);
+    Notification n;
+    try {
+      n =
+          register
+              .showIdentifyingDetails(ref, viewer)
+              .orElseThrow(() -> new PageNotFoundException("notification " + ref));
+    } catch (IdentifyingDetailsNotAllowedException e) {
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      model.addAttribute("status", 403);
+      return "error/4xx";
+    }
+    return notificationPage(n, true, viewer, model, signedIn);
+  }
+
+  private String notificationPage(
+      Notification n, boolean identifying, Viewer viewer, Model model, Authentication signedIn) {
+    model.addAttribute("n", n);
+    model.addAttribute("timeliness", register.timeliness(n));
+    model.addAttribute("identifying", identifying);
+    model.addAttribute("mayShowIdentifying", viewer.identifyingDetails());
+    caseStory.fill(model, n, viewer);
+    if (SecurityConfiguration.has(signedIn, Permission.READ_AUDIT)) {
+      model.addAttribute("views", audit.viewsOf(n.ref()));
+    }
+    return "review/case";
+  }
+}
