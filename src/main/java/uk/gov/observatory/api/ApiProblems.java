@@ -1,6 +1,12 @@
 package uk.gov.observatory.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /** The problem types of this API (RFC 9457 {@code type}); plain HTTP errors use about:blank. */
 public final class ApiProblems {
@@ -18,5 +24,26 @@ public final class ApiProblems {
 
   static URI uri(String type) {
     return URI.create(type);
+  }
+
+  /**
+   * A problem response: its status, type, title and detail, the path of the request as its
+   * instance, and the errors (if any) one per field, as {@code application/problem+json}.
+   */
+  public static ResponseEntity<ProblemDetail> problem(
+      HttpStatus status,
+      String type,
+      String title,
+      String detail,
+      List<ApiError> errors,
+      HttpServletRequest request) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    body.setType(URI.create(type));
+    body.setTitle(title);
+    body.setInstance(URI.create(request.getRequestURI()));
+    if (errors != null) {
+      body.setProperty("errors", errors);
+    }
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 }

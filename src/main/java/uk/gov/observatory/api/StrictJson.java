@@ -17,7 +17,7 @@ import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
-import uk.gov.observatory.notification.TextInput;
+import uk.gov.observatory.reference.TextInput;
 
 /**
  * How the API reads JSON: strictly, in one place, for every request body.

@@ -11,7 +11,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
-import uk.gov.observatory.notification.TextInput;
+import uk.gov.observatory.reference.TextInput;
 
 /**
  * One check over every parameter of every page (a form field or a query parameter, its name and

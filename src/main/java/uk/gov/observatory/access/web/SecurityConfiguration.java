@@ -17,7 +17,6 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
@@ -31,6 +30,7 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import uk.gov.observatory.access.Account;
 import uk.gov.observatory.access.Accounts;
 import uk.gov.observatory.access.Permission;
+import uk.gov.observatory.web.SignedIn;
 
 /**
  * Who may reach what. Two filter chains: the JSON API (stateless, {@code Authorization: Bearer}
@@ -124,14 +124,7 @@ public class SecurityConfiguration {
 
   /** A permission as a Spring Security authority. */
   static String authority(Permission permission) {
-    return "PERM_" + permission.name();
-  }
-
-  /** Whether a signed-in person holds a permission. */
-  public static boolean has(Authentication signedIn, Permission permission) {
-    String wanted = authority(permission);
-    return signedIn != null
-        && signedIn.getAuthorities().stream().anyMatch(a -> wanted.equals(a.getAuthority()));
+    return SignedIn.PERMISSION + permission.name();
   }
 
   /** The authorities of an account: its role and each of the role's permissions. */

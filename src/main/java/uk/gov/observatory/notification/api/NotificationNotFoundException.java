@@ -1,7 +1,7 @@
 package uk.gov.observatory.notification.api;
 
 /** The register holds no notification with this reference. */
-public class NotificationNotFoundException extends RuntimeException {
+class NotificationNotFoundException extends RuntimeException {
   private final String ref;
 
   NotificationNotFoundException(String ref) {
@@ -9,7 +9,7 @@ public class NotificationNotFoundException extends RuntimeException {
     this.ref = ref;
   }
 
-  public String ref() {
+  String ref() {
     return ref;
   }
 }

@@ -315,7 +315,7 @@ public class NotificationsController {
           queries.parse(
               new NotificationQueries.Parameters(la, type, from, to, sort, order, page, size));
     } catch (InvalidNotificationException e) {
-      e.violations().forEach(v -> errors.add(ApiError.of(v)));
+      e.violations().forEach(v -> errors.add(NotificationProblems.error(v)));
     }
     if (!errors.isEmpty()) {
       throw new BadRequestException(

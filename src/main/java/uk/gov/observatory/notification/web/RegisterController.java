@@ -5,19 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
-import uk.gov.observatory.access.Permission;
-import uk.gov.observatory.access.Viewer;
 import uk.gov.observatory.access.Viewers;
-import uk.gov.observatory.access.web.SecurityConfiguration;
-import uk.gov.observatory.audit.AuditLog;
-import uk.gov.observatory.notification.IdentifyingDetailsNotAllowedException;
 import uk.gov.observatory.notification.InvalidNotificationException;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationCsv;
@@ -28,22 +20,18 @@ import uk.gov.observatory.notification.NotificationRegister;
 import uk.gov.observatory.notification.Violation;
 import uk.gov.observatory.reference.CodeLists;
 import uk.gov.observatory.reference.ReferenceData;
-import uk.gov.observatory.review.web.CaseStory;
 import uk.gov.observatory.web.FormErrors;
 import uk.gov.observatory.web.PageController;
-import uk.gov.observatory.web.PageNotFoundException;
 
 /**
- * The register of notifications: a filterable, sortable, paged table, and one page per
- * notification.
+ * The register of notifications: a filterable, sortable, paged table, and its CSV export. (The page
+ * of one notification, with its reviews' story, is the review module's {@code CaseController}.)
  */
 @PageController
 public class RegisterController {
 
   private final Viewers viewers;
-  private final AuditLog audit;
   private final NotificationCsv csv;
-  private final CaseStory caseStory;
 
   /** The filters as given, echoed back into the form. */
   public record Filters(
@@ -78,12 +66,8 @@ public class RegisterController {
       NotificationQueries queries,
       ReferenceData reference,
       Viewers viewers,
-      AuditLog audit,
-      NotificationCsv csv,
-      CaseStory caseStory) {
-    this.caseStory = caseStory;
+      NotificationCsv csv) {
     this.viewers = viewers;
-    this.audit = audit;
     this.csv = csv;
     this.register = register;
     this.queries = queries;
@@ -249,53 +233,5 @@ public class RegisterController {
         "Content-Disposition", "attachment; filename=\"" + NotificationCsv.NOTIFICATIONS + "\"");
     csv.writeNotifications(response.getWriter(), query, viewers.of(request.getUserPrincipal()));
     return null;
-  }
-
-  @GetMapping("/notifications/{ref}")
-  public String notification(@PathVariable String ref, Model model, Authentication signedIn) {
-    Viewer viewer = viewers.of(signedIn);
-    Notification n =
-        register
-            .view(ref, viewer)
-            .orElseThrow(() -> new PageNotFoundException("notification " + ref));
-    return notificationPage(n, false, viewer, model, signedIn);
-  }
-
-  /**
-   * The same page with the children's names and dates of birth: only on this explicit request (a
-   * form post, so never in a link, the browser's history or a cache), and audited.
-   */
-  @PostMapping("/notifications/{ref}/identifying-details")
-  public String identifyingDetails(
-      @PathVariable String ref,
-      Model model,
-      HttpServletResponse response,
-      Authentication signedIn) {
-    Viewer viewer = viewers.of(signedIn);
-    Notification n;
-    try {
-      n =
-          register
-              .showIdentifyingDetails(ref, viewer)
-              .orElseThrow(() -> new PageNotFoundException("notification " + ref));
-    } catch (IdentifyingDetailsNotAllowedException e) {
-      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      model.addAttribute("status", 403);
-      return "error/4xx";
-    }
-    return notificationPage(n, true, viewer, model, signedIn);
-  }
-
-  private String notificationPage(
-      Notification n, boolean identifying, Viewer viewer, Model model, Authentication signedIn) {
-    model.addAttribute("n", n);
-    model.addAttribute("timeliness", register.timeliness(n));
-    model.addAttribute("identifying", identifying);
-    model.addAttribute("mayShowIdentifying", viewer.identifyingDetails());
-    caseStory.fill(model, n, viewer);
-    if (SecurityConfiguration.has(signedIn, Permission.READ_AUDIT)) {
-      model.addAttribute("views", audit.viewsOf(n.ref()));
-    }
-    return "review/case";
   }
 }

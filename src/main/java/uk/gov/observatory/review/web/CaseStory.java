@@ -19,7 +19,7 @@ import uk.gov.observatory.review.ReviewClocks;
  * Panel's consideration and challenges, the LCSPRs covering the case, and the timeline of events.
  */
 @Component
-public class CaseStory {
+class CaseStory {
 
   private final RapidReviews rapidReviews;
   private final Lcsprs lcsprs;
@@ -43,7 +43,7 @@ public class CaseStory {
     this.clock = clock;
   }
 
-  public void fill(Model model, Notification n, Viewer viewer) {
+  void fill(Model model, Notification n, Viewer viewer) {
     model.addAttribute("readsCases", viewer.can(Permission.READ_CASES));
     if (!viewer.can(Permission.READ_CASES)) {
       return;

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import uk.gov.observatory.notification.web.NotificationDraft.DateParts;
 import uk.gov.observatory.review.Decision;
 import uk.gov.observatory.review.NoLcsprReason;
 import uk.gov.observatory.review.RapidReviewContent;
 import uk.gov.observatory.review.Regulation11Criterion;
+import uk.gov.observatory.web.DateParts;
 import uk.gov.observatory.web.FormErrors;
 
 /**

@@ -1,4 +1,4 @@
-package uk.gov.observatory.notification;
+package uk.gov.observatory.reference;
 
 /**
  * The one rule for text from input, whoever reads it (the API's JSON, the pages' forms, the CSV
