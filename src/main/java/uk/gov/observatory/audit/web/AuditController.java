@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.gov.observatory.audit.AuditLog;
@@ -37,14 +38,12 @@ public class AuditController {
 
   @GetMapping("/audit")
   public String search(
-      @RequestParam(required = false) String person,
-      @RequestParam(required = false) String record,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
+      @ModelAttribute("search") Search search,
       @RequestParam(required = false) String page,
       Model model,
       HttpServletResponse response) {
-    Search search = new Search(person, record, from, to);
+    String from = search.from();
+    String to = search.to();
     FormErrors errors = new FormErrors();
     model.addAttribute("search", search);
     model.addAttribute("errors", errors);
@@ -68,7 +67,8 @@ public class AuditController {
     }
     Instant fromInstant = fromDate == null ? null : fromDate.atStartOfDay(UK).toInstant();
     Instant toInstant = toDate == null ? null : toDate.plusDays(1).atStartOfDay(UK).toInstant();
-    AuditPage result = audit.search(person, record, fromInstant, toInstant, pageNumber);
+    AuditPage result =
+        audit.search(search.person(), search.record(), fromInstant, toInstant, pageNumber);
     model.addAttribute("result", result);
     model.addAttribute("previousHref", pageNumber > 1 ? href(search, pageNumber - 1) : null);
     model.addAttribute(

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.gov.observatory.access.Viewers;
@@ -76,18 +77,11 @@ public class RegisterController {
 
   @GetMapping("/notifications")
   public String search(
-      @RequestParam(required = false) String la,
-      @RequestParam(required = false) String type,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String sort,
-      @RequestParam(required = false) String order,
+      @ModelAttribute("filters") Filters filters,
       @RequestParam(required = false) String page,
-      @RequestParam(required = false) String size,
       Model model,
       HttpServletRequest request,
       HttpServletResponse response) {
-    Filters filters = new Filters(la, type, from, to, sort, order, size);
     model.addAttribute("filters", filters);
     model.addAttribute("localAuthorities", reference.localAuthorities());
     model.addAttribute("types", reference.codeList(CodeLists.NOTIFICATION_TYPE).codes());
@@ -97,7 +91,15 @@ public class RegisterController {
     try {
       query =
           queries.parse(
-              new NotificationQueries.Parameters(la, type, from, to, sort, order, page, size));
+              new NotificationQueries.Parameters(
+                  filters.la(),
+                  filters.type(),
+                  filters.from(),
+                  filters.to(),
+                  filters.sort(),
+                  filters.order(),
+                  page,
+                  filters.size()));
     } catch (InvalidNotificationException e) {
       for (Violation v : e.violations()) {
         String id = FILTER_FIELD_IDS.get(v.field());
@@ -210,23 +212,30 @@ public class RegisterController {
    */
   @GetMapping("/notifications/export.csv")
   public String export(
-      @RequestParam(required = false) String la,
-      @RequestParam(required = false) String type,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String sort,
-      @RequestParam(required = false) String order,
+      @ModelAttribute("filters") Filters given,
       Model model,
       HttpServletRequest request,
       HttpServletResponse response)
       throws java.io.IOException {
+    // the export takes no page size: the whole of the filtered register
+    Filters filters =
+        new Filters(
+            given.la(), given.type(), given.from(), given.to(), given.sort(), given.order(), null);
     NotificationQuery query;
     try {
       query =
           queries.parse(
-              new NotificationQueries.Parameters(la, type, from, to, sort, order, null, null));
+              new NotificationQueries.Parameters(
+                  filters.la(),
+                  filters.type(),
+                  filters.from(),
+                  filters.to(),
+                  filters.sort(),
+                  filters.order(),
+                  null,
+                  null));
     } catch (InvalidNotificationException e) {
-      return search(la, type, from, to, sort, order, null, null, model, request, response);
+      return search(filters, null, model, request, response);
     }
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader(
