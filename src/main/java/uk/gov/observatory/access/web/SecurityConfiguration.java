@@ -39,7 +39,7 @@ import uk.gov.observatory.web.SignedIn;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
   /**
    * Pages anyone may see without signing in: the start page, sign-in (with single sign-on's start

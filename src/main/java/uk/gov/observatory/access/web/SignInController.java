@@ -32,7 +32,7 @@ import uk.gov.observatory.web.PageController;
  * vouched for the person, says only that they have no usable account).
  */
 @PageController
-public class SignInController {
+class SignInController {
 
   /** The session attribute holding a username whose password was accepted, awaiting its code. */
   static final String PASSWORD_ACCEPTED = SignInController.class.getName() + ".passwordAccepted";

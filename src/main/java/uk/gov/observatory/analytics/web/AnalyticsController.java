@@ -25,7 +25,7 @@ import uk.gov.observatory.web.PageController;
  * notifications the reader may see, with the tidy CSV of REPORT-SPEC.md to download.
  */
 @PageController
-public class AnalyticsController {
+class AnalyticsController {
 
   private final Analytics analytics;
   private final uk.gov.observatory.analytics.Reports reports;

@@ -37,7 +37,7 @@ import uk.gov.observatory.web.PageController;
  * Every figure counts only the notifications the reader may see.
  */
 @PageController
-public class AnalyticsTablesController {
+class AnalyticsTablesController {
 
   /** A few related tables on one page. */
   public record Section(String code, String title, List<String> tables) {}

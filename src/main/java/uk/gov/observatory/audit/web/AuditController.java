@@ -20,7 +20,7 @@ import uk.gov.observatory.web.PageController;
  * first, a page of {@value AuditLog#PAGE_SIZE} at a time.
  */
 @PageController
-public class AuditController {
+class AuditController {
 
   private static final ZoneId UK = ZoneId.of("Europe/London");
 

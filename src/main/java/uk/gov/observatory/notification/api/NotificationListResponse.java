@@ -10,7 +10,7 @@ import java.util.List;
     name = "NotificationPage",
     description = "One page of the notifications that match the filters")
 @JsonPropertyOrder({"items", "page", "size", "total", "pages"})
-public record NotificationListResponse(
+record NotificationListResponse(
     @JsonProperty("items") List<NotificationResponse> items,
     @Schema(description = "This page, counted from 1", example = "1") @JsonProperty("page")
         int page,

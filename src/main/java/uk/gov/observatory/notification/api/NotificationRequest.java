@@ -29,7 +29,7 @@ import uk.gov.observatory.notification.NotificationSubmission.ChildSubmission;
             + " child_seq and age_years may be given as whole JSON numbers or strings. Text may not"
             + " contain control characters, and arrays may not contain null. The notification_ref"
             + " is assigned by the register. Properties not listed here are refused (400).")
-public record NotificationRequest(
+record NotificationRequest(
     @Schema(
             description =
                 "GSS code of the upper-tier local authority, in operation on the incident date",

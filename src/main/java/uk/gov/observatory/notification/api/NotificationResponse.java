@@ -40,7 +40,7 @@ import uk.gov.observatory.notification.Timeliness;
   "children",
   "timeliness"
 })
-public record NotificationResponse(
+record NotificationResponse(
     @Schema(
             description = "The register's reference, SIN-YYYY-NNNNN for notifications made here",
             example = "SIN-2020-00042")

@@ -44,7 +44,7 @@ import uk.gov.observatory.reference.ReferenceData;
 @ApiController
 @RequestMapping(NotificationsController.PATH)
 @Tag(name = "Notifications", description = "Serious incident notifications")
-public class NotificationsController {
+class NotificationsController {
 
   private final Viewers viewers;
 

@@ -11,7 +11,7 @@ import uk.gov.observatory.web.DateParts;
  * The answers given so far in the "Notify a serious incident" journey, kept in the HTTP session
  * until the notification is sent. Every answer is kept as given, so a page can show it back.
  */
-public class NotificationDraft implements Serializable {
+class NotificationDraft implements Serializable {
 
   private static final long serialVersionUID = 1L;
 

@@ -29,7 +29,7 @@ import uk.gov.observatory.web.PageController;
  * of one notification, with its reviews' story, is the review module's {@code CaseController}.)
  */
 @PageController
-public class RegisterController {
+class RegisterController {
 
   private final Viewers viewers;
   private final NotificationCsv csv;

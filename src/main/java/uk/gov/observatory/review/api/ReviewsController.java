@@ -54,7 +54,7 @@ import uk.gov.observatory.review.Worklists;
 @ApiController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Reviews", description = "Rapid reviews, the Panel's view, LCSPRs and worklists")
-public class ReviewsController {
+class ReviewsController {
 
   private final RapidReviews rapidReviews;
   private final Lcsprs lcsprs;

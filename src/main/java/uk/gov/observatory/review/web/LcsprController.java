@@ -46,7 +46,7 @@ import uk.gov.observatory.web.PageNotFoundException;
  * publication, its details and recommendations, the published report; and the worklists.
  */
 @PageController
-public class LcsprController {
+class LcsprController {
 
   /** The qualities a recommendation may be ticked for, as the page sends them. */
   static final List<String> SMART =

@@ -21,7 +21,7 @@ import uk.gov.observatory.web.PageNotFoundException;
  * review target, such as the 2020 authorised extension. Data, not code.
  */
 @PageController
-public class PolicyPeriodsController {
+class PolicyPeriodsController {
 
   /** The longest name a period may have (it is shown in tables and on buttons). */
   static final int MAX_NAME = 100;

@@ -33,7 +33,7 @@ import uk.gov.observatory.web.PageNotFoundException;
  * (the same template, rendered by openhtmltopdf). Only once the Panel has given its view.
  */
 @PageController
-public class ResponseLetterController {
+class ResponseLetterController {
 
   private final RapidReviews rapidReviews;
   private final NotificationRegister register;

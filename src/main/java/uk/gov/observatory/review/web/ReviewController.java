@@ -41,7 +41,7 @@ import uk.gov.observatory.web.PageNotFoundException;
  * assesses it, considers it for a national review, and challenges it (a thread both answer).
  */
 @PageController
-public class ReviewController {
+class ReviewController {
 
   private final RapidReviews rapidReviews;
   private final NotificationRegister register;

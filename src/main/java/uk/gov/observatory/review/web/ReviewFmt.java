@@ -6,7 +6,7 @@ import uk.gov.observatory.web.Fmt;
 
 /** The review pages' words for review records, for templates ({@code @reviewFmt}). */
 @Component("reviewFmt")
-public class ReviewFmt {
+class ReviewFmt {
 
   private final Fmt fmt;
 

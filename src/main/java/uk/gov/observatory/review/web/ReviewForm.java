@@ -17,7 +17,7 @@ import uk.gov.observatory.web.FormErrors;
  * The rapid review form as typed: every field kept as given, so a refused or conflicting save shows
  * the person's own words again (nothing lost), and parsed into {@link RapidReviewContent}.
  */
-public class ReviewForm {
+class ReviewForm {
 
   public String agenciesInvolved;
   public String chronology;
