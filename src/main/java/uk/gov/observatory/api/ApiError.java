@@ -3,7 +3,6 @@ package uk.gov.observatory.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
-import uk.gov.observatory.notification.Violation;
 
 /** One entry of a problem's {@code errors} array: a field, the value given and what is wrong. */
 @Schema(
@@ -30,9 +29,4 @@ public record ApiError(
                 "is out of range: a whole number of years from 0 to 17 (the age on the incident"
                     + " date)")
         @JsonProperty("reason")
-        String reason) {
-
-  static ApiError of(Violation v) {
-    return new ApiError(v.path(), v.value(), v.reason());
-  }
-}
+        String reason) {}

@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -24,132 +23,36 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
-import uk.gov.observatory.notification.IdempotencyKeyReusedException;
-import uk.gov.observatory.notification.InvalidNotificationException;
 
 /**
  * Every error of the JSON API as an RFC 9457 problem ({@code application/problem+json}). Only the
- * API's controllers are advised: the pages keep their own error pages. Nothing internal (stack
- * traces, class names, SQL) ever reaches a client, and bad input never becomes a 500.
+ * API's controllers ({@link ApiController}) are advised: the pages keep their own error pages. A
+ * module's own exceptions (a notification that breaks the rules, a review conflict) are answered by
+ * that module's advice, built with {@link ApiProblems#problem}; everything else here. Nothing
+ * internal (stack traces, class names, SQL) ever reaches a client, and bad input never becomes a
+ * 500.
  */
-@RestControllerAdvice(basePackages = "uk.gov.observatory.api")
+@RestControllerAdvice(annotations = ApiController.class)
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-  @ExceptionHandler(InvalidNotificationException.class)
-  ResponseEntity<ProblemDetail> invalid(
-      InvalidNotificationException e, HttpServletRequest request) {
-    List<ApiError> errors = e.violations().stream().map(ApiError::of).toList();
-    long fields = errors.stream().map(ApiError::field).distinct().count();
-    return problem(
-        HttpStatus.UNPROCESSABLE_CONTENT,
-        ApiProblems.INVALID_NOTIFICATION,
-        "The notification breaks the data standard's rules",
-        fields
-            + (fields == 1 ? " field breaks" : " fields break")
-            + " the rules: nothing was stored. See errors.",
-        errors,
-        request);
-  }
-
-  @ExceptionHandler(IdempotencyKeyReusedException.class)
-  ResponseEntity<ProblemDetail> keyReused(
-      IdempotencyKeyReusedException e, HttpServletRequest request) {
-    return problem(
-        HttpStatus.UNPROCESSABLE_CONTENT,
-        ApiProblems.IDEMPOTENCY_KEY_REUSED,
-        "The Idempotency-Key was already used for a different notification",
-        "This Idempotency-Key was already used with a different request body: nothing was stored."
-            + " Use a new key for a new notification, or resend the original body to get its"
-            + " result.",
-        null,
-        request);
-  }
-
   @ExceptionHandler(BadRequestException.class)
   ResponseEntity<ProblemDetail> badRequest(BadRequestException e, HttpServletRequest request) {
-    return problem(
+    return ApiProblems.problem(
         HttpStatus.BAD_REQUEST, e.type(), e.title(), e.getMessage(), e.errors(), request);
-  }
-
-  @ExceptionHandler(NotificationNotFoundException.class)
-  ResponseEntity<ProblemDetail> notFound(
-      NotificationNotFoundException e, HttpServletRequest request) {
-    return problem(
-        HttpStatus.NOT_FOUND,
-        ApiProblems.NOT_FOUND,
-        "Not Found",
-        "The register holds no notification with the reference '" + e.ref() + "'.",
-        null,
-        request);
-  }
-
-  /** A change to an existing record without the version it started from: 428. */
-  @ExceptionHandler(uk.gov.observatory.review.VersionRequiredException.class)
-  ResponseEntity<ProblemDetail> versionRequired(
-      uk.gov.observatory.review.VersionRequiredException e, HttpServletRequest request) {
-    return problem(
-        HttpStatus.PRECONDITION_REQUIRED,
-        ApiProblems.VERSION_REQUIRED,
-        "The version you started from is required",
-        "A change to an existing record must name the version it started from (the version"
-            + " field of what you read): nothing was changed. Read the record, then send its"
-            + " version with your change.",
-        List.of(
-            new ApiError(
-                "version", null, uk.gov.observatory.review.VersionRequiredException.MESSAGE)),
-        request);
-  }
-
-  @ExceptionHandler(uk.gov.observatory.review.InvalidReviewException.class)
-  ResponseEntity<ProblemDetail> invalidReview(
-      uk.gov.observatory.review.InvalidReviewException e, HttpServletRequest request) {
-    List<ApiError> errors =
-        e.problems().stream().map(p -> new ApiError(p.field(), null, p.message())).toList();
-    return problem(
-        HttpStatus.UNPROCESSABLE_CONTENT,
-        ApiProblems.INVALID_REVIEW,
-        "The request breaks a rule of reviews",
-        "Nothing was changed. See errors.",
-        errors,
-        request);
-  }
-
-  @ExceptionHandler(uk.gov.observatory.review.ReviewConflictException.class)
-  ResponseEntity<ProblemDetail> reviewConflict(
-      uk.gov.observatory.review.ReviewConflictException e, HttpServletRequest request) {
-    return problem(
-        HttpStatus.CONFLICT,
-        ApiProblems.CONFLICT,
-        "Changed by someone else",
-        e.getMessage(),
-        null,
-        request);
-  }
-
-  @ExceptionHandler(uk.gov.observatory.review.ReviewNotPermittedException.class)
-  ResponseEntity<ProblemDetail> reviewForbidden(
-      uk.gov.observatory.review.ReviewNotPermittedException e, HttpServletRequest request) {
-    return problem(
-        HttpStatus.FORBIDDEN,
-        "urn:observatory:problem:forbidden",
-        "Not permitted",
-        e.getMessage(),
-        null,
-        request);
   }
 
   @ExceptionHandler(ResourceNotFoundException.class)
   ResponseEntity<ProblemDetail> resourceNotFound(
       ResourceNotFoundException e, HttpServletRequest request) {
-    return problem(
+    return ApiProblems.problem(
         HttpStatus.NOT_FOUND, ApiProblems.NOT_FOUND, "Not Found", e.getMessage(), null, request);
   }
 
   @ExceptionHandler(ApiFallbackController.ApiPathNotFoundException.class)
   ResponseEntity<ProblemDetail> noSuchPath(HttpServletRequest request) {
-    return problem(
+    return ApiProblems.problem(
         HttpStatus.NOT_FOUND,
         ApiProblems.NOT_FOUND,
         "Not Found",
@@ -166,7 +69,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> rejected(
       org.springframework.security.web.firewall.RequestRejectedException e,
       HttpServletRequest request) {
-    return problem(
+    return ApiProblems.problem(
         HttpStatus.BAD_REQUEST,
         ApiProblems.INVALID_PARAMETERS,
         "A parameter is not allowed",
@@ -180,7 +83,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
     logUnexpected(e, request);
-    return problem(
+    return ApiProblems.problem(
         HttpStatus.INTERNAL_SERVER_ERROR,
         "about:blank",
         "Internal Server Error",
@@ -345,23 +248,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       case VALUE_NULL -> "null";
       default -> "something else";
     };
-  }
-
-  private static ResponseEntity<ProblemDetail> problem(
-      HttpStatus status,
-      String type,
-      String title,
-      String detail,
-      List<ApiError> errors,
-      HttpServletRequest request) {
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-    body.setType(URI.create(type));
-    body.setTitle(title);
-    body.setInstance(URI.create(request.getRequestURI()));
-    if (errors != null) {
-      body.setProperty("errors", errors);
-    }
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 
   /**

@@ -10,7 +10,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -24,7 +23,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * real endpoint (nor the OpenAPI description).
  */
 @Hidden
-@RestController
+@ApiController
 class ApiFallbackController {
 
   private final ObjectProvider<RequestMappingHandlerMapping> mappings;

@@ -6,12 +6,12 @@ import java.util.List;
  * The request itself is wrong (its query parameters, headers or the shape of its body), as opposed
  * to a well-formed notification that breaks the standard's rules: answered 400 with every error.
  */
-class BadRequestException extends RuntimeException {
+public class BadRequestException extends RuntimeException {
   private final String type;
   private final String title;
   private final transient List<ApiError> errors;
 
-  BadRequestException(String type, String title, String detail, List<ApiError> errors) {
+  public BadRequestException(String type, String title, String detail, List<ApiError> errors) {
     super(detail);
     this.type = type;
     this.title = title;

@@ -9,7 +9,7 @@ import java.util.List;
  * description only: the responses themselves are Spring's {@code ProblemDetail}.
  */
 @Schema(name = "Problem", description = "An RFC 9457 problem detail")
-record Problem(
+public record Problem(
     @Schema(
             description =
                 "A URI naming the kind of problem; about:blank when the HTTP status says it all",

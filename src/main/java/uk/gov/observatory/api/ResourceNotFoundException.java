@@ -1,8 +1,8 @@
 package uk.gov.observatory.api;
 
 /** Nothing at this address that the caller can reach: answered 404 like a missing record. */
-class ResourceNotFoundException extends RuntimeException {
-  ResourceNotFoundException(String message) {
+public class ResourceNotFoundException extends RuntimeException {
+  public ResourceNotFoundException(String message) {
     super(message);
   }
 }

@@ -17,7 +17,7 @@ import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
-import uk.gov.observatory.notification.TextInput;
+import uk.gov.observatory.reference.TextInput;
 
 /**
  * How the API reads JSON: strictly, in one place, for every request body.
@@ -37,7 +37,7 @@ import uk.gov.observatory.notification.TextInput;
  * Each refusal is a 400 problem naming the field (and the array position, counted from 1).
  */
 @Configuration(proxyBeanMethods = false)
-class StrictJson {
+public class StrictJson {
 
   static final String NOT_A_STRING = "must be a string";
   static final String CONTROL_CHARACTERS = TextInput.RULE;
@@ -119,10 +119,10 @@ class StrictJson {
    * A value the standard lets be "a number or a string" (imd_decile, age_years, child_seq): a
    * string (checked as text) or a whole JSON number of at most 9 digits, taken as its decimal text.
    */
-  static final class NumberOrText extends StdScalarDeserializer<String> {
+  public static final class NumberOrText extends StdScalarDeserializer<String> {
     private static final BigInteger LIMIT = BigInteger.valueOf(999_999_999L);
 
-    NumberOrText() {
+    public NumberOrText() {
       super(String.class);
     }
 

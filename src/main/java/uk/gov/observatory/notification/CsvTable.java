@@ -17,6 +17,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import uk.gov.observatory.reference.TextInput;
 
 /**
  * One CSV file of DATA-STANDARD.md section 5, read strictly: every problem with the file itself

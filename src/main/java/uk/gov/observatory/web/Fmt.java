@@ -10,7 +10,10 @@ import org.springframework.stereotype.Component;
 import uk.gov.observatory.reference.LocalAuthority;
 import uk.gov.observatory.reference.ReferenceData;
 
-/** Formatting for templates ({@code @fmt}): GOV.UK-style dates and the labels of codes. */
+/**
+ * Formatting for templates ({@code @fmt}): GOV.UK-style dates and the labels of codes. A module's
+ * own words for its records are its own (the review module's {@code @reviewFmt}).
+ */
 @Component("fmt")
 public class Fmt {
 
@@ -95,41 +98,5 @@ public class Fmt {
    */
   public String currentLa(String code) {
     return code == null ? null : reference.current(code).map(LocalAuthority::code).orElse(code);
-  }
-
-  /** A regulation 11 criterion in words. */
-  public String criterion(String code) {
-    return switch (code) {
-      case "IMPROVEMENTS_NEEDED" ->
-          "It highlights improvements needed to safeguard and promote the welfare of children";
-      case "RECURRENT_THEMES" -> "It highlights recurrent themes in safeguarding children";
-      case "AGENCIES_WORKING_TOGETHER" ->
-          "It raises concerns about how organisations worked together to safeguard the child";
-      case "PANEL_THINKS_LOCAL_REVIEW_APPROPRIATE" ->
-          "The Panel has said it thinks a local review more appropriate";
-      default -> code;
-    };
-  }
-
-  /** A quality criterion's label. */
-  public String quality(String code) {
-    return uk.gov.observatory.review.QualityCriterion.valueOf(code).label();
-  }
-
-  /** An LCSPR's state in words, with its publication intention until final. */
-  public String lcsprStatus(uk.gov.observatory.review.Lcspr l) {
-    String state =
-        switch (l.status()) {
-          case INITIATED -> "Initiated";
-          case COMPLETED -> "Completed";
-          case PUBLICATION_NOTIFIED -> "Panel notified of publication";
-          case PUBLISHED -> "Published";
-          case NOT_PUBLISHING -> "Not publishing";
-        };
-    return switch (l.status()) {
-      case PUBLISHED, NOT_PUBLISHING -> state;
-      default ->
-          state + " (" + label("publication_status", l.intention().name()).toLowerCase() + ")";
-    };
   }
 }

@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
-import uk.gov.observatory.notification.TextInput;
+import uk.gov.observatory.reference.TextInput;
 
 /**
  * One check over every parameter of every page (a form field or a query parameter, its name and
@@ -34,14 +35,11 @@ public class FormInputCheck implements HandlerInterceptor {
   /** At most this many characters of a field's name are shown back. */
   static final int NAME_SHOWN = 40;
 
-  /** The package of the pages' controllers (the one {@link WebErrorAdvice} answers for). */
-  static final String PAGES = FormInputCheck.class.getPackageName();
-
   @Override
   public boolean preHandle(
       HttpServletRequest request, HttpServletResponse response, Object handler) {
     if (!(handler instanceof HandlerMethod method)
-        || !method.getBeanType().getPackageName().equals(PAGES)
+        || !AnnotatedElementUtils.hasAnnotation(method.getBeanType(), PageController.class)
         || request.getDispatcherType() != DispatcherType.REQUEST) {
       // static files and the error page: nothing is read from their parameters (and an error
       // page shown for a refused request must not be refused in turn)

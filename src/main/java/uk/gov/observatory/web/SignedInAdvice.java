@@ -10,34 +10,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * signed-in person has the menu and "Sign out", not "Sign in".
  */
 @ControllerAdvice(
-    basePackages = "uk.gov.observatory.web",
+    annotations = PageController.class,
     assignableTypes = org.springframework.boot.webmvc.error.ErrorController.class)
 class SignedInAdvice {
   @ModelAttribute("signedInAs")
   String signedInAs(Principal principal) {
-    return name(principal);
-  }
-
-  static String name(Principal principal) {
-    return principal == null ? null : principal.getName();
+    return SignedIn.name(principal);
   }
 
   /** The signed-in person's permissions by name (for the menu): empty when not signed in. */
   @ModelAttribute("may")
   java.util.Set<String> may(Principal principal) {
-    return permissions(principal);
-  }
-
-  static java.util.Set<String> permissions(Principal principal) {
-    java.util.Set<String> may = new java.util.HashSet<>();
-    if (principal instanceof org.springframework.security.core.Authentication a) {
-      for (var granted : a.getAuthorities()) {
-        String name = granted.getAuthority();
-        if (name != null && name.startsWith("PERM_")) {
-          may.add(name.substring("PERM_".length()));
-        }
-      }
-    }
-    return may;
+    return SignedIn.permissions(principal);
   }
 }

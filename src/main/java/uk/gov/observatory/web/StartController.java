@@ -1,10 +1,9 @@
 package uk.gov.observatory.web;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The start page of the service. */
-@Controller
+@PageController
 public class StartController {
 
   @GetMapping("/")

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.InitBinder;
  * Integer.decode}, which also takes other scripts' digits ({@code ١} as 1), a plus sign and hex;
  * here anything else does not convert, which the pages answer with a 400.
  */
-@ControllerAdvice(basePackages = "uk.gov.observatory.web")
+@ControllerAdvice(annotations = PageController.class)
 public class StrictNumbers {
 
   @InitBinder

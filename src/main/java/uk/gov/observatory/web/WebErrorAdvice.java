@@ -16,10 +16,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * GOV.UK-style error pages for the web pages only (the API has its own JSON advice): never a stack
- * trace, and the status the problem deserves.
+ * GOV.UK-style error pages for the web pages only ({@link PageController}; the API has its own JSON
+ * advice): never a stack trace, and the status the problem deserves. A module's own exceptions are
+ * answered by its own advice (a review action not permitted, in the review module), which shows its
+ * page with {@link #refusal}.
  */
-@ControllerAdvice(basePackages = "uk.gov.observatory.web")
+@ControllerAdvice(annotations = PageController.class)
 public class WebErrorAdvice {
 
   private static final Logger log = LoggerFactory.getLogger(WebErrorAdvice.class);
@@ -27,14 +29,6 @@ public class WebErrorAdvice {
   @ExceptionHandler(PageNotFoundException.class)
   public ModelAndView notFound(PageNotFoundException e, HttpServletResponse response) {
     return page("error/404", HttpStatus.NOT_FOUND);
-  }
-
-  /** A role without the permission for a review action: 403 (the service audited it). */
-  @ExceptionHandler(uk.gov.observatory.review.ReviewNotPermittedException.class)
-  public ModelAndView forbidden(uk.gov.observatory.review.ReviewNotPermittedException e) {
-    ModelAndView mav = page("error/4xx", HttpStatus.FORBIDDEN);
-    mav.addObject("message", e.getMessage());
-    return mav;
   }
 
   /** A control character in a field: 400, naming the field; nothing was read or stored. */
@@ -81,14 +75,24 @@ public class WebErrorAdvice {
     return page("error/4xx", HttpStatus.valueOf(status));
   }
 
+  /**
+   * The service's page for a refusal (a 4xx status) with what the person is told, for a module's
+   * own advice about its own exceptions.
+   */
+  public static ModelAndView refusal(HttpStatus status, String message) {
+    ModelAndView mav = page("error/4xx", status);
+    mav.addObject("message", message);
+    return mav;
+  }
+
   private static ModelAndView page(String view, HttpStatus status) {
     ModelAndView mav = new ModelAndView(view, status);
     mav.addObject("status", status.value());
     // an exception handler's model gets no @ModelAttribute: without these the header of an
     // error page said "Sign in" to a person who is signed in
     Principal principal = signedIn();
-    mav.addObject("signedInAs", SignedInAdvice.name(principal));
-    mav.addObject("may", SignedInAdvice.permissions(principal));
+    mav.addObject("signedInAs", SignedIn.name(principal));
+    mav.addObject("may", SignedIn.permissions(principal));
     return mav;
   }
 

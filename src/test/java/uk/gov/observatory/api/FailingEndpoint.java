@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /** An API endpoint that fails unexpectedly, to see what a client is told when the server breaks. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -15,7 +14,7 @@ class FailingEndpoint {
   static final String SECRET = "internal detail Test Child at row 42";
 
   @Hidden
-  @RestController
+  @ApiController
   static class Controller {
     @GetMapping(PATH)
     String fail() {

@@ -124,6 +124,37 @@ class WebPagesHttpTest {
     assertThat(r.headers().firstValue("Location").orElse("")).endsWith("/notify/local-authority");
   }
 
+  /**
+   * Every page after the first, of every step of the journey (the incident, the children, the
+   * circumstances, the check), shown or sent, goes to the first question when the journey has not
+   * started: nothing is read or kept.
+   */
+  @Test
+  void everyLaterJourneyPageShownOrSentWithoutADraftGoesToTheFirstPage() throws Exception {
+    for (String page :
+        java.util.List.of(
+            "/notify/dates",
+            "/notify/type",
+            "/notify/category",
+            "/notify/child",
+            "/notify/child/1",
+            "/notify/child/1/remove",
+            "/notify/children",
+            "/notify/characteristics",
+            "/notify/service",
+            "/notify/other-factors",
+            "/notify/check")) {
+      for (HttpResponse<String> r :
+          java.util.List.of(get(page), http.post(page, java.util.Map.of("addAnother", "yes")))) {
+        assertThat(r.statusCode()).as(page).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location").orElse(""))
+            .as(page)
+            .endsWith("/notify/local-authority");
+      }
+    }
+    assertThat(get("/notify/local-authority").statusCode()).isEqualTo(200);
+  }
+
   @Test
   void startPageLinksToTheJourneyAndTheRegister() throws Exception {
     HttpResponse<String> r = get("/");

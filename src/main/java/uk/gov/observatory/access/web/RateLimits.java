@@ -1,0 +1,167 @@
+package uk.gov.observatory.access.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Rate limits, per instance, in fixed one-minute windows. Over a limit the answer is 429 with
+ * Retry-After: a problem on the API and the service's error page elsewhere.
+ *
+ * <ul>
+ *   <li>Sign-in attempts (every POST under {@code /sign-in}) per remote address: checked here, as a
+ *       servlet filter before the security filters.
+ *   <li>API requests per account once its token is accepted (however the header is spelt, and
+ *       whichever of the account's tokens it is), and per remote address for requests without a
+ *       token or with a refused one: checked by {@link BearerTokenFilter}.
+ *   <li>Refused API tokens per remote address: once an address is over it, every request from it
+ *       that carries a token is refused before the token is looked up.
+ * </ul>
+ *
+ * <p>Memory is bounded: at most {@value #MAX_KEYS} windows are kept; past that, windows of earlier
+ * minutes are dropped, and if the current minute alone fills the table, keys it has no room for
+ * share one window per kind (so a flood from very many addresses is limited as if from one).
+ */
+class RateLimits extends OncePerRequestFilter {
+
+  static final int MAX_KEYS = 100_000;
+
+  private final Clock clock;
+  private final int signInPerMinute;
+  private final int apiPerMinute;
+  private final int tokenFailuresPerMinute;
+  private final int maxKeys;
+  private final Map<String, long[]> windows = new ConcurrentHashMap<>();
+
+  RateLimits(Clock clock, int signInPerMinute, int apiPerMinute, int tokenFailuresPerMinute) {
+    this(clock, signInPerMinute, apiPerMinute, tokenFailuresPerMinute, MAX_KEYS);
+  }
+
+  RateLimits(
+      Clock clock, int signInPerMinute, int apiPerMinute, int tokenFailuresPerMinute, int maxKeys) {
+    this.maxKeys = maxKeys;
+    this.clock = clock;
+    this.signInPerMinute = signInPerMinute;
+    this.apiPerMinute = apiPerMinute;
+    this.tokenFailuresPerMinute = tokenFailuresPerMinute;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if ("POST".equals(request.getMethod())
+        && request.getRequestURI().startsWith("/sign-in")
+        && !allowed("sign-in", request.getRemoteAddr(), signInPerMinute)) {
+      response.setHeader("Retry-After", Long.toString(retryAfter()));
+      response.sendError(429, "Too many attempts: wait a minute and try again");
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  /** Counts an API request of an account (by its id); false once the account is over the limit. */
+  boolean apiAllowedForAccount(long accountId) {
+    return allowed("api-account", Long.toString(accountId), apiPerMinute);
+  }
+
+  /** Counts an API request without an accepted token; false once its address is over the limit. */
+  boolean apiAllowedForAddress(String address) {
+    return allowed("api-address", address, apiPerMinute);
+  }
+
+  /** Whether an address has had as many refused API tokens this minute as it may. */
+  boolean tooManyTokenFailures(String address) {
+    long[] window = windows.get(key("token-failures", address));
+    if (window == null && windows.size() >= maxKeys) {
+      window = windows.get(key("token-failures", "(others)"));
+    }
+    return window != null && window[0] == minute() && window[1] >= tokenFailuresPerMinute;
+  }
+
+  /** Counts a refused API token against its address. */
+  void tokenRefused(String address) {
+    allowed("token-failures", address, tokenFailuresPerMinute);
+  }
+
+  int apiPerMinute() {
+    return apiPerMinute;
+  }
+
+  int tokenFailuresPerMinute() {
+    return tokenFailuresPerMinute;
+  }
+
+  /** How many windows are kept. */
+  int size() {
+    return windows.size();
+  }
+
+  /** Forgets every window (tests only: the test clock never leaves its minute). */
+  void forget() {
+    windows.clear();
+  }
+
+  /** Seconds until the current window ends. */
+  long retryAfter() {
+    long millis = clock.millis();
+    return Math.max(1, (millis / 60_000 + 1) * 60 - millis / 1000);
+  }
+
+  /** Answers an API request over a limit: 429, Retry-After and a problem saying what to do. */
+  void tooManyApiRequests(HttpServletResponse response, String what) throws IOException {
+    long retryAfter = retryAfter();
+    response.setHeader("Retry-After", Long.toString(retryAfter));
+    response.setStatus(429);
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"urn:observatory:problem:too-many-requests\",\"title\":\"Too many"
+                + " requests\",\"status\":429,\"detail\":\""
+                + what
+                + ": wait "
+                + retryAfter
+                + " seconds and try again.\"}");
+  }
+
+  private long minute() {
+    return clock.millis() / 60_000;
+  }
+
+  private static String key(String kind, String who) {
+    return kind + ":" + who;
+  }
+
+  /** Counts a request in the current minute's window; false once the limit is passed. */
+  boolean allowed(String kind, String who, int limit) {
+    long minute = minute();
+    String key = key(kind, who);
+    if (windows.size() >= maxKeys && !windows.containsKey(key)) {
+      windows.entrySet().removeIf(e -> e.getValue()[0] != minute);
+      if (windows.size() >= maxKeys) {
+        // No room: every key without a window of its own shares one for its kind.
+        key = key(kind, "(others)");
+      }
+    }
+    long[] window =
+        windows.compute(
+            key,
+            (k, w) -> {
+              if (w == null || w[0] != minute) {
+                return new long[] {minute, 1};
+              }
+              w[1]++;
+              return w;
+            });
+    return window[1] <= limit;
+  }
+}

@@ -1,0 +1,296 @@
+package uk.gov.observatory.access.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import uk.gov.observatory.access.Account;
+import uk.gov.observatory.access.Accounts;
+import uk.gov.observatory.access.Permission;
+import uk.gov.observatory.web.SignedIn;
+
+/**
+ * Who may reach what. Two filter chains: the JSON API (stateless, {@code Authorization: Bearer}
+ * personal tokens, no CSRF) and the pages (session after password and TOTP sign-in, CSRF tokens on
+ * every form). Both send the same hardening headers on every response.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+  /**
+   * Pages anyone may see without signing in: the start page, sign-in (with single sign-on's start
+   * and return, which exist only when it is configured) and static assets.
+   */
+  static final String[] PUBLIC_PAGES = {
+    "/",
+    "/sign-in",
+    "/sign-in/**",
+    "/oauth2/**",
+    "/login/oauth2/**",
+    "/signed-out",
+    "/assets/**",
+    "/webjars/**",
+    "/js/**",
+    "/observatory.css",
+    "/favicon.ico",
+    "/error"
+  };
+
+  /** The notify journey: needs NOTIFY. */
+  static final String[] NOTIFY_PAGES = {"/notify", "/notify/**"};
+
+  /** The register and its notifications: need READ_NOTIFICATIONS. */
+  static final String[] REGISTER_PAGES = {"/notifications", "/notifications/**"};
+
+  /** Analytics: need READ_NOTIFICATIONS, and count only what the reader may see. */
+  static final String[] ANALYTICS_PAGES = {"/analytics", "/analytics/**"};
+
+  /** Local reviews and the worklists: need READ_CASES (the services check finer permissions). */
+  static final String[] CASE_PAGES = {"/lcsprs", "/lcsprs/**", "/worklist"};
+
+  /** The timeliness policy periods: need MANAGE_CASES (the secretariat). */
+  static final String[] POLICY_PAGES = {"/timeliness-periods", "/timeliness-periods/**"};
+
+  /** The audit log's search: needs READ_AUDIT. */
+  static final String[] AUDIT_PAGES = {"/audit"};
+
+  /** The API's reads (READ_NOTIFICATIONS), its notify (NOTIFY) and everything else under it. */
+  static final String[] API_READS = {"/api/v1/notifications", "/api/v1/notifications/**"};
+
+  /** The API's reviews, timelines and worklists: need READ_CASES (services check the rest). */
+  static final String[] API_CASES = {
+    "/api/v1/notifications/*/rapid-review",
+    "/api/v1/notifications/*/rapid-review/**",
+    "/api/v1/notifications/*/timeline",
+    "/api/v1/lcsprs",
+    "/api/v1/lcsprs/**",
+    "/api/v1/worklist"
+  };
+
+  static final String API_NOTIFY = "/api/v1/notifications";
+  static final String API_DESCRIPTION = "/api/v1/openapi.json";
+  static final String API_OTHER = "/api/**";
+
+  /**
+   * Every path pattern with an access rule of its own. A test checks that each controller mapping
+   * falls under one of them, so no endpoint is reachable by a catch-all rule alone.
+   */
+  static java.util.List<String> ruledPatterns() {
+    java.util.List<String> all = new ArrayList<>();
+    all.addAll(java.util.List.of(PUBLIC_PAGES));
+    all.addAll(java.util.List.of(NOTIFY_PAGES));
+    all.addAll(java.util.List.of(REGISTER_PAGES));
+    all.addAll(java.util.List.of(AUDIT_PAGES));
+    all.addAll(java.util.List.of(ANALYTICS_PAGES));
+    all.addAll(java.util.List.of(CASE_PAGES));
+    all.addAll(java.util.List.of(POLICY_PAGES));
+    all.addAll(java.util.List.of(API_READS));
+    all.addAll(java.util.List.of(API_CASES));
+    all.add(API_NOTIFY);
+    all.add(API_DESCRIPTION);
+    all.add(API_OTHER);
+    all.add("/sign-out");
+    return all;
+  }
+
+  static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
+          + " frame-ancestors 'none'";
+
+  /** A permission as a Spring Security authority. */
+  static String authority(Permission permission) {
+    return SignedIn.PERMISSION + permission.name();
+  }
+
+  /** The authorities of an account: its role and each of the role's permissions. */
+  public static List<GrantedAuthority> authorities(Account account) {
+    List<GrantedAuthority> out = new ArrayList<>();
+    out.add(new SimpleGrantedAuthority("ROLE_" + account.role().name()));
+    if (account.enabled()) {
+      account.role().permissions().forEach(p -> out.add(new SimpleGrantedAuthority(authority(p))));
+    }
+    return out;
+  }
+
+  static void hardening(HttpSecurity http) throws Exception {
+    http.headers(
+        h ->
+            h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                .httpStrictTransportSecurity(
+                    hsts ->
+                        hsts.includeSubDomains(true)
+                            .maxAgeInSeconds(31_536_000)
+                            .requestMatcher(AnyRequestMatcher.INSTANCE))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .contentTypeOptions(Customizer.withDefaults())
+                .referrerPolicy(
+                    r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+  }
+
+  /**
+   * The rate limits (see {@link RateLimits}); the API's are applied by {@link BearerTokenFilter}.
+   */
+  @Bean
+  RateLimits rateLimits(
+      java.time.Clock clock,
+      @Value("${observatory.rate-limit.sign-in-per-minute:20}") int signIn,
+      @Value("${observatory.rate-limit.api-per-minute:600}") int api,
+      @Value("${observatory.rate-limit.api-token-failures-per-minute:20}") int tokenFailures) {
+    return new RateLimits(clock, signIn, api, tokenFailures);
+  }
+
+  /** The sign-in limit runs before the security filters, so floods are cut off before any work. */
+  @Bean
+  FilterRegistrationBean<RateLimits> rateLimitsFilter(RateLimits limits) {
+    FilterRegistrationBean<RateLimits> registration = new FilterRegistrationBean<>(limits);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(
+      HttpSecurity http,
+      Accounts accounts,
+      RateLimits limits,
+      TokenRefusalAudit tokenRefusals,
+      ApiAuthProblems problems,
+      Refusals refusals)
+      throws Exception {
+    // Not a bean: as a bean the servlet container would also run it outside this chain.
+    BearerTokenFilter bearer = new BearerTokenFilter(accounts, limits, tokenRefusals);
+    http.securityMatcher("/api/**")
+        .csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(c -> c.disable())
+        .addFilterBefore(bearer, BasicAuthenticationFilter.class)
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(HttpMethod.GET, "/api/v1/openapi.json")
+                    .permitAll()
+                    .requestMatchers(API_CASES)
+                    .hasAuthority(authority(Permission.READ_CASES))
+                    .requestMatchers(
+                        HttpMethod.GET, "/api/v1/notifications", "/api/v1/notifications/**")
+                    .hasAuthority(authority(Permission.READ_NOTIFICATIONS))
+                    .requestMatchers(HttpMethod.POST, "/api/v1/notifications")
+                    .hasAuthority(authority(Permission.NOTIFY))
+                    .anyRequest()
+                    .authenticated())
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(problems)
+                    .accessDeniedHandler(
+                        (request, response, denied) -> {
+                          refusals.forbidden(request, denied);
+                          problems.handle(request, response, denied);
+                        }));
+    hardening(http);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain pages(
+      HttpSecurity http,
+      SecurityContextRepository contexts,
+      RequestCache requests,
+      Refusals refusals,
+      ObjectProvider<SingleSignOn> singleSignOn)
+      throws Exception {
+    LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/sign-in");
+    http.securityContext(c -> c.securityContextRepository(contexts))
+        .requestCache(r -> r.requestCache(requests))
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(PUBLIC_PAGES)
+                    .permitAll()
+                    .requestMatchers(NOTIFY_PAGES)
+                    .hasAuthority(authority(Permission.NOTIFY))
+                    .requestMatchers(REGISTER_PAGES)
+                    .hasAuthority(authority(Permission.READ_NOTIFICATIONS))
+                    .requestMatchers(ANALYTICS_PAGES)
+                    .hasAuthority(authority(Permission.READ_NOTIFICATIONS))
+                    .requestMatchers(AUDIT_PAGES)
+                    .hasAuthority(authority(Permission.READ_AUDIT))
+                    .requestMatchers(CASE_PAGES)
+                    .hasAuthority(authority(Permission.READ_CASES))
+                    .requestMatchers(POLICY_PAGES)
+                    .hasAuthority(authority(Permission.MANAGE_CASES))
+                    .requestMatchers("/sign-out")
+                    .authenticated()
+                    .anyRequest()
+                    .authenticated())
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(
+                        (request, response, unauthenticated) -> {
+                          if (Refusals.unknownSession(request)) {
+                            // Most often the session ended after inactivity: say so.
+                            refusals.unknownSession(request, "asked to sign in again");
+                            response.sendRedirect("/sign-in?ended");
+                          } else {
+                            signIn.commence(request, response, unauthenticated);
+                          }
+                        })
+                    .accessDeniedHandler(
+                        (request, response, denied) -> {
+                          if (denied instanceof CsrfException && Refusals.unknownSession(request)) {
+                            // A form sent after the session ended: its token died with it.
+                            refusals.unknownSession(
+                                request, "form refused, asked to sign in again");
+                            response.sendRedirect("/sign-in?ended");
+                            return;
+                          }
+                          if (denied instanceof CsrfException && Refusals.notSignedIn()) {
+                            // A form sent after signing out (the cookie went with the session),
+                            // or by someone not signed in: nothing to act on; sign in again.
+                            refusals.notSignedIn(request, "form refused, asked to sign in");
+                            response.sendRedirect("/sign-in?not-signed-in");
+                            return;
+                          }
+                          refusals.forbidden(request, denied);
+                          response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                        }))
+        .logout(
+            l ->
+                l.logoutUrl("/sign-out")
+                    .logoutSuccessUrl("/signed-out")
+                    .deleteCookies("JSESSIONID"));
+    // Single sign-on, when configured, in place of the password only (see SingleSignOn).
+    SingleSignOn sso = singleSignOn.getIfAvailable();
+    if (sso != null) {
+      http.oauth2Login(sso::configure);
+    }
+    hardening(http);
+    return http.build();
+  }
+
+  /** The API's media type for problems. */
+  static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+}

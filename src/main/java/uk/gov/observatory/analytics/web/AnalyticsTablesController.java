@@ -1,0 +1,592 @@
+package uk.gov.observatory.analytics.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+import uk.gov.observatory.access.Viewer;
+import uk.gov.observatory.access.Viewers;
+import uk.gov.observatory.analytics.Cell;
+import uk.gov.observatory.analytics.Charts;
+import uk.gov.observatory.analytics.DisclosureControl;
+import uk.gov.observatory.analytics.InvalidReportException;
+import uk.gov.observatory.analytics.OpenData;
+import uk.gov.observatory.analytics.Report;
+import uk.gov.observatory.analytics.ReportRequest;
+import uk.gov.observatory.analytics.Reports;
+import uk.gov.observatory.analytics.TableGrid;
+import uk.gov.observatory.analytics.TableTitles;
+import uk.gov.observatory.reference.LocalAuthority;
+import uk.gov.observatory.reference.ReferenceData;
+import uk.gov.observatory.reference.Region;
+import uk.gov.observatory.web.Fmt;
+import uk.gov.observatory.web.FormErrors;
+import uk.gov.observatory.web.PageController;
+
+/**
+ * The report's tables on pages: a section at a time (or all of them), each table with its chart,
+ * for a period, an as-at date and an area; and any table for two periods or two areas side by side.
+ * Every figure counts only the notifications the reader may see.
+ */
+@PageController
+class AnalyticsTablesController {
+
+  /** A few related tables on one page. */
+  public record Section(String code, String title, List<String> tables) {}
+
+  static final List<Section> SECTIONS =
+      List.of(
+          new Section("children", "The children", List.of("T1", "A1", "IMD1")),
+          new Section("incidents", "What happened", List.of("T2", "T3", "CV1")),
+          new Section(
+              "families", "What was known of families and services", List.of("T4", "T4A", "T5")),
+          new Section("timeliness", "Timeliness of rapid reviews", List.of("T6", "T7", "T8")),
+          new Section(
+              "decisions",
+              "Decisions, the Panel’s view and themes",
+              List.of("D1", "D2", "D3", "TH1")),
+          new Section("lcsprs", "Local reviews and yearly reports", List.of("L1", "L2", "Y1")),
+          new Section("authorities", "Local authorities", List.of("H", "LA1")));
+
+  /** A link to a section, marked when it is the one shown. */
+  public record SectionLink(String code, String title, String href, boolean current) {}
+
+  /** A report table laid out for a page: its rows and columns, and its chart when it has one. */
+  public record TableView(
+      String id, String title, List<String> columns, List<RowView> rows, String chartSvg) {}
+
+  /** One row of a table on the page: its code, its words, and a value for each column. */
+  public record RowView(String code, String label, List<String> values) {}
+
+  /** An area to choose: England, a region or a local authority. */
+  public record AreaOption(String value, String name, String group) {}
+
+  private final Reports reports;
+  private final OpenData openData;
+  private final Viewers viewers;
+  private final ReferenceData reference;
+  private final Clock clock;
+
+  public AnalyticsTablesController(
+      Reports reports, OpenData openData, Viewers viewers, ReferenceData reference, Clock clock) {
+    this.reports = reports;
+    this.openData = openData;
+    this.viewers = viewers;
+    this.reference = reference;
+    this.clock = clock;
+  }
+
+  /** The filters as given, echoed back into the form. */
+  public record Filters(String from, String to, String asAt, String area) {}
+
+  /** The tables of one section (or all), for a period, an as-at date and an area. */
+  @GetMapping("/analytics/tables")
+  public String tables(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String asAt,
+      @RequestParam(required = false) String area,
+      @RequestParam(required = false) String la,
+      @RequestParam(required = false) String suppress,
+      @RequestParam(required = false) String section,
+      Model model,
+      Principal principal,
+      HttpServletResponse response) {
+    Filters filters = filters(from, to, asAt, area, la);
+    FormErrors errors = new FormErrors();
+    boolean forPublication = forPublication(suppress, errors);
+    Section chosen = section(section, errors);
+    frame(model, filters, forPublication, chosen, errors);
+    ReportRequest request = request(filters, "", errors);
+    if (request == null || errors.isAny()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return "analytics/tables";
+    }
+    try {
+      Viewer viewer = viewers.of(principal);
+      Report report =
+          chosen == null
+              ? reports.report(request, viewer)
+              : reports.report(request, chosen.tables(), viewer);
+      if (forPublication) {
+        report = DisclosureControl.apply(report);
+      }
+      model.addAttribute("tables", views(report));
+      model.addAttribute("downloads", downloads(filters, chosen));
+      return "analytics/tables";
+    } catch (InvalidReportException e) {
+      problems(e, "", errors);
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return "analytics/tables";
+    }
+  }
+
+  /** A download of the page's tables for publication. */
+  public record Download(String format, String words, String href) {}
+
+  static final Map<String, String> DOWNLOADS = new LinkedHashMap<>();
+
+  static {
+    DOWNLOADS.put("ods", "OpenDocument spreadsheet (ODS), a sheet a table");
+    DOWNLOADS.put("xlsx", "Excel workbook (XLSX), a sheet a table");
+    DOWNLOADS.put("pdf", "Printable report (PDF), with the charts");
+    DOWNLOADS.put("csv", "Tidy CSV (table_id, row_code, column_code, value)");
+    DOWNLOADS.put("opendata", "Open data CSV in DfE’s layout (every table, England and regions)");
+    DOWNLOADS.put("opendata-meta", "Its metadata file (.meta.csv)");
+  }
+
+  private List<Download> downloads(Filters f, Section chosen) {
+    List<Download> out = new ArrayList<>();
+    for (Map.Entry<String, String> d : DOWNLOADS.entrySet()) {
+      UriComponentsBuilder b =
+          UriComponentsBuilder.fromPath("/analytics/download")
+              .queryParam("format", d.getKey())
+              .queryParam("from", f.from())
+              .queryParam("to", f.to())
+              .queryParam("asAt", f.asAt());
+      if (!f.area().isEmpty()) {
+        b.queryParam("area", f.area());
+      }
+      if (chosen != null && !d.getKey().startsWith("opendata")) {
+        b.queryParam("section", chosen.code());
+      }
+      out.add(new Download(d.getKey(), d.getValue(), b.encode().build().toUriString()));
+    }
+    return out;
+  }
+
+  /**
+   * The tables as a file for publication: always disclosure-controlled (REPORT-SPEC "Disclosure
+   * control": on for anything exported for publication), scoped and audited like the page.
+   */
+  @GetMapping("/analytics/download")
+  public String download(
+      @RequestParam(required = false) String format,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String asAt,
+      @RequestParam(required = false) String area,
+      @RequestParam(required = false) String section,
+      Model model,
+      Principal principal,
+      HttpServletResponse response)
+      throws java.io.IOException {
+    Filters filters = filters(from, to, asAt, area, null);
+    FormErrors errors = new FormErrors();
+    Section chosen = section(section, errors);
+    if (format == null || !DOWNLOADS.containsKey(format)) {
+      errors.add(
+          "format", "Choose a download from the list: " + String.join(", ", DOWNLOADS.keySet()));
+    }
+    ReportRequest request = request(filters, "", errors);
+    if (request == null || errors.isAny()) {
+      return refuse(filters, chosen, errors, model, principal, response);
+    }
+    Viewer viewer = viewers.of(principal);
+    String name = "serious-incidents-" + request.from() + "-to-" + request.to();
+    try {
+      if (format.startsWith("opendata")) {
+        OpenData.Publication publication =
+            format.equals("opendata") ? openData.publication(request, viewer) : null;
+        if (publication == null) {
+          OpenData.timePeriod(request.from(), request.to()); // the same period rule as the data
+        }
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(
+            "Content-Disposition",
+            "attachment; filename=\"" + name + (publication == null ? ".meta.csv" : ".csv") + "\"");
+        java.io.Writer w = response.getWriter();
+        if (publication == null) {
+          OpenData.meta(w);
+        } else {
+          OpenData.data(publication, w);
+        }
+        w.flush();
+        return null;
+      }
+      Report report =
+          DisclosureControl.apply(
+              chosen == null
+                  ? reports.report(request, viewer)
+                  : reports.report(request, chosen.tables(), viewer));
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      String type;
+      switch (format) {
+        case "ods" -> {
+          uk.gov.observatory.analytics.ReportWorkbooks.ods(report, bytes);
+          type = "application/vnd.oasis.opendocument.spreadsheet";
+        }
+        case "xlsx" -> {
+          uk.gov.observatory.analytics.ReportWorkbooks.xlsx(report, bytes);
+          type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        }
+        case "pdf" -> {
+          uk.gov.observatory.analytics.ReportDocuments.pdf(report, bytes);
+          type = "application/pdf";
+        }
+        default -> {
+          java.io.Writer w =
+              new java.io.OutputStreamWriter(bytes, java.nio.charset.StandardCharsets.UTF_8);
+          uk.gov.observatory.analytics.ReportWriter.csv(report, w);
+          w.flush();
+          type = "text/csv;charset=UTF-8";
+        }
+      }
+      response.setContentType(type);
+      response.setHeader(
+          "Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"");
+      response.getOutputStream().write(bytes.toByteArray());
+      return null;
+    } catch (InvalidReportException e) {
+      problems(e, "", errors);
+      return refuse(filters, chosen, errors, model, principal, response);
+    }
+  }
+
+  /** What every tables page shows around its tables: the filters, sections and links. */
+  private void frame(
+      Model model, Filters filters, boolean forPublication, Section chosen, FormErrors errors) {
+    model.addAttribute("filters", filters);
+    model.addAttribute("suppress", forPublication);
+    model.addAttribute("section", chosen == null ? "" : chosen.code());
+    model.addAttribute("heading", chosen == null ? "The report’s tables" : chosen.title());
+    model.addAttribute("areas", areas());
+    model.addAttribute("sections", links(filters, forPublication, chosen));
+    model.addAttribute(
+        "compareHref",
+        UriComponentsBuilder.fromPath("/analytics/compare")
+            .queryParam("table", chosen == null ? "T1" : chosen.tables().get(0))
+            .queryParam("from", filters.from())
+            .queryParam("to", filters.to())
+            .queryParam("asAt", filters.asAt())
+            .queryParam("area", filters.area())
+            .encode()
+            .build()
+            .toUriString());
+    model.addAttribute("errors", errors);
+    model.addAttribute("tables", List.of());
+  }
+
+  /** The page again with what to change, as a 400. */
+  private String refuse(
+      Filters f,
+      Section chosen,
+      FormErrors errors,
+      Model model,
+      Principal principal,
+      HttpServletResponse response) {
+    frame(model, f, true, chosen, errors);
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    return "analytics/tables";
+  }
+
+  /** One table's row in a comparison: the row's words and each column for the two sides. */
+  public record ComparisonRow(String label, List<String> values) {}
+
+  /**
+   * Any table for two periods, or two areas, side by side: the report compares 2020 with 2018-19,
+   * and an authority or a region with England.
+   */
+  @GetMapping("/analytics/compare")
+  public String compare(
+      @RequestParam(required = false) String table,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String area,
+      @RequestParam(required = false) String from2,
+      @RequestParam(required = false) String to2,
+      @RequestParam(required = false) String area2,
+      @RequestParam(required = false) String asAt,
+      @RequestParam(required = false) String suppress,
+      Model model,
+      Principal principal,
+      HttpServletResponse response) {
+    int lastYear = LocalDate.now(clock).getYear() - 1;
+    Filters first = filters(from, to, asAt, area, null);
+    Filters second =
+        new Filters(
+            from2 == null ? (lastYear - 1) + "-01-01" : from2.strip(),
+            to2 == null ? (lastYear - 1) + "-12-31" : to2.strip(),
+            first.asAt(),
+            area2 == null ? "" : area2.strip());
+    String tableId = blank(table) ? "T1" : table.strip();
+    FormErrors errors = new FormErrors();
+    boolean forPublication = forPublication(suppress, errors);
+    model.addAttribute("first", first);
+    model.addAttribute("second", second);
+    model.addAttribute("table", tableId);
+    model.addAttribute("suppress", forPublication);
+    model.addAttribute("areas", areas());
+    model.addAttribute(
+        "tableChoices",
+        reports.available().stream()
+            .map(id -> new AreaOption(id, TableTitles.of(id), ""))
+            .toList());
+    model.addAttribute("errors", errors);
+    model.addAttribute("comparison", null);
+    if (!reports.available().contains(tableId)) {
+      errors.add("table", "Choose a table from the list");
+    }
+    ReportRequest a = request(first, "", errors);
+    ReportRequest b = request(second, "2", errors);
+    if (errors.isAny()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return "analytics/compare";
+    }
+    Viewer viewer = viewers.of(principal);
+    Report ra;
+    Report rb;
+    try {
+      ra = reports.report(a, List.of(tableId), viewer);
+    } catch (InvalidReportException e) {
+      problems(e, "", errors);
+      ra = null;
+    }
+    try {
+      rb = reports.report(b, List.of(tableId), viewer);
+    } catch (InvalidReportException e) {
+      problems(e, "2", errors);
+      rb = null;
+    }
+    if (ra == null || rb == null) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return "analytics/compare";
+    }
+    if (forPublication) {
+      ra = DisclosureControl.apply(ra);
+      rb = DisclosureControl.apply(rb);
+    }
+    String nameA = sideName(a);
+    String nameB = sideName(b);
+    if (nameA.equals(nameB)) {
+      nameA = nameA + " (first)";
+      nameB = nameB + " (second)";
+    }
+    List<Cell> cellsA = ra.tables().get(tableId);
+    List<Cell> cellsB = rb.tables().get(tableId);
+    TableGrid gridA = TableGrid.of(tableId, cellsA);
+    TableGrid gridB = TableGrid.of(tableId, cellsB);
+    List<String> columns = gridA.columns();
+    List<String> headers = new ArrayList<>();
+    for (String c : columns) {
+      headers.add(Charts.words(c) + ", " + nameA);
+      headers.add(Charts.words(c) + ", " + nameB);
+    }
+    List<ComparisonRow> rows = new ArrayList<>();
+    for (String row : gridA.rows().keySet()) {
+      List<String> values = new ArrayList<>();
+      for (String c : columns) {
+        values.add(gridA.value(row, c));
+        values.add(gridB.value(row, c));
+      }
+      rows.add(new ComparisonRow(Charts.words(row), values));
+    }
+    String measure =
+        columns.stream().filter(c -> c.contains("PERCENT")).findFirst().orElse(columns.get(0));
+    model.addAttribute("title", TableTitles.of(tableId));
+    model.addAttribute("names", List.of(nameA, nameB));
+    model.addAttribute("headers", headers);
+    model.addAttribute("rows", rows);
+    model.addAttribute("measure", Charts.words(measure).toLowerCase(java.util.Locale.ROOT));
+    model.addAttribute(
+        "chartSvg", Charts.svg(Charts.comparison(tableId, measure, cellsA, nameA, cellsB, nameB)));
+    model.addAttribute("comparison", true);
+    return "analytics/compare";
+  }
+
+  private List<TableView> views(Report report) {
+    List<TableView> out = new ArrayList<>();
+    for (Map.Entry<String, List<Cell>> t : report.tables().entrySet()) {
+      TableGrid grid = TableGrid.of(t.getKey(), t.getValue());
+      List<String> columns = grid.columns();
+      Map<String, Map<String, String>> rows = grid.rows();
+      List<RowView> rowViews = new ArrayList<>();
+      for (Map.Entry<String, Map<String, String>> r : rows.entrySet()) {
+        List<String> values = new ArrayList<>();
+        for (String col : columns) {
+          values.add(r.getValue().getOrDefault(col, ""));
+        }
+        rowViews.add(new RowView(r.getKey(), Charts.words(r.getKey()), values));
+      }
+      Charts.Chart chart = Charts.of(t.getKey(), t.getValue());
+      out.add(
+          new TableView(
+              t.getKey(),
+              TableTitles.of(t.getKey()),
+              columns.stream().map(Charts::words).toList(),
+              rowViews,
+              chart == null ? null : Charts.svg(chart)));
+    }
+    return out;
+  }
+
+  private List<SectionLink> links(Filters f, boolean suppress, Section chosen) {
+    List<SectionLink> links = new ArrayList<>();
+    links.add(new SectionLink("", "All the tables", href(f, suppress, null), chosen == null));
+    for (Section s : SECTIONS) {
+      links.add(new SectionLink(s.code(), s.title(), href(f, suppress, s.code()), s == chosen));
+    }
+    return links;
+  }
+
+  private static String href(Filters f, boolean suppress, String section) {
+    UriComponentsBuilder b =
+        UriComponentsBuilder.fromPath("/analytics/tables")
+            .queryParam("from", f.from())
+            .queryParam("to", f.to())
+            .queryParam("asAt", f.asAt());
+    if (!f.area().isEmpty()) {
+      b.queryParam("area", f.area());
+    }
+    if (suppress) {
+      b.queryParam("suppress", "yes");
+    }
+    if (section != null) {
+      b.queryParam("section", section);
+    }
+    return b.encode().build().toUriString();
+  }
+
+  /** England, then the regions, then every local authority ever listed. */
+  private List<AreaOption> areas() {
+    List<AreaOption> out = new ArrayList<>();
+    for (Region r : reference.regions()) {
+      out.add(new AreaOption("region:" + r.code(), r.name(), "Regions"));
+    }
+    for (LocalAuthority a : reference.localAuthorities()) {
+      String name =
+          a.terminationDate() == null
+              ? a.name()
+              : a.name() + " (until " + Fmt.dateOf(a.terminationDate()) + ")";
+      out.add(new AreaOption("la:" + a.code(), name, "Local authorities"));
+    }
+    return out;
+  }
+
+  private String sideName(ReportRequest r) {
+    String period;
+    if (r.from().getDayOfYear() == 1
+        && r.to().getMonthValue() == 12
+        && r.to().getDayOfMonth() == 31) {
+      period =
+          r.from().getYear() == r.to().getYear()
+              ? Integer.toString(r.from().getYear())
+              : r.from().getYear() + " to " + r.to().getYear();
+    } else {
+      period = Fmt.dateOf(r.from()) + " to " + Fmt.dateOf(r.to());
+    }
+    String place = "England";
+    if (r.laCode() != null) {
+      place = reference.localAuthority(r.laCode()).map(LocalAuthority::name).orElse(r.laCode());
+    } else if (r.regionCode() != null) {
+      place =
+          reference.regions().stream()
+              .filter(g -> g.code().equals(r.regionCode()))
+              .map(Region::name)
+              .findFirst()
+              .orElse(r.regionCode());
+    }
+    return period + ", " + place;
+  }
+
+  private Filters filters(String from, String to, String asAt, String area, String la) {
+    int lastYear = LocalDate.now(clock).getYear() - 1;
+    String chosenArea = area == null ? "" : area.strip();
+    if (chosenArea.isEmpty() && !blank(la)) {
+      chosenArea = "la:" + la.strip(); // the headline page's link and older bookmarks
+    }
+    // Absent (the page first opened): the last calendar year, as at today. Given blank: an error.
+    return new Filters(
+        from == null ? lastYear + "-01-01" : from.strip(),
+        to == null ? lastYear + "-12-31" : to.strip(),
+        asAt == null ? LocalDate.now(clock).toString() : asAt.strip(),
+        chosenArea);
+  }
+
+  /** A section by its code; none (all the tables) when not given; an error when unknown. */
+  private static Section section(String code, FormErrors errors) {
+    if (blank(code)) {
+      return null;
+    }
+    Section chosen =
+        SECTIONS.stream().filter(s -> s.code().equals(code.strip())).findFirst().orElse(null);
+    if (chosen == null) {
+      errors.addLink(
+          "section",
+          null,
+          "Choose a section from the list: "
+              + String.join(", ", SECTIONS.stream().map(Section::code).toList())
+              + ", or none for all the tables");
+    }
+    return chosen;
+  }
+
+  /** The "for publication" box: ticked (yes) or not sent; anything else is an error. */
+  private static boolean forPublication(String suppress, FormErrors errors) {
+    if (suppress == null) {
+      return false;
+    }
+    if (!suppress.equals("yes")) {
+      errors.add("suppress", "For publication is either ticked (yes) or not sent at all");
+      return false;
+    }
+    return true;
+  }
+
+  /** The request the filters ask for, or null with each problem added under its field. */
+  private ReportRequest request(Filters f, String suffix, FormErrors errors) {
+    LocalDate fromDate =
+        AnalyticsController.date(f.from(), "from" + suffix, "The start of the period", errors);
+    LocalDate toDate =
+        AnalyticsController.date(f.to(), "to" + suffix, "The end of the period", errors);
+    LocalDate asAtDate =
+        suffix.isEmpty()
+            ? AnalyticsController.date(f.asAt(), "asAt", "The as-at date", errors)
+            : parseQuietly(f.asAt());
+    String region = null;
+    String la = null;
+    if (f.area().startsWith("region:")) {
+      region = f.area().substring("region:".length());
+    } else if (f.area().startsWith("la:")) {
+      la = f.area().substring("la:".length());
+    }
+    String code = region != null ? region : la;
+    if (!f.area().isEmpty() && (code == null || !AnalyticsController.isAreaCode(code))) {
+      errors.add("area" + suffix, "Choose England, a region or a local authority from the list");
+    }
+    if (fromDate == null || toDate == null || asAtDate == null || errors.has("area" + suffix)) {
+      return null;
+    }
+    return new ReportRequest(fromDate, toDate, asAtDate, region, la);
+  }
+
+  private static LocalDate parseQuietly(String s) {
+    return s == null ? null : ReportRequest.parseDate(s.strip());
+  }
+
+  private static void problems(InvalidReportException e, String suffix, FormErrors errors) {
+    for (InvalidReportException.Problem p : e.problems()) {
+      String field =
+          switch (p.field()) {
+            case "as_at" -> "asAt";
+            case "la", "region" -> "area" + suffix;
+            default -> p.field() + suffix;
+          };
+      if (!errors.has(field)) {
+        errors.add(field, p.message());
+      }
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

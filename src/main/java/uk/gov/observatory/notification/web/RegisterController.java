@@ -1,0 +1,246 @@
+package uk.gov.observatory.notification.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+import uk.gov.observatory.access.Viewers;
+import uk.gov.observatory.notification.InvalidNotificationException;
+import uk.gov.observatory.notification.Notification;
+import uk.gov.observatory.notification.NotificationCsv;
+import uk.gov.observatory.notification.NotificationPage;
+import uk.gov.observatory.notification.NotificationQueries;
+import uk.gov.observatory.notification.NotificationQuery;
+import uk.gov.observatory.notification.NotificationRegister;
+import uk.gov.observatory.notification.Violation;
+import uk.gov.observatory.reference.CodeLists;
+import uk.gov.observatory.reference.ReferenceData;
+import uk.gov.observatory.web.FormErrors;
+import uk.gov.observatory.web.PageController;
+
+/**
+ * The register of notifications: a filterable, sortable, paged table, and its CSV export. (The page
+ * of one notification, with its reviews' story, is the review module's {@code CaseController}.)
+ */
+@PageController
+class RegisterController {
+
+  private final Viewers viewers;
+  private final NotificationCsv csv;
+
+  /** The filters as given, echoed back into the form. */
+  public record Filters(
+      String la, String type, String from, String to, String sort, String order, String size) {}
+
+  /** A row of the table. */
+  public record Row(Notification notification, boolean late) {}
+
+  /** A sortable column heading: its link and its aria-sort value. */
+  public record SortHeader(String field, String label, String href, String ariaSort) {}
+
+  /** An item of the pagination component: a page number link, or an ellipsis (number 0). */
+  public record PageItem(int number, String href, boolean current) {}
+
+  private static final Map<String, String> FILTER_FIELD_IDS =
+      Map.of("la", "la", "type", "type", "from", "from", "to", "to");
+
+  private static final List<String[]> COLUMNS =
+      List.of(
+          new String[] {"notification_ref", "Reference"},
+          new String[] {"la_code", "Local authority"},
+          new String[] {"incident_date", "Incident date"},
+          new String[] {"notified_date", "Notified"},
+          new String[] {"notification_type", "Type"});
+
+  private final NotificationRegister register;
+  private final NotificationQueries queries;
+  private final ReferenceData reference;
+
+  public RegisterController(
+      NotificationRegister register,
+      NotificationQueries queries,
+      ReferenceData reference,
+      Viewers viewers,
+      NotificationCsv csv) {
+    this.viewers = viewers;
+    this.csv = csv;
+    this.register = register;
+    this.queries = queries;
+    this.reference = reference;
+  }
+
+  @GetMapping("/notifications")
+  public String search(
+      @ModelAttribute("filters") Filters filters,
+      @RequestParam(required = false) String page,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    model.addAttribute("filters", filters);
+    model.addAttribute("localAuthorities", reference.authorities());
+    model.addAttribute("types", reference.codeList(CodeLists.NOTIFICATION_TYPE).codes());
+    FormErrors errors = new FormErrors();
+    model.addAttribute("errors", errors);
+    NotificationQuery query;
+    try {
+      query =
+          queries.throughItsCodes(
+              new NotificationQueries.Parameters(
+                  filters.la(),
+                  filters.type(),
+                  filters.from(),
+                  filters.to(),
+                  filters.sort(),
+                  filters.order(),
+                  page,
+                  filters.size()));
+    } catch (InvalidNotificationException e) {
+      for (Violation v : e.violations()) {
+        String id = FILTER_FIELD_IDS.get(v.field());
+        String message = filterLabel(v.field()) + " " + v.reason();
+        if (id != null) {
+          errors.add(id, message);
+        } else {
+          errors.addLink(v.field(), null, message);
+        }
+      }
+      response.setStatus(400);
+      model.addAttribute("rows", List.of());
+      model.addAttribute("total", 0L);
+      model.addAttribute("headers", List.of());
+      model.addAttribute("pages", List.of());
+      return "notification/register";
+    }
+    NotificationPage result = register.search(query, viewers.of(request.getUserPrincipal()));
+    List<Row> rows =
+        result.items().stream()
+            .map(n -> new Row(n, register.timeliness(n).lateNotification()))
+            .toList();
+    model.addAttribute("rows", rows);
+    model.addAttribute("total", result.total());
+    model.addAttribute("headers", headers(filters, query));
+    UriComponentsBuilder download = base(filters).replacePath("/notifications/export.csv");
+    param(download, "sort", filters.sort());
+    param(download, "order", filters.order());
+    model.addAttribute("downloadHref", download.encode().build().toUriString());
+    addPagination(model, filters, result);
+    return "notification/register";
+  }
+
+  private static String filterLabel(String field) {
+    return switch (field) {
+      case "la" -> "Local authority";
+      case "type" -> "Notification type";
+      case "from" -> "Notified from";
+      case "to" -> "Notified to";
+      case "sort" -> "Sort column";
+      case "order" -> "Sort order";
+      case "page" -> "Page";
+      case "size" -> "Page size";
+      default -> field;
+    };
+  }
+
+  private static UriComponentsBuilder base(Filters f) {
+    UriComponentsBuilder b = UriComponentsBuilder.fromPath("/notifications");
+    param(b, "la", f.la());
+    param(b, "type", f.type());
+    param(b, "from", f.from());
+    param(b, "to", f.to());
+    return b;
+  }
+
+  private static void param(UriComponentsBuilder b, String name, String value) {
+    if (value != null && !value.isBlank()) {
+      b.queryParam(name, value.strip());
+    }
+  }
+
+  private static List<SortHeader> headers(Filters f, NotificationQuery q) {
+    List<SortHeader> headers = new ArrayList<>();
+    for (String[] col : COLUMNS) {
+      boolean current = q.sort().field().equals(col[0]);
+      String nextOrder = current && !q.descending() ? "desc" : "asc";
+      UriComponentsBuilder b = base(f).queryParam("sort", col[0]).queryParam("order", nextOrder);
+      param(b, "size", f.size());
+      String ariaSort = current ? (q.descending() ? "descending" : "ascending") : "none";
+      headers.add(new SortHeader(col[0], col[1], b.encode().build().toUriString(), ariaSort));
+    }
+    return headers;
+  }
+
+  private static void addPagination(Model model, Filters f, NotificationPage result) {
+    int pages = result.pages();
+    int current = result.page();
+    List<PageItem> items = new ArrayList<>();
+    if (pages > 1) {
+      int last = 0;
+      for (int i = 1; i <= pages; i++) {
+        if (i == 1 || i == pages || Math.abs(i - current) <= 1) {
+          if (last != 0 && i - last > 1) {
+            items.add(new PageItem(0, null, false));
+          }
+          items.add(new PageItem(i, pageHref(f, i), i == current));
+          last = i;
+        }
+      }
+    }
+    model.addAttribute("pages", items);
+    model.addAttribute("previousHref", pages > 1 && current > 1 ? pageHref(f, current - 1) : null);
+    model.addAttribute("nextHref", current < pages ? pageHref(f, current + 1) : null);
+  }
+
+  private static String pageHref(Filters f, int page) {
+    UriComponentsBuilder b = base(f);
+    param(b, "sort", f.sort());
+    param(b, "order", f.order());
+    param(b, "size", f.size());
+    b.queryParam("page", page);
+    return b.encode().build().toUriString();
+  }
+
+  /**
+   * The register's current filters as notifications.csv (the data standard's columns, never
+   * identifying details), only what the viewer may see; audited as an export. Bad filters get the
+   * register page with its error summary.
+   */
+  @GetMapping("/notifications/export.csv")
+  public String export(
+      @ModelAttribute("filters") Filters given,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws java.io.IOException {
+    // the export takes no page size: the whole of the filtered register
+    Filters filters =
+        new Filters(
+            given.la(), given.type(), given.from(), given.to(), given.sort(), given.order(), null);
+    NotificationQuery query;
+    try {
+      query =
+          queries.throughItsCodes(
+              new NotificationQueries.Parameters(
+                  filters.la(),
+                  filters.type(),
+                  filters.from(),
+                  filters.to(),
+                  filters.sort(),
+                  filters.order(),
+                  null,
+                  null));
+    } catch (InvalidNotificationException e) {
+      return search(filters, null, model, request, response);
+    }
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader(
+        "Content-Disposition", "attachment; filename=\"" + NotificationCsv.NOTIFICATIONS + "\"");
+    csv.writeNotifications(response.getWriter(), query, viewers.of(request.getUserPrincipal()));
+    return null;
+  }
+}

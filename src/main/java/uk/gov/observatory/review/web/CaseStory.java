@@ -1,0 +1,65 @@
+package uk.gov.observatory.review.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import uk.gov.observatory.access.Permission;
+import uk.gov.observatory.access.Viewer;
+import uk.gov.observatory.calendar.WorkingDayCalendar;
+import uk.gov.observatory.notification.Notification;
+import uk.gov.observatory.review.CaseTimeline;
+import uk.gov.observatory.review.Lcsprs;
+import uk.gov.observatory.review.RapidReview;
+import uk.gov.observatory.review.RapidReviews;
+import uk.gov.observatory.review.ReviewClocks;
+
+/**
+ * The case page's whole story for people who read cases: the rapid review and its clock, the
+ * Panel's consideration and challenges, the LCSPRs covering the case, and the timeline of events.
+ */
+@Component
+class CaseStory {
+
+  private final RapidReviews rapidReviews;
+  private final Lcsprs lcsprs;
+  private final CaseTimeline timeline;
+  private final ReviewClocks clocks;
+  private final WorkingDayCalendar calendar;
+  private final Clock clock;
+
+  CaseStory(
+      RapidReviews rapidReviews,
+      Lcsprs lcsprs,
+      CaseTimeline timeline,
+      ReviewClocks clocks,
+      WorkingDayCalendar calendar,
+      Clock clock) {
+    this.rapidReviews = rapidReviews;
+    this.lcsprs = lcsprs;
+    this.timeline = timeline;
+    this.clocks = clocks;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  void fill(Model model, Notification n, Viewer viewer) {
+    model.addAttribute("readsCases", viewer.can(Permission.READ_CASES));
+    if (!viewer.can(Permission.READ_CASES)) {
+      return;
+    }
+    LocalDate today = LocalDate.now(clock);
+    RapidReview review = rapidReviews.find(n.ref(), viewer).orElse(null);
+    model.addAttribute("review", review);
+    model.addAttribute(
+        "clock",
+        clocks.rapidReview(n.notifiedDate(), review == null ? null : review.receivedDate(), today));
+    model.addAttribute("challenges", rapidReviews.challenges(n.ref(), viewer));
+    model.addAttribute("lcsprs", lcsprs.of(n.ref(), viewer));
+    model.addAttribute("calendar", calendar);
+    model.addAttribute("today", today);
+    model.addAttribute("timeline", timeline.of(n.ref(), viewer));
+    model.addAttribute("writesReviews", viewer.can(Permission.SUBMIT_REVIEWS));
+    model.addAttribute("panel", viewer.can(Permission.RECORD_PANEL_VIEW));
+  }
+}

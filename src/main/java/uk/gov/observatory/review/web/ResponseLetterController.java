@@ -1,0 +1,120 @@
+package uk.gov.observatory.review.web;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+import uk.gov.observatory.access.Viewer;
+import uk.gov.observatory.access.Viewers;
+import uk.gov.observatory.audit.AuditAction;
+import uk.gov.observatory.audit.AuditEvent;
+import uk.gov.observatory.audit.AuditLog;
+import uk.gov.observatory.notification.Notification;
+import uk.gov.observatory.notification.NotificationRegister;
+import uk.gov.observatory.review.RapidReview;
+import uk.gov.observatory.review.RapidReviews;
+import uk.gov.observatory.web.Fmt;
+import uk.gov.observatory.web.PageController;
+import uk.gov.observatory.web.PageNotFoundException;
+
+/**
+ * The Panel's response letter to a partnership about its rapid review: the Panel's view and its
+ * reasons, the quality assessment, open challenges and any national review, as a page and as a PDF
+ * (the same template, rendered by openhtmltopdf). Only once the Panel has given its view.
+ */
+@PageController
+class ResponseLetterController {
+
+  private final RapidReviews rapidReviews;
+  private final NotificationRegister register;
+  private final Viewers viewers;
+  private final ITemplateEngine templates;
+  private final Fmt fmt;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public ResponseLetterController(
+      RapidReviews rapidReviews,
+      NotificationRegister register,
+      Viewers viewers,
+      ITemplateEngine templates,
+      Fmt fmt,
+      AuditLog audit,
+      Clock clock) {
+    this.rapidReviews = rapidReviews;
+    this.register = register;
+    this.viewers = viewers;
+    this.templates = templates;
+    this.fmt = fmt;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  private record Letter(Notification n, RapidReview review, Viewer viewer) {}
+
+  private Letter letter(String ref, Principal principal) {
+    Viewer viewer = viewers.of(principal);
+    Notification n =
+        register
+            .find(ref)
+            .filter(x -> viewer.reaches(x.laCode(), x.incidentDate()))
+            .orElseThrow(() -> new PageNotFoundException("notification " + ref));
+    RapidReview review =
+        rapidReviews
+            .find(ref, viewer)
+            .filter(r -> r.panelView() != null)
+            .orElseThrow(() -> new PageNotFoundException("response letter of " + ref));
+    return new Letter(n, review, viewer);
+  }
+
+  private void fill(java.util.function.BiConsumer<String, Object> put, Letter l) {
+    put.accept("n", l.n());
+    put.accept("review", l.review());
+    put.accept("challenges", rapidReviews.challenges(l.n().ref(), l.viewer()));
+    put.accept("today", LocalDate.now(clock));
+  }
+
+  @GetMapping("/notifications/{ref}/response-letter")
+  public String page(@PathVariable String ref, Model model, Principal principal) {
+    Letter l = letter(ref, principal);
+    fill(model::addAttribute, l);
+    model.addAttribute("fmt", fmt);
+    audit.record(AuditEvent.of(l.viewer().actor(), AuditAction.VIEWED, "response_letter", ref));
+    return "review/response-letter";
+  }
+
+  @GetMapping("/notifications/{ref}/response-letter.pdf")
+  public ResponseEntity<byte[]> pdf(@PathVariable String ref, Principal principal)
+      throws IOException {
+    Letter l = letter(ref, principal);
+    Context context = new Context();
+    fill(context::setVariable, l);
+    context.setVariable("fmt", fmt);
+    String xhtml = templates.process("review/response-letter-pdf", context);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PdfRendererBuilder builder = new PdfRendererBuilder();
+    builder.useFastMode();
+    builder.withHtmlContent(xhtml, null);
+    builder.toStream(out);
+    builder.run();
+    audit.record(
+        AuditEvent.of(l.viewer().actor(), AuditAction.EXPORTED, "response_letter", ref)
+            .withDetails("PDF"));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"response-letter-" + ref + ".pdf\"")
+        .body(out.toByteArray());
+  }
+}

@@ -1,0 +1,472 @@
+package uk.gov.observatory.review.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import uk.gov.observatory.access.Permission;
+import uk.gov.observatory.access.Viewer;
+import uk.gov.observatory.access.Viewers;
+import uk.gov.observatory.notification.Notification;
+import uk.gov.observatory.notification.NotificationRegister;
+import uk.gov.observatory.reference.CodeLists;
+import uk.gov.observatory.reference.ReferenceData;
+import uk.gov.observatory.review.InvalidReviewException;
+import uk.gov.observatory.review.PanelView;
+import uk.gov.observatory.review.QualityCriterion;
+import uk.gov.observatory.review.RapidReview;
+import uk.gov.observatory.review.RapidReviewContent;
+import uk.gov.observatory.review.RapidReviews;
+import uk.gov.observatory.review.Regulation11Criterion;
+import uk.gov.observatory.review.ReviewConflictException;
+import uk.gov.observatory.review.ReviewNotPermittedException;
+import uk.gov.observatory.review.ReviewProblem;
+import uk.gov.observatory.web.DateParts;
+import uk.gov.observatory.web.FormErrors;
+import uk.gov.observatory.web.PageController;
+import uk.gov.observatory.web.PageNotFoundException;
+
+/**
+ * The rapid review pages: the partnership writes and submits it; the Panel records its view,
+ * assesses it, considers it for a national review, and challenges it (a thread both answer).
+ */
+@PageController
+class ReviewController {
+
+  private final RapidReviews rapidReviews;
+  private final NotificationRegister register;
+  private final Viewers viewers;
+  private final ReferenceData reference;
+  private final Clock clock;
+
+  public ReviewController(
+      RapidReviews rapidReviews,
+      NotificationRegister register,
+      Viewers viewers,
+      ReferenceData reference,
+      Clock clock) {
+    this.rapidReviews = rapidReviews;
+    this.register = register;
+    this.viewers = viewers;
+    this.reference = reference;
+    this.clock = clock;
+  }
+
+  /** The case, read by the viewer (audited as viewed; a guess out of reach audited as refused). */
+  private Notification reachable(String ref, Viewer viewer) {
+    return register
+        .view(ref, viewer)
+        .orElseThrow(() -> new PageNotFoundException("notification " + ref));
+  }
+
+  private static void require(Viewer viewer, Permission permission, String what) {
+    if (!viewer.can(permission)) {
+      throw new ReviewNotPermittedException("Your role does not allow you to " + what + ".");
+    }
+  }
+
+  // The partnership's rapid review
+
+  @GetMapping("/notifications/{ref}/rapid-review")
+  public String edit(@PathVariable String ref, Model model, Principal principal) {
+    Viewer viewer = viewers.of(principal);
+    Notification n = reachable(ref, viewer);
+    require(viewer, Permission.SUBMIT_REVIEWS, "write rapid reviews");
+    Optional<RapidReview> review = rapidReviews.find(ref, viewer);
+    ReviewForm form =
+        review
+            .map(r -> ReviewForm.of(r.content(), r.version()))
+            .orElse(ReviewForm.of(RapidReviewContent.empty(), 0));
+    return form(model, n, review.orElse(null), form, new FormErrors(), new DateParts(), null);
+  }
+
+  @PostMapping("/notifications/{ref}/rapid-review")
+  public String save(
+      @PathVariable String ref,
+      Model model,
+      Principal principal,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    Viewer viewer = viewers.of(principal);
+    Notification n = reachable(ref, viewer);
+    ReviewForm form = ReviewForm.from(request);
+    FormErrors errors = new FormErrors();
+    RapidReviewContent content = form.toContent(errors);
+    RapidReview current = rapidReviews.find(ref, viewer).orElse(null);
+    if (content != null) {
+      try {
+        rapidReviews.save(ref, content, form.expectedVersion(), viewer);
+        return "redirect:/notifications/" + ref + "?saved=rapid-review#rapid-review";
+      } catch (InvalidReviewException e) {
+        add(errors, e.problems());
+      } catch (ReviewConflictException e) {
+        response.setStatus(HttpServletResponse.SC_CONFLICT);
+        return form(model, n, current, form, errors, new DateParts(), e.getMessage());
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    return form(model, n, current, form, errors, new DateParts(), null);
+  }
+
+  @PostMapping("/notifications/{ref}/rapid-review/submit")
+  public String submit(
+      @PathVariable String ref,
+      @RequestParam(required = false) String version,
+      Model model,
+      Principal principal,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    Viewer viewer = viewers.of(principal);
+    Notification n = reachable(ref, viewer);
+    DateParts received = ReviewForm.date(request, "receivedDate");
+    FormErrors errors = new FormErrors();
+    LocalDate date = ReviewForm.date(received, "receivedDate", "The received date", errors);
+    if (!errors.isAny() && date == null) {
+      errors.add("receivedDate-day", "Enter the date the Panel received the rapid review");
+      errors.mark("receivedDate", "Enter the date the Panel received the rapid review");
+    }
+    RapidReview current = rapidReviews.find(ref, viewer).orElse(null);
+    if (!errors.isAny()) {
+      try {
+        rapidReviews.submit(ref, date, parseVersion(version), viewer);
+        return "redirect:/notifications/" + ref + "?saved=submitted#rapid-review";
+      } catch (InvalidReviewException e) {
+        for (ReviewProblem p : e.problems()) {
+          String id = p.field().equals("received_date") ? "receivedDate-day" : "submit";
+          errors.add(id, capitalise(p.message()));
+          if (id.equals("receivedDate-day")) {
+            errors.mark("receivedDate", capitalise(p.message()));
+          }
+        }
+      } catch (ReviewConflictException e) {
+        response.setStatus(HttpServletResponse.SC_CONFLICT);
+        ReviewForm form = ReviewForm.of(current.content(), current.version());
+        return form(model, n, current, form, errors, received, e.getMessage());
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    ReviewForm form =
+        current == null
+            ? ReviewForm.of(RapidReviewContent.empty(), 0)
+            : ReviewForm.of(current.content(), current.version());
+    return form(model, n, current, form, errors, received, null);
+  }
+
+  private String form(
+      Model model,
+      Notification n,
+      RapidReview review,
+      ReviewForm form,
+      FormErrors errors,
+      DateParts received,
+      String conflict) {
+    model.addAttribute("n", n);
+    model.addAttribute("review", review);
+    model.addAttribute("form", form);
+    model.addAttribute("errors", errors);
+    model.addAttribute("received", received);
+    model.addAttribute("conflict", conflict);
+    model.addAttribute("decisions", reference.codeList("rapid_review_decision").codes());
+    model.addAttribute("reasons", reference.codeList("no_lcspr_reason").codes());
+    model.addAttribute("criteria", Regulation11Criterion.values());
+    model.addAttribute("themes", reference.codeList(CodeLists.PRACTICE_THEMES).codes());
+    model.addAttribute(
+        "yesNo",
+        List.of(
+            new uk.gov.observatory.reference.Code("yes", "Yes", null),
+            new uk.gov.observatory.reference.Code("no", "No", null)));
+    return "review/rapid-review";
+  }
+
+  // The Panel's consideration
+
+  @GetMapping("/notifications/{ref}/consideration")
+  public String consideration(@PathVariable String ref, Model model, Principal principal) {
+    Viewer viewer = viewers.of(principal);
+    Notification n = reachable(ref, viewer);
+    require(viewer, Permission.RECORD_PANEL_VIEW, "record the Panel's consideration");
+    return considerationPage(model, n, viewer, new FormErrors(), null, null, null);
+  }
+
+  private String considerationPage(
+      Model model,
+      Notification n,
+      Viewer viewer,
+      FormErrors errors,
+      String view,
+      String reasons,
+      String conflict) {
+    RapidReview review =
+        rapidReviews
+            .find(n.ref(), viewer)
+            .orElseThrow(() -> new PageNotFoundException("rapid review of " + n.ref()));
+    model.addAttribute("n", n);
+    model.addAttribute("review", review);
+    model.addAttribute("errors", errors);
+    model.addAttribute("view", view != null ? view : nameOf(review.panelView()));
+    model.addAttribute("reasons", reasons != null ? reasons : review.panelViewReasons());
+    model.addAttribute("criteria", QualityCriterion.values());
+    model.addAttribute("views", reference.codeList("panel_view").codes());
+    model.addAttribute("conflict", conflict);
+    return "review/consideration";
+  }
+
+  @PostMapping("/notifications/{ref}/panel-view")
+  public String panelView(
+      @PathVariable String ref,
+      @RequestParam(required = false) String view,
+      @RequestParam(required = false) String reasons,
+      @RequestParam(required = false) String version,
+      Model model,
+      Principal principal,
+      HttpServletResponse response) {
+    Viewer viewer = viewers.of(principal);
+    Notification n = reachable(ref, viewer);
+    FormErrors errors = new FormErrors();
+    PanelView chosen = null;
+    if (view == null || view.isBlank()) {
+      errors.add("view", "Select whether the Panel agrees with the decision");
+    } else {
+      try {
+        chosen = PanelView.valueOf(view);
+      } catch (IllegalArgumentException e) {
+        errors.add("view", "Select agree or disagree");
+      }
+    }
+    if (!errors.isAny()) {
+      try {
+        rapidReviews.recordPanelView(ref, chosen, reasons, parseVersion(version), viewer);
+        return "redirect:/notifications/" + ref + "?saved=panel-view#rapid-review";
+      } catch (InvalidReviewException e) {
+        for (ReviewProblem p : e.problems()) {
+          errors.add(
+              p.field().equals("panel_view_reasons") ? "reasons" : "view", capitalise(p.message()));
+        }
+      } catch (ReviewConflictException e) {
+        response.setStatus(HttpServletResponse.SC_CONFLICT);
+        return considerationPage(model, n, viewer, errors, view, reasons, e.getMessage());
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    return considerationPage(model, n, viewer, errors, view, reasons, null);
+  }
+
+  @PostMapping("/notifications/{ref}/quality")
+  public String quality(
+      @PathVariable String ref,
+      @RequestParam(required = false) String version,
+      Model model,
+      Principal principal,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    Viewer viewer = viewers.of(principal);
+    Notification n = reachable(ref, viewer);
+    Map<QualityCriterion, Integer> scores = new EnumMap<>(QualityCriterion.class);
+    for (QualityCriterion c : QualityCriterion.values()) {
+      String v = request.getParameter("quality-" + c.name());
+      if (v != null && v.matches("[012]")) {
+        scores.put(c, v.charAt(0) - '0');
+      }
+    }
+    FormErrors errors = new FormErrors();
+    try {
+      rapidReviews.assessQuality(ref, scores, parseVersion(version), viewer);
+      return "redirect:/notifications/" + ref + "?saved=quality#rapid-review";
+    } catch (ReviewConflictException e) {
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      return considerationPage(model, n, viewer, errors, null, null, e.getMessage());
+    } catch (InvalidReviewException e) {
+      for (ReviewProblem p : e.problems()) {
+        String id =
+            p.field().startsWith("quality_")
+                ? "quality-" + p.field().substring("quality_".length()).toUpperCase()
+                : "quality";
+        errors.add(id, capitalise(p.message()));
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    return considerationPage(model, n, viewer, errors, null, null, null);
+  }
+
+  @PostMapping("/notifications/{ref}/national-review")
+  public String nationalReview(
+      @PathVariable String ref,
+      @RequestParam(required = false) String consider,
+      @RequestParam(required = false) String version,
+      Model model,
+      Principal principal,
+      HttpServletResponse response) {
+    Viewer viewer = viewers.of(principal);
+    Notification n = reachable(ref, viewer);
+    try {
+      rapidReviews.considerForNationalReview(
+          ref, "yes".equals(consider), parseVersion(version), viewer);
+    } catch (ReviewConflictException e) {
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      return considerationPage(model, n, viewer, new FormErrors(), null, null, e.getMessage());
+    } catch (InvalidReviewException e) {
+      FormErrors errors = new FormErrors();
+      for (ReviewProblem p : e.problems()) {
+        errors.add("national-review", capitalise(p.message()));
+      }
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return considerationPage(model, n, viewer, errors, null, null, null);
+    }
+    return "redirect:/notifications/" + ref + "?saved=national-review#rapid-review";
+  }
+
+  @PostMapping("/notifications/{ref}/challenges")
+  public String challenge(
+      @PathVariable String ref,
+      @RequestParam(required = false) String question,
+      Model model,
+      Principal principal,
+      HttpServletResponse response) {
+    Viewer viewer = viewers.of(principal);
+    Notification n = reachable(ref, viewer);
+    FormErrors errors = new FormErrors();
+    try {
+      if (question != null && question.length() > RapidReviewContent.MAX_TEXT) {
+        throw new InvalidReviewException("question", "the question " + TOO_LONG);
+      }
+      rapidReviews.challenge(ref, question, viewer);
+      return "redirect:/notifications/" + ref + "?saved=challenge#challenges";
+    } catch (InvalidReviewException e) {
+      e.problems().forEach(p -> errors.add("question", capitalise(p.message())));
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    model.addAttribute("question", question);
+    return considerationPage(model, n, viewer, errors, null, null, null);
+  }
+
+  @PostMapping("/notifications/{ref}/challenges/{id}/replies")
+  public String reply(
+      @PathVariable String ref,
+      @PathVariable long id,
+      @RequestParam(required = false) String body,
+      @RequestParam(required = false) String close,
+      Principal principal,
+      HttpServletResponse response,
+      Model model) {
+    Viewer viewer = viewers.of(principal);
+    reachable(ref, viewer);
+    if (!ReviewForm.isTickedOrNot(close)) {
+      return refused(
+          response, model, ref, "Close the challenge is either ticked (yes) or not sent at all");
+    }
+    try {
+      if (body != null && body.length() > RapidReviewContent.MAX_TEXT) {
+        throw new InvalidReviewException("body", "the reply " + TOO_LONG);
+      }
+      rapidReviews
+          .reply(id, body, "yes".equals(close), viewer)
+          .orElseThrow(() -> new PageNotFoundException("challenge " + id));
+      return "redirect:/notifications/" + ref + "?saved=reply#challenges";
+    } catch (InvalidReviewException e) {
+      return refused(
+          response,
+          model,
+          ref,
+          String.join(". ", e.problems().stream().map(p -> capitalise(p.message())).toList()));
+    }
+  }
+
+  /**
+   * The national-review form with an answer that is neither yes nor no (or none): refused, nothing
+   * changed. A mapping of its own, so that such a request never reaches the change.
+   */
+  @PostMapping(
+      value = "/notifications/{ref}/national-review",
+      params = {"consider!=yes", "consider!=no"})
+  public String nationalReviewNeitherYesNorNo(
+      @PathVariable String ref, Principal principal, HttpServletResponse response, Model model) {
+    reachable(ref, viewers.of(principal));
+    return refused(
+        response,
+        model,
+        ref,
+        "Whether to consider the case for a national review is yes or no; nothing was changed");
+  }
+
+  /** What a challenge or a reply may hold at most, as a rapid review's texts. */
+  private static final String TOO_LONG =
+      "is longer than " + RapidReviewContent.MAX_TEXT + " characters: shorten it";
+
+  /** The refusal page (400) with its message and a link back to the case's challenges. */
+  private static String refused(
+      HttpServletResponse response, Model model, String ref, String message) {
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    model.addAttribute("status", 400);
+    model.addAttribute("message", message);
+    model.addAttribute("back", "/notifications/" + ref + "#challenges");
+    return "review/refused";
+  }
+
+  private static void add(FormErrors errors, List<ReviewProblem> problems) {
+    for (ReviewProblem p : problems) {
+      String id = fieldId(p.field());
+      errors.add(id, capitalise(p.message()));
+      if (id.endsWith("-day")) {
+        errors.mark(id.substring(0, id.length() - "-day".length()), capitalise(p.message()));
+      }
+    }
+  }
+
+  /** The form field a problem's field name is about. */
+  static String fieldId(String field) {
+    return switch (field) {
+      case "no_lcspr_reason" -> "noLcsprReason";
+      case "signed_off_la" -> "signedOffLa-day";
+      case "signed_off_health" -> "signedOffHealth-day";
+      case "signed_off_police" -> "signedOffPolice-day";
+      case "dissemination_by" -> "disseminationBy-day";
+      case "practice_themes" -> "practiceThemes";
+      case "agencies_involved" -> "agenciesInvolved";
+      case "chronology" -> "chronology";
+      case "immediate_actions" -> "immediateActions";
+      case "learning_identified" -> "learningIdentified";
+      case "dissemination_plan" -> "disseminationPlan";
+      case "decision_rationale" -> "decisionRationale";
+      case "alternative_methodology_detail" -> "alternativeMethodologyDetail";
+      default -> "decision";
+    };
+  }
+
+  /**
+   * The version a form names (a hidden field every change form carries): null when missing (the
+   * service then refuses the change), -1 when it is not a whole number of ASCII digits (a
+   * conflict).
+   */
+  static Integer parseVersion(String version) {
+    if (version == null || version.isBlank()) {
+      return null;
+    }
+    String v = version.strip();
+    if (!v.matches("[0-9]{1,9}")) {
+      return -1;
+    }
+    return Integer.valueOf(v);
+  }
+
+  static String capitalise(String s) {
+    return s == null || s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private static String nameOf(Enum<?> e) {
+    return e == null ? null : e.name();
+  }
+
+  LocalDate today() {
+    return LocalDate.now(clock);
+  }
+}

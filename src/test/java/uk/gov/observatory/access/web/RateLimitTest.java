@@ -1,0 +1,248 @@
+package uk.gov.observatory.access.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.gov.observatory.access.Accounts;
+import uk.gov.observatory.access.Role;
+import uk.gov.observatory.audit.AuditLog;
+import uk.gov.observatory.support.EmptyRegister;
+import uk.gov.observatory.support.SignedInHttp;
+import uk.gov.observatory.support.TestAccounts;
+import uk.gov.observatory.support.TestClock;
+
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "observatory.rate-limit.sign-in-per-minute=3",
+      "observatory.rate-limit.api-per-minute=5",
+      "observatory.rate-limit.api-token-failures-per-minute=4",
+      "observatory.rate-limit.audited-token-refusals-per-minute=2"
+    })
+@Import(TestClock.class)
+@ExtendWith(EmptyRegister.class)
+class RateLimitTest {
+
+  @LocalServerPort int port;
+  @Autowired RateLimits limits;
+  @Autowired TokenRefusalAudit tokenRefusals;
+  @Autowired Accounts accounts;
+  @Autowired AuditLog audit;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void freshMinute() {
+    // The test clock never leaves its minute: each test starts with no requests counted.
+    limits.forget();
+    tokenRefusals.forget();
+  }
+
+  HttpResponse<String> api(SignedInHttp http, String authorization) throws Exception {
+    var request = http.builder("/api/v1/notifications");
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return http.send(request);
+  }
+
+  long tokenRefusalEntries() {
+    return jdbc.queryForObject(
+        "select count(*) from audit_entry where action = 'SIGN_IN_FAILED'"
+            + " and record_type = 'api_token'",
+        Long.class);
+  }
+
+  @Test
+  @DisplayName(
+      "sign-in attempts and API requests over the limit are refused with 429 and Retry-After")
+  void limits() throws Exception {
+    SignedInHttp http = new SignedInHttp(port);
+    http.get("/sign-in");
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> r =
+          http.post("/sign-in", Map.of("username", "someone", "password", "guess number " + i));
+      assertThat(r.statusCode()).isEqualTo(200);
+    }
+    HttpResponse<String> limited =
+        http.post("/sign-in", Map.of("username", "someone", "password", "guess number 4"));
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+    assertThat(limited.body()).doesNotContain("Exception");
+    WebSecurityHttpTest.assertHardened(limited, "sign-in over the limit");
+
+    int refused = 0;
+    for (int i = 0; i < 8; i++) {
+      HttpResponse<String> r = api(http, null);
+      if (r.statusCode() == 429) {
+        refused++;
+        assertThat(r.body()).contains("\"status\":429").contains("More than 5 requests a minute");
+        assertThat(r.headers().firstValue("Retry-After")).isPresent();
+      } else {
+        assertThat(r.statusCode()).isEqualTo(401);
+      }
+    }
+    assertThat(refused).isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName(
+      "the API limit follows the account, not the header's spelling: 'bearer', 'BEARER', two"
+          + " spaces and another of its tokens are all refused once it is spent")
+  void apiLimitFollowsTheAccount() throws Exception {
+    TestAccounts.create(accounts, "busy.secretariat", Role.PANEL_SECRETARIAT);
+    String token = TestAccounts.token(accounts, "busy.secretariat");
+    String another = TestAccounts.token(accounts, "busy.secretariat");
+    SignedInHttp http = new SignedInHttp(port);
+    for (int i = 0; i < 5; i++) {
+      assertThat(api(http, "Bearer " + token).statusCode()).isEqualTo(200);
+    }
+    for (String spelling :
+        List.of(
+            "Bearer " + token,
+            "bearer " + token,
+            "BEARER " + token,
+            "Bearer  " + token,
+            "bEaReR   " + token + " ",
+            "Bearer " + another)) {
+      HttpResponse<String> r = api(http, spelling);
+      assertThat(r.statusCode()).as(spelling.replace(token, "TOKEN")).isEqualTo(429);
+      assertThat(r.headers().firstValue("Retry-After")).isPresent();
+      assertThat(r.body()).contains("More than 5 requests a minute");
+    }
+    // Another account at the same address has its own allowance.
+    TestAccounts.create(accounts, "quiet.inspector", Role.INSPECTOR);
+    String quiet = TestAccounts.token(accounts, "quiet.inspector");
+    assertThat(api(http, "Bearer " + quiet).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName(
+      "made-up tokens are limited per address (429 before any look-up) and only the first few"
+          + " are audited one by one")
+  void madeUpTokensAreLimited() throws Exception {
+    TestAccounts.create(accounts, "honest.member", Role.PANEL_MEMBER);
+    String honest = TestAccounts.token(accounts, "honest.member");
+    long before = tokenRefusalEntries();
+    SignedInHttp http = new SignedInHttp(port);
+    int unauthorized = 0;
+    int limited = 0;
+    for (int i = 0; i < 40; i++) {
+      String scheme = List.of("Bearer ", "bearer ", "BEARER  ").get(i % 3);
+      HttpResponse<String> r = api(http, scheme + "obs_madeup" + i);
+      if (r.statusCode() == 401) {
+        unauthorized++;
+      } else {
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(r.headers().firstValue("Retry-After")).isPresent();
+        assertThat(r.body()).contains("More than 4 refused API tokens a minute from your address");
+        WebSecurityHttpTest.assertHardened(r, "refused tokens over the limit");
+        limited++;
+      }
+    }
+    assertThat(unauthorized).isEqualTo(4);
+    assertThat(limited).isEqualTo(36);
+    // Over the budget, even a good token from that address waits: it is not even looked up.
+    assertThat(api(http, "Bearer " + honest).statusCode()).isEqualTo(429);
+    // Two refusals audited one by one (the other two are counted, written once the minute ends).
+    assertThat(tokenRefusalEntries() - before).isEqualTo(2);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from audit_entry where details like '%obs_madeup%'", Long.class))
+        .isZero();
+  }
+
+  /** A clock the test moves. */
+  static final class MovingClock extends Clock {
+    Instant now;
+
+    MovingClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "refusals past the first few of a minute are written as one entry per address when the"
+          + " minute ends; addresses past the cap share one entry")
+  void refusalAuditIsAggregated() {
+    MovingClock clock = new MovingClock(Instant.parse("2026-11-26T12:00:10Z"));
+    TokenRefusalAudit refusals = new TokenRefusalAudit(audit, clock, 3, 2, false);
+    long before = tokenRefusalEntries();
+    long lastId = jdbc.queryForObject("select coalesce(max(id), 0) from audit_entry", Long.class);
+    for (int i = 0; i < 700; i++) {
+      refusals.refused("192.0.2.7", "GET", "/api/v1/notifications");
+    }
+    refusals.refused("192.0.2.8", "GET", "/api/v1/notifications");
+    for (int i = 0; i < 50; i++) {
+      refusals.refused("198.51.100." + i, "GET", "/api/v1/notifications");
+    }
+    // 3 for 192.0.2.7, 1 for 192.0.2.8; past two addresses, none one by one.
+    assertThat(tokenRefusalEntries() - before).isEqualTo(4);
+    refusals.flush();
+    assertThat(tokenRefusalEntries() - before).as("the minute has not ended").isEqualTo(4);
+
+    clock.now = clock.now.plus(Duration.ofMinutes(1));
+    refusals.flush();
+    assertThat(tokenRefusalEntries() - before).isEqualTo(6);
+    assertThat(
+            jdbc.queryForList(
+                "select details from audit_entry where record_type = 'api_token'"
+                    + " and details like '%in the minute from%' and id > ? order by id",
+                String.class, lastId))
+        .containsExactlyInAnyOrder(
+            "697 further API token refusals from 192.0.2.7 in the minute from"
+                + " 2026-11-26T12:00:00Z",
+            "50 API token refusals from further addresses (more than 2 addresses refused) in the"
+                + " minute from 2026-11-26T12:00:00Z");
+    refusals.flush();
+    assertThat(tokenRefusalEntries() - before).as("written once").isEqualTo(6);
+  }
+
+  @Test
+  @DisplayName("the rate limits keep a bounded number of windows, however many addresses")
+  void windowsAreBounded() {
+    MovingClock clock = new MovingClock(TestClock.NOW);
+    RateLimits bounded = new RateLimits(clock, 3, 5, 4, 100);
+    for (int i = 0; i < 1_000; i++) {
+      bounded.apiAllowedForAddress("2001:db8::" + Integer.toHexString(i));
+    }
+    assertThat(bounded.size()).isLessThanOrEqualTo(101);
+    // Addresses with no room of their own share one window: still limited.
+    assertThat(bounded.apiAllowedForAddress("2001:db8::ffff")).isFalse();
+    // A new minute makes room again.
+    clock.now = clock.now.plus(Duration.ofMinutes(1));
+    assertThat(bounded.apiAllowedForAddress("2001:db8::ffff")).isTrue();
+    assertThat(bounded.size()).isLessThanOrEqualTo(101);
+  }
+}
