@@ -10,7 +10,8 @@
       "database",
       "notification",
       "reference",
-      "review"
+      "review",
+      "web"
     })
 package uk.gov.observatory.analytics;
 

@@ -8,7 +8,15 @@
  * uk.gov.observatory.review.PartnershipContacts}) and to the Panel.
  */
 @ApplicationModule(
-    allowedDependencies = {"access", "audit", "calendar", "notification", "reference"})
+    allowedDependencies = {
+      "access",
+      "api",
+      "audit",
+      "calendar",
+      "notification",
+      "reference",
+      "web"
+    })
 package uk.gov.observatory.review;
 
 import org.springframework.modulith.ApplicationModule;
