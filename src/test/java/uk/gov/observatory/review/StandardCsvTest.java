@@ -241,12 +241,15 @@ class StandardCsvTest {
                 + " this notification is on line 2",
             "rapid_reviews.csv:4:notification_ref: SYN-99999: has no notification in"
                 + " notifications.csv or in the register",
-            "rapid_reviews.csv:5:received_date: 2019-01-01: is before the notification's"
-                + " notified_date",
-            "rapid_reviews.csv:6:no_lcspr_reason: NO_NEW_LEARNING: is given but the decision is"
-                + " UNDECIDED",
-            "rapid_reviews.csv:7:panel_view: AGREE: is given but received_date is blank",
-            "rapid_reviews.csv:8:panel_view: DISAGREE: is given but the decision is UNDECIDED",
+            // The rules of a rapid review, worded once, by the domain (as on the pages).
+            "rapid_reviews.csv:5:received_date: 2019-01-01: a rapid review cannot be received"
+                + " before its notification (2020-",
+            "rapid_reviews.csv:6:no_lcspr_reason: NO_NEW_LEARNING: a reason for no LCSPR is given"
+                + " only with the decision NO_LCSPR",
+            "rapid_reviews.csv:7:panel_view: AGREE: the Panel gives its view only on a submitted"
+                + " rapid review",
+            "rapid_reviews.csv:8:panel_view: DISAGREE: the partnership has not decided on an LCSPR"
+                + " yet: the Panel gives no view on an undecided review",
             "rapid_reviews.csv:9:decision: MAYBE: is not an allowed value: allowed values are"
                 + " LCSPR, NO_LCSPR, UNDECIDED",
             "rapid_reviews.csv:9:alternative_methodology: X: is not an allowed value: allowed"
@@ -255,12 +258,14 @@ class StandardCsvTest {
                 + " values are CHILD_DAILY_LIFE, RELUCTANT_ENGAGEMENT, CRITICAL_THINKING,"
                 + " CHANGING_RISK, INFORMATION_SHARING, LEADERSHIP_CULTURE",
             "rapid_reviews.csv:10:received_date: 2025-13-01: is not a date: use YYYY-MM-DD",
-            "lcsprs.csv:3:notification_refs: : is required: an LCSPR covers at least one"
-                + " notification",
-            "lcsprs.csv:4:initiated_date: 2025-01-01: is before the rapid review of SYN-00008 was"
-                + " received (2025-01-10)",
-            "lcsprs.csv:5:completed_date: 2025-01-15: is before initiated_date (2025-02-01)",
-            "lcsprs.csv:6:publication_date: 2025-05-01: is before completed_date (2025-06-01)",
+            // The rules of an LCSPR's lifecycle, worded once, by the domain (as on the pages).
+            "lcsprs.csv:3:notification_refs: : an LCSPR covers at least one notification",
+            "lcsprs.csv:4:initiated_date: 2025-01-01: an LCSPR starts no earlier than its rapid"
+                + " review was received (2025-01-10)",
+            "lcsprs.csv:5:completed_date: 2025-01-15: cannot be before the review started"
+                + " (2025-02-01)",
+            "lcsprs.csv:6:publication_date: 2025-05-01: cannot be before the review was completed"
+                + " (2025-06-01)",
             "lcsprs.csv:7:publication_date: : is required when publication_status is PUBLISHED",
             "lcsprs.csv:8:notification_refs: SYN-77777: has no notification in notifications.csv"
                 + " or in the register",
