@@ -572,6 +572,56 @@ class StandardCsvTest {
     assertThat(rows("lcspr")).isEqualTo(2);
   }
 
+  @Test
+  @DisplayName(
+      "--replace takes an LCSPR back to what the file says, even to a later start with no"
+          + " completion, in one step (no date check sees old and new dates mixed); a reason for not"
+          + " publishing written on the pages stays while it is still not publishing")
+  void replaceMovesAnLcsprBack() throws IOException {
+    Path base = tmp.resolve("base");
+    tenNotifications(base);
+    write(
+        base.resolve("rapid_reviews.csv"),
+        RR_HEADER + "SYN-00001,2025-01-10,LCSPR,,N,,\n" + "SYN-00002,2025-01-10,LCSPR,,N,,\n");
+    write(
+        base.resolve("lcsprs.csv"),
+        L_HEADER
+            + "L-1,SYN-00001,2025-02-01,2025-06-01,2025-06-10,2025-07-01,PUBLISHED\n"
+            + "L-2,SYN-00002,2025-02-01,,,,NOT_PUBLISHING\n");
+    assertThat(strings(importFrom(base))).isEmpty();
+    jdbc.update(
+        "update lcspr set not_publishing_reason = 'the family asked' where lcspr_ref = 'L-2'");
+
+    Path later = tmp.resolve("later");
+    Files.createDirectories(later);
+    write(later.resolve("notifications.csv"), SyntheticHeaders.NOTIFICATIONS);
+    write(later.resolve("children.csv"), SyntheticHeaders.CHILDREN);
+    write(
+        later.resolve("lcsprs.csv"),
+        L_HEADER
+            + "L-1,SYN-00001,2025-08-01,,,,NOT_DECIDED\n"
+            + "L-2,SYN-00002,2025-03-01,2025-05-01,,,NOT_PUBLISHING\n");
+    assertThat(strings(replace(later))).isEmpty();
+    Lcspr l1 = repository.findLcspr("L-1").orElseThrow();
+    assertThat(l1.status()).isEqualTo(LcsprStatus.INITIATED);
+    assertThat(l1.initiatedDate()).isEqualTo("2025-08-01");
+    assertThat(l1.completedDate()).isNull();
+    assertThat(l1.panelNotifiedOfPublicationDate()).isNull();
+    assertThat(l1.publicationDate()).isNull();
+    assertThat(l1.version()).isEqualTo(2);
+    Lcspr l2 = repository.findLcspr("L-2").orElseThrow();
+    assertThat(l2.status()).isEqualTo(LcsprStatus.NOT_PUBLISHING);
+    assertThat(l2.initiatedDate()).isEqualTo("2025-03-01");
+    assertThat(l2.completedDate()).isEqualTo("2025-05-01");
+    assertThat(l2.notPublishingReason()).isEqualTo("the family asked");
+    // Each replacement is on its case's timeline.
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from case_event where event = 'LCSPR replaced by an import'",
+                Integer.class))
+        .isEqualTo(2);
+  }
+
   /** Header-only files: an import of reviews alone, for notifications the register holds. */
   static final class SyntheticHeaders {
     static final String NOTIFICATIONS =
