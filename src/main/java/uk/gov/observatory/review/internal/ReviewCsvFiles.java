@@ -215,15 +215,7 @@ public class ReviewCsvFiles {
     List<CsvTable.Row> rrRows = rr == null ? List.of() : rr.rows();
     List<CsvTable.Row> lRows = ls == null ? List.of() : ls.rows();
 
-    // Whether every reference in notifications.csv is known, so a reference may be called unknown.
-    boolean refsKnown = notifications.read();
-    Set<String> imported = notifications.lines().keySet();
-    Map<String, LocalDate> importedNotified = new HashMap<>();
-    for (Notification n : notifications.valid()) {
-      importedNotified.put(n.ref(), n.notifiedDate());
-    }
-
-    Set<String> named = new LinkedHashSet<>(imported);
+    Set<String> named = new LinkedHashSet<>(notifications.lines().keySet());
     Set<String> namedLcsprs = new LinkedHashSet<>();
     for (CsvTable.Row r : rrRows) {
       addIfPresent(named, r.get("notification_ref"));
@@ -234,19 +226,67 @@ public class ReviewCsvFiles {
       }
       addIfPresent(namedLcsprs, r.get("lcspr_ref"));
     }
-    Held held = held(named, namedLcsprs);
-    Instant now = clock.instant();
-    LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-    Set<String> themeCodes = new LinkedHashSet<>();
-    reference.codeList(CodeLists.PRACTICE_THEMES).codes().forEach(c -> themeCodes.add(c.code()));
-
-    // rapid_reviews.csv
+    Pass pass = new Pass(notifications, held(named, namedLcsprs), replace, problems, actor);
     progress.stage("Checking rapid reviews", rrRows.size());
-    List<RapidReviewRow> reviews = new ArrayList<>();
-    Map<String, Long> reviewLine = new HashMap<>();
-    Map<String, LocalDate> importedReceived = new HashMap<>();
-    List<String> replacedReviews = new ArrayList<>();
     for (CsvTable.Row row : rrRows) {
+      pass.rapidReview(row);
+      progress.step();
+    }
+    progress.stage("Checking LCSPRs", lRows.size());
+    for (CsvTable.Row row : lRows) {
+      pass.lcspr(row);
+      progress.step();
+    }
+    pass.heldLcsprs();
+    return pass.checked(rrFile, lFile);
+  }
+
+  /** One import's check of the review files, row by row, with what it has found so far. */
+  private final class Pass {
+    final NotificationCsv.Checked notifications;
+    final Held held;
+    final boolean replace;
+    final List<ImportProblem> problems;
+    final String actor;
+    final Instant now = clock.instant();
+    final LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+    final Set<String> themeCodes = new LinkedHashSet<>();
+
+    /** Whether every reference in notifications.csv is known, so one may be called unknown. */
+    final boolean refsKnown;
+
+    final Set<String> imported;
+    final Map<String, LocalDate> importedNotified = new HashMap<>();
+
+    final List<RapidReviewRow> reviews = new ArrayList<>();
+    final Map<String, Long> reviewLine = new HashMap<>();
+    final Map<String, LocalDate> importedReceived = new HashMap<>();
+    final List<String> replacedReviews = new ArrayList<>();
+    final List<LcsprRow> lcsprs = new ArrayList<>();
+    final Map<String, Long> lcsprLine = new HashMap<>();
+    final List<String> replacedLcsprs = new ArrayList<>();
+
+    Pass(
+        NotificationCsv.Checked notifications,
+        Held held,
+        boolean replace,
+        List<ImportProblem> problems,
+        String actor) {
+      this.notifications = notifications;
+      this.held = held;
+      this.replace = replace;
+      this.problems = problems;
+      this.actor = actor;
+      this.refsKnown = notifications.read();
+      this.imported = notifications.lines().keySet();
+      for (Notification n : notifications.valid()) {
+        importedNotified.put(n.ref(), n.notifiedDate());
+      }
+      reference.codeList(CodeLists.PRACTICE_THEMES).codes().forEach(c -> themeCodes.add(c.code()));
+    }
+
+    /** A row of rapid_reviews.csv. */
+    void rapidReview(CsvTable.Row row) {
       Row r = new Row(RAPID_REVIEWS, row, problems);
       String ref = r.text("notification_ref");
       boolean refOk = false;
@@ -326,15 +366,10 @@ public class ReviewCsvFiles {
           r.refused(e);
         }
       }
-      progress.step();
     }
 
-    // lcsprs.csv
-    progress.stage("Checking LCSPRs", lRows.size());
-    List<LcsprRow> lcsprs = new ArrayList<>();
-    Map<String, Long> lcsprLine = new HashMap<>();
-    List<String> replacedLcsprs = new ArrayList<>();
-    for (CsvTable.Row row : lRows) {
+    /** A row of lcsprs.csv. */
+    void lcspr(CsvTable.Row row) {
       Row r = new Row(LCSPRS, row, problems);
       String ref = r.text("lcspr_ref");
       if (ref == null) {
@@ -424,81 +459,84 @@ public class ReviewCsvFiles {
           r.refused(e);
         }
       }
-      progress.step();
     }
 
-    // LCSPRs the register keeps (not in lcsprs.csv) against what this import changes.
-    Set<String> lcsprsInFile = lcsprLine.keySet();
-    for (Map.Entry<String, List<String>> e : held.lcsprLinks.entrySet()) {
-      String lcspr = e.getKey();
-      if (lcsprsInFile.contains(lcspr)) {
-        continue;
-      }
-      List<String> links = e.getValue();
-      if (refsKnown && replace && imported.containsAll(links)) {
-        String first =
-            links.stream()
-                .min(
-                    (a, b) ->
-                        Long.compare(notifications.lines().get(a), notifications.lines().get(b)))
-                .orElseThrow();
-        problems.add(
-            new ImportProblem(
-                NotificationCsv.NOTIFICATIONS,
-                notifications.lines().get(first),
-                "notification_ref",
-                first,
-                "is replaced, and LCSPR "
-                    + lcspr
-                    + " in the register covers only notifications this import replaces ("
-                    + String.join(";", links)
-                    + "): give "
-                    + lcspr
-                    + " in lcsprs.csv too, or it would cover none"));
-      }
-      LocalDate initiated = held.lcsprInitiated.get(lcspr);
-      for (RapidReviewRow row : reviews) {
-        LocalDate received = row.review().receivedDate();
-        if (!imported.contains(row.ref())
-            && links.contains(row.ref())
-            && !Lcspr.startsNoEarlierThanItsRapidReview(initiated, received)) {
+    /** LCSPRs the register keeps (not in lcsprs.csv) against what this import changes. */
+    void heldLcsprs() {
+      Set<String> lcsprsInFile = lcsprLine.keySet();
+      for (Map.Entry<String, List<String>> e : held.lcsprLinks.entrySet()) {
+        String lcspr = e.getKey();
+        if (lcsprsInFile.contains(lcspr)) {
+          continue;
+        }
+        List<String> links = e.getValue();
+        if (refsKnown && replace && imported.containsAll(links)) {
+          String first =
+              links.stream()
+                  .min(
+                      (a, b) ->
+                          Long.compare(notifications.lines().get(a), notifications.lines().get(b)))
+                  .orElseThrow();
           problems.add(
               new ImportProblem(
-                  RAPID_REVIEWS,
-                  row.line(),
-                  "received_date",
-                  received.toString(),
-                  "is after LCSPR "
+                  NotificationCsv.NOTIFICATIONS,
+                  notifications.lines().get(first),
+                  "notification_ref",
+                  first,
+                  "is replaced, and LCSPR "
                       + lcspr
-                      + " of this notification started ("
-                      + initiated
-                      + "): "
-                      + Lcspr.STARTS_NO_EARLIER_THAN_ITS_RAPID_REVIEW));
+                      + " in the register covers only notifications this import replaces ("
+                      + String.join(";", links)
+                      + "): give "
+                      + lcspr
+                      + " in lcsprs.csv too, or it would cover none"));
+        }
+        LocalDate initiated = held.lcsprInitiated.get(lcspr);
+        for (RapidReviewRow row : reviews) {
+          LocalDate received = row.review().receivedDate();
+          if (!imported.contains(row.ref())
+              && links.contains(row.ref())
+              && !Lcspr.startsNoEarlierThanItsRapidReview(initiated, received)) {
+            problems.add(
+                new ImportProblem(
+                    RAPID_REVIEWS,
+                    row.line(),
+                    "received_date",
+                    received.toString(),
+                    "is after LCSPR "
+                        + lcspr
+                        + " of this notification started ("
+                        + initiated
+                        + "): "
+                        + Lcspr.STARTS_NO_EARLIER_THAN_ITS_RAPID_REVIEW));
+          }
         }
       }
     }
 
-    // Rapid reviews of replaced notifications that the files do not give again go with them.
-    List<String> removed = new ArrayList<>();
-    if (replace) {
-      for (String ref : imported) {
-        if (held.reviewed.contains(ref) && !reviewLine.containsKey(ref)) {
-          removed.add(ref);
+    Checked checked(boolean rrFile, boolean lFile) {
+      // Rapid reviews of replaced notifications that the files do not give again go with them.
+      List<String> removed = new ArrayList<>();
+      if (replace) {
+        for (String ref : imported) {
+          if (held.reviewed.contains(ref) && !reviewLine.containsKey(ref)) {
+            removed.add(ref);
+          }
         }
+        removed.sort(null);
       }
-      removed.sort(null);
+      return new Checked(
+          problems,
+          rrFile,
+          lFile,
+          reviews,
+          lcsprs,
+          replacedReviews,
+          removed,
+          replacedLcsprs,
+          actor,
+          now);
     }
-    return new Checked(
-        problems,
-        rrFile,
-        lFile,
-        reviews,
-        lcsprs,
-        replacedReviews,
-        removed,
-        replacedLcsprs,
-        actor,
-        now);
   }
 
   private static void addIfPresent(Set<String> set, String raw) {
