@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import uk.gov.observatory.calendar.DateInput;
 import uk.gov.observatory.reference.CodeLists;
 import uk.gov.observatory.reference.ReferenceData;
 
@@ -125,22 +124,8 @@ public class NotificationQueries {
   }
 
   private static LocalDate date(String field, String raw, List<Violation> violations) {
-    String v = NotificationRules.trim(raw);
-    if (v == null) {
-      return null;
-    }
-    LocalDate d = NotificationRules.parseDate(v);
-    if (d == null) {
-      violations.add(
-          Violation.of(
-              field,
-              v,
-              "is not a date: use YYYY-MM-DD, from "
-                  + DateInput.EARLIEST
-                  + " to "
-                  + DateInput.LATEST));
-    }
-    return d;
+    return new StandardFields(null, (f, v, r) -> violations.add(Violation.of(f, v, r)))
+        .date(field, raw, false);
   }
 
   private static int number(

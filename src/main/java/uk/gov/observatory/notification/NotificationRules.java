@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import uk.gov.observatory.calendar.DateInput;
 import uk.gov.observatory.notification.NotificationSubmission.ChildSubmission;
-import uk.gov.observatory.reference.CodeList;
 import uk.gov.observatory.reference.CodeLists;
 import uk.gov.observatory.reference.LocalAuthority;
 import uk.gov.observatory.reference.ReferenceData;
@@ -28,7 +27,7 @@ public class NotificationRules {
   /** Shown instead of an identifying detail in any message. */
   public static final String WITHHELD = "[identifying detail withheld]";
 
-  static final Pattern REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}");
+  static final Pattern REF = StandardFields.REFERENCE;
   static final int MAX_NAME_LENGTH = 200;
 
   private final ReferenceData reference;
@@ -65,18 +64,14 @@ public class NotificationRules {
     if (refRequired) {
       if (ref == null) {
         c.add("notification_ref", null, "is required");
-      } else if (!REF.matcher(ref).matches()) {
-        c.add(
-            "notification_ref",
-            ref,
-            "is not a valid reference: use 1 to 40 letters, digits, '-', '_' or '.',"
-                + " starting with a letter or digit, e.g. SIN-2020-00042");
+      } else {
+        ref = c.fields.reference("notification_ref", ref, "SIN-2020-00042");
       }
     }
 
-    LocalDate incident = c.date("incident_date", s.incidentDate(), today);
-    LocalDate aware = c.date("aware_date", s.awareDate(), today);
-    LocalDate notified = c.date("notified_date", s.notifiedDate(), today);
+    LocalDate incident = c.fields.pastDate("incident_date", s.incidentDate(), today);
+    LocalDate aware = c.fields.pastDate("aware_date", s.awareDate(), today);
+    LocalDate notified = c.fields.pastDate("notified_date", s.notifiedDate(), today);
     if (incident != null && aware != null && aware.isBefore(incident)) {
       c.add(
           "aware_date",
@@ -127,12 +122,12 @@ public class NotificationRules {
     }
 
     String type =
-        c.code("notification_type", s.notificationType(), CodeLists.NOTIFICATION_TYPE, true);
+        c.fields.code("notification_type", s.notificationType(), CodeLists.NOTIFICATION_TYPE, true);
     String deathCategory = trim(s.deathCategory());
     String harmCategory = trim(s.harmCategory());
     if ("DEATH".equals(type)) {
       deathCategory =
-          c.code(
+          c.fields.code(
               "death_category",
               deathCategory,
               CodeLists.DEATH_CATEGORY,
@@ -146,7 +141,7 @@ public class NotificationRules {
       }
     } else if (type != null) {
       harmCategory =
-          c.code(
+          c.fields.code(
               "harm_category",
               harmCategory,
               CodeLists.HARM_CATEGORY,
@@ -158,7 +153,7 @@ public class NotificationRules {
     }
 
     Integer imd =
-        c.integer(
+        c.fields.wholeNumber(
             "imd_decile",
             s.imdDecile(),
             1,
@@ -167,9 +162,10 @@ public class NotificationRules {
             "1 (most deprived 10%) to 10 (least deprived), or blank when not known");
 
     List<String> characteristics =
-        c.codes("case_characteristics", s.caseCharacteristics(), CodeLists.CASE_CHARACTERISTICS);
+        c.fields.codes(
+            "case_characteristics", s.caseCharacteristics(), CodeLists.CASE_CHARACTERISTICS);
     String pattern =
-        c.code(
+        c.fields.code(
             "domestic_abuse_pattern",
             s.domesticAbusePattern(),
             CodeLists.DOMESTIC_ABUSE_PATTERN,
@@ -181,11 +177,13 @@ public class NotificationRules {
           "is only recorded when case_characteristics include DOMESTIC_ABUSE: leave it blank or"
               + " add DOMESTIC_ABUSE");
     }
-    String csc = c.code("csc_involvement", s.cscInvolvement(), CodeLists.CSC_INVOLVEMENT, true);
-    String court = c.code("court_order", s.courtOrder(), CodeLists.COURT_ORDER, true);
+    String csc =
+        c.fields.code("csc_involvement", s.cscInvolvement(), CodeLists.CSC_INVOLVEMENT, true);
+    String court = c.fields.code("court_order", s.courtOrder(), CodeLists.COURT_ORDER, true);
     String living =
-        c.code("living_arrangement", s.livingArrangement(), CodeLists.LIVING_ARRANGEMENT, true);
-    List<String> covid = c.codes("covid_factors", s.covidFactors(), CodeLists.COVID_FACTORS);
+        c.fields.code(
+            "living_arrangement", s.livingArrangement(), CodeLists.LIVING_ARRANGEMENT, true);
+    List<String> covid = c.fields.codes("covid_factors", s.covidFactors(), CodeLists.COVID_FACTORS);
 
     List<Notification.Child> children = checkChildren(c, s.children(), incident);
 
@@ -234,7 +232,7 @@ public class NotificationRules {
         seq = i + 1;
       } else {
         seq =
-            c.integer(
+            c.fields.wholeNumber(
                 "child_seq",
                 g.childSeq(),
                 1,
@@ -250,16 +248,16 @@ public class NotificationRules {
                 : g.childSeq(),
             "is repeated: each child of a notification has its own child_seq");
       }
-      String gender = c.code("gender", g.gender(), CodeLists.GENDER, true);
+      String gender = c.fields.code("gender", g.gender(), CodeLists.GENDER, true);
       Integer age =
-          c.integer(
+          c.fields.wholeNumber(
               "age_years",
               g.ageYears(),
               0,
               17,
               true,
               "a whole number of years from 0 to 17 (the age on the incident date)");
-      String ethnicity = c.code("ethnicity", g.ethnicity(), CodeLists.ETHNICITY, false);
+      String ethnicity = c.fields.code("ethnicity", g.ethnicity(), CodeLists.ETHNICITY, false);
       String name = trim(g.childName());
       if (name != null && name.length() > MAX_NAME_LENGTH) {
         c.add("child_name", WITHHELD, "is longer than " + MAX_NAME_LENGTH + " characters");
@@ -275,13 +273,7 @@ public class NotificationRules {
       if (dobText != null) {
         dob = parseDate(dobText);
         if (dob == null) {
-          c.add(
-              "date_of_birth",
-              WITHHELD,
-              "is not a date: use YYYY-MM-DD, from "
-                  + DateInput.EARLIEST
-                  + " to "
-                  + DateInput.LATEST);
+          c.add("date_of_birth", WITHHELD, StandardFields.NOT_A_DATE);
         } else if (incident != null && dob.isAfter(incident)) {
           c.add(
               "date_of_birth",
@@ -310,11 +302,7 @@ public class NotificationRules {
   }
 
   static String trim(String s) {
-    if (s == null) {
-      return null;
-    }
-    String t = s.strip();
-    return t.isEmpty() ? null : t;
+    return StandardFields.trim(s);
   }
 
   /**
@@ -325,121 +313,19 @@ public class NotificationRules {
     return DateInput.parseOrNull(s);
   }
 
-  /**
-   * Whether the text is one to nine ASCII digits 0-9: never other scripts' digits, and no sign (no
-   * number the standard reads from input is negative, and a {@code +} is not a digit).
-   */
+  /** See {@link StandardFields#isWholeNumber}. */
   static boolean isWholeNumber(String s) {
-    if (s == null || s.isEmpty() || s.length() > 9) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
+    return StandardFields.isWholeNumber(s);
   }
 
   /** Collects violations; child fields carry the current child's position. */
   private final class Checker {
     final List<Violation> violations = new ArrayList<>();
     Integer childIndex;
+    final StandardFields fields = new StandardFields(reference, this::add);
 
     void add(String field, String value, String reason) {
       violations.add(new Violation(childIndex, field, value, reason));
-    }
-
-    LocalDate date(String field, String raw, LocalDate today) {
-      String v = trim(raw);
-      if (v == null) {
-        add(field, null, "is required: use YYYY-MM-DD");
-        return null;
-      }
-      LocalDate d = parseDate(v);
-      if (d == null) {
-        add(
-            field,
-            v,
-            "is not a date: use YYYY-MM-DD, e.g. 2020-06-30, from "
-                + DateInput.EARLIEST
-                + " to "
-                + DateInput.LATEST);
-        return null;
-      }
-      if (d.isAfter(today)) {
-        add(field, v, "is in the future (today is " + today + "): it must be today or earlier");
-        return null;
-      }
-      return d;
-    }
-
-    String code(String field, String raw, String list, boolean required) {
-      return code(field, raw, list, required, "");
-    }
-
-    String code(String field, String raw, String listName, boolean required, String when) {
-      CodeList list = reference.codeList(listName);
-      String v = trim(raw);
-      if (v == null) {
-        if (required) {
-          add(field, null, "is required" + when + ": allowed values are " + list.allowed());
-        }
-        return null;
-      }
-      if (!list.contains(v)) {
-        add(
-            field,
-            v,
-            "is not an allowed value: allowed values are "
-                + list.allowed()
-                + (required ? "" : ", or blank"));
-        return null;
-      }
-      return v;
-    }
-
-    List<String> codes(String field, List<String> raw, String listName) {
-      CodeList list = reference.codeList(listName);
-      List<String> out = new ArrayList<>();
-      for (String item : raw) {
-        String v = trim(item);
-        if (v == null) {
-          add(field, String.join(";", raw), "has an empty entry: separate codes with a single ';'");
-        } else if (!list.contains(v)) {
-          add(field, v, "is not an allowed value: allowed values are " + list.allowed());
-        } else if (out.contains(v)) {
-          add(field, v, "is repeated: give each code once");
-        } else {
-          out.add(v);
-        }
-      }
-      return out;
-    }
-
-    Integer integer(String field, String raw, int min, int max, boolean required, String allowed) {
-      String v = trim(raw);
-      if (v == null) {
-        if (required) {
-          add(field, null, "is required: " + allowed);
-        }
-        return null;
-      }
-      try {
-        if (!isWholeNumber(v)) {
-          throw new NumberFormatException("only ASCII digits 0-9");
-        }
-        int n = Integer.parseInt(v);
-        if (n < min || n > max) {
-          add(field, v, "is out of range: " + allowed);
-          return null;
-        }
-        return n;
-      } catch (NumberFormatException e) {
-        add(field, v, "is not a whole number: " + allowed);
-        return null;
-      }
     }
   }
 }

@@ -62,13 +62,11 @@ public record Lcspr(
       if (initiated.isAfter(today)) {
         problems.add(new ReviewProblem("initiated_date", "cannot be in the future"));
       }
-      if (latestRapidReviewReceived != null && initiated.isBefore(latestRapidReviewReceived)) {
+      if (!startsNoEarlierThanItsRapidReview(initiated, latestRapidReviewReceived)) {
         problems.add(
             new ReviewProblem(
                 "initiated_date",
-                "an LCSPR starts no earlier than its rapid review was received ("
-                    + latestRapidReviewReceived
-                    + ")"));
+                STARTS_NO_EARLIER_THAN_ITS_RAPID_REVIEW + " (" + latestRapidReviewReceived + ")"));
       }
     }
     if (!problems.isEmpty()) {
@@ -90,6 +88,119 @@ public record Lcspr(
         List.of(),
         null,
         null);
+  }
+
+  /** The rule between an LCSPR and the rapid reviews of the notifications it covers. */
+  public static final String STARTS_NO_EARLIER_THAN_ITS_RAPID_REVIEW =
+      "an LCSPR starts no earlier than its rapid review was received";
+
+  /**
+   * Whether an LCSPR started on {@code initiated} keeps {@link
+   * #STARTS_NO_EARLIER_THAN_ITS_RAPID_REVIEW} with a rapid review received on {@code received}
+   * (kept when either is not known).
+   */
+  public static boolean startsNoEarlierThanItsRapidReview(LocalDate initiated, LocalDate received) {
+    return initiated == null || received == null || !initiated.isBefore(received);
+  }
+
+  /**
+   * An LCSPR as the data standard's lcsprs.csv records it (an import): initiated, then taken
+   * through the steps its dates and {@code publicationStatus} (the standard's publication_status,
+   * see {@link #publicationStatus}) record, each by the same guarded step the pages use: the
+   * intention, completion, the Panel's notice, then publication or the decision not to publish (for
+   * {@code notPublishingReason}). The first step refused ends the walk: its problems are thrown,
+   * each on the field of the step's date. Returned at its first version.
+   */
+  public static Lcspr recorded(
+      String ref,
+      List<String> notificationRefs,
+      LocalDate initiated,
+      LocalDate completed,
+      LocalDate panelNotified,
+      LocalDate published,
+      String publicationStatus,
+      String notPublishingReason,
+      LocalDate latestRapidReviewReceived,
+      LocalDate today) {
+    Lcspr l = initiate(ref, notificationRefs, initiated, latestRapidReviewReceived, today);
+    PublicationIntention intention =
+        switch (publicationStatus) {
+          case "PUBLISHED" -> PublicationIntention.INTENDS_TO_PUBLISH;
+          case "NOT_PUBLISHING" -> PublicationIntention.NOT_DECIDED;
+          default -> PublicationIntention.valueOf(publicationStatus);
+        };
+    l = l.intend(intention);
+    if (completed != null) {
+      l = step("completed_date", l, x -> x.complete(completed, today));
+    }
+    if (panelNotified != null) {
+      l =
+          step(
+              "panel_notified_of_publication_date",
+              l,
+              x -> x.notifyPublication(panelNotified, today));
+    }
+    if ("PUBLISHED".equals(publicationStatus)) {
+      l = step("publication_date", l, x -> x.publish(published, today, null));
+    } else if ("NOT_PUBLISHING".equals(publicationStatus)) {
+      l = step("publication_status", l, x -> x.decideNotToPublish(notPublishingReason));
+    }
+    return new Lcspr(
+        0,
+        l.ref,
+        l.status,
+        l.intention,
+        1,
+        l.notificationRefs,
+        l.initiatedDate,
+        l.completedDate,
+        l.panelNotifiedOfPublicationDate,
+        l.publicationDate,
+        l.notPublishingReason,
+        l.details,
+        l.recommendations,
+        l.reportSha256,
+        l.publicUrl);
+  }
+
+  /** One step of {@link #recorded}; a refusal about the status is put on the step's field. */
+  private static Lcspr step(
+      String field, Lcspr from, java.util.function.UnaryOperator<Lcspr> step) {
+    try {
+      return step.apply(from);
+    } catch (InvalidReviewException e) {
+      throw new InvalidReviewException(
+          e.problems().stream()
+              .map(p -> p.field().equals("status") ? new ReviewProblem(field, p.message()) : p)
+              .toList());
+    }
+  }
+
+  /**
+   * This LCSPR, as recorded by a file, in place of {@code before} (the same reference): the next
+   * version of {@code before} with this one's lifecycle, dates and notifications; its details,
+   * recommendations, report and public address stay, and so does its reason for not publishing when
+   * it was already not publishing.
+   */
+  public Lcspr replacing(Lcspr before) {
+    boolean stillNotPublishing =
+        status == LcsprStatus.NOT_PUBLISHING && before.status == LcsprStatus.NOT_PUBLISHING;
+    return new Lcspr(
+        before.id,
+        before.ref,
+        status,
+        intention,
+        before.version + 1,
+        notificationRefs,
+        initiatedDate,
+        completedDate,
+        panelNotifiedOfPublicationDate,
+        publicationDate,
+        stillNotPublishing ? before.notPublishingReason : notPublishingReason,
+        before.details,
+        before.recommendations,
+        before.reportSha256,
+        before.publicUrl);
   }
 
   private void mayBecome(LcsprStatus to, String action) {

@@ -59,6 +59,134 @@ public record RapidReview(
         Map.of());
   }
 
+  /**
+   * A rapid review as the data standard's rapid_reviews.csv records it (an import): submitted when
+   * it has a received date, a draft otherwise, with the Panel's view when given, at its first
+   * version. The rules of the pages hold: the content's ({@link RapidReviewContent#problems}),
+   * received on or after the notification and not in the future, and the Panel's view only on a
+   * decided, submitted review. Not those the standard does not record: the three partners' sign-off
+   * and the Panel's reasons. The facts of the case (authority, incident) are the notification's,
+   * read with the review, so may be null here. Every broken rule is thrown at once.
+   */
+  public static RapidReview recorded(
+      String notificationRef,
+      LocalDate notifiedDate,
+      LocalDate received,
+      RapidReviewContent content,
+      PanelView view,
+      String by,
+      Instant at,
+      LocalDate today,
+      java.util.Set<String> themes) {
+    List<ReviewProblem> problems = new ArrayList<>(content.problems(notifiedDate, today, themes));
+    RapidReviewStatus status =
+        received == null ? RapidReviewStatus.DRAFT : RapidReviewStatus.SUBMITTED;
+    if (received != null) {
+      receivedOnOrAfterItsNotification(problems, received, notifiedDate, today);
+    }
+    if (view != null) {
+      panelViewOnlyOnADecidedSubmittedReview(problems, status, content.decision());
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidReviewException(problems);
+    }
+    return new RapidReview(
+        0,
+        notificationRef,
+        null,
+        null,
+        notifiedDate,
+        status,
+        1,
+        received,
+        content,
+        view,
+        null,
+        view == null ? null : by,
+        view == null ? null : at,
+        false,
+        Map.of());
+  }
+
+  /**
+   * This review, as recorded by a file, in place of {@code before} (the same notification's): the
+   * next version of {@code before} with the file's status, received date, decision, reason for no
+   * LCSPR, alternative methodology, practice themes and Panel's view; what only the pages record
+   * stays (the Panel's reasons too while its view is the same).
+   */
+  public RapidReview replacing(RapidReview before) {
+    RapidReviewContent c = before.content;
+    RapidReviewContent merged =
+        new RapidReviewContent(
+            c.agenciesInvolved(),
+            c.chronology(),
+            c.immediateActions(),
+            c.learningIdentified(),
+            c.disseminationPlan(),
+            c.disseminationBy(),
+            content.decision(),
+            content.noLcsprReason(),
+            c.decisionRationale(),
+            c.criteria(),
+            content.alternativeMethodology(),
+            c.alternativeMethodologyDetail(),
+            c.ethnicityRecorded(),
+            c.familyContextRecorded(),
+            c.signedOffLocalAuthority(),
+            c.signedOffHealth(),
+            c.signedOffPolice(),
+            content.practiceThemes());
+    boolean sameView = panelView != null && panelView == before.panelView;
+    return new RapidReview(
+        before.id,
+        before.notificationRef,
+        before.laCode,
+        before.incidentDate,
+        before.notifiedDate,
+        status,
+        before.version + 1,
+        receivedDate,
+        merged,
+        panelView,
+        sameView ? before.panelViewReasons : null,
+        sameView ? before.panelViewBy : panelViewBy,
+        sameView ? before.panelViewAt : panelViewAt,
+        before.nationalReview,
+        before.quality);
+  }
+
+  /** The rule: a rapid review is received on or after its notification, and not in the future. */
+  private static void receivedOnOrAfterItsNotification(
+      List<ReviewProblem> problems, LocalDate received, LocalDate notified, LocalDate today) {
+    if (notified != null && received.isBefore(notified)) {
+      problems.add(
+          new ReviewProblem(
+              "received_date",
+              "a rapid review cannot be received before its notification (" + notified + ")"));
+    } else if (received.isAfter(today)) {
+      problems.add(new ReviewProblem("received_date", "the received date cannot be in the future"));
+    }
+  }
+
+  /**
+   * The rule: the Panel gives its view only on a submitted rapid review, and none on one whose
+   * decision is UNDECIDED.
+   */
+  private static void panelViewOnlyOnADecidedSubmittedReview(
+      List<ReviewProblem> problems, RapidReviewStatus status, Decision decision) {
+    if (status != RapidReviewStatus.SUBMITTED) {
+      problems.add(
+          new ReviewProblem(
+              "panel_view", "the Panel gives its view only on a submitted rapid review"));
+    } else if (decision == Decision.UNDECIDED) {
+      problems.add(
+          new ReviewProblem(
+              "panel_view",
+              "the partnership has not decided on an LCSPR yet: the Panel gives no view on an"
+                  + " undecided review (challenge it instead)"));
+    }
+  }
+
   public boolean submitted() {
     return status == RapidReviewStatus.SUBMITTED;
   }
@@ -106,13 +234,8 @@ public record RapidReview(
     }
     if (received == null) {
       problems.add(new ReviewProblem("received_date", "enter the date the Panel received it"));
-    } else if (received.isBefore(notifiedDate)) {
-      problems.add(
-          new ReviewProblem(
-              "received_date",
-              "a rapid review cannot be received before its notification (" + notifiedDate + ")"));
-    } else if (received.isAfter(today)) {
-      problems.add(new ReviewProblem("received_date", "the received date cannot be in the future"));
+    } else {
+      receivedOnOrAfterItsNotification(problems, received, notifiedDate, today);
     }
     if (!content.signedOffByAllPartners()) {
       problems.add(
@@ -142,17 +265,7 @@ public record RapidReview(
    */
   public RapidReview withPanelView(PanelView view, String reasons, String by, Instant at) {
     List<ReviewProblem> problems = new ArrayList<>();
-    if (!submitted()) {
-      problems.add(
-          new ReviewProblem(
-              "panel_view", "the Panel gives its view only on a submitted rapid review"));
-    } else if (content.decision() == Decision.UNDECIDED) {
-      problems.add(
-          new ReviewProblem(
-              "panel_view",
-              "the partnership has not decided on an LCSPR yet: the Panel gives no view on an"
-                  + " undecided review (challenge it instead)"));
-    }
+    panelViewOnlyOnADecidedSubmittedReview(problems, status, content.decision());
     if (view == null) {
       problems.add(new ReviewProblem("panel_view", "choose AGREE or DISAGREE"));
     }

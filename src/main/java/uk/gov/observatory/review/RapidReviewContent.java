@@ -63,6 +63,36 @@ public record RapidReviewContent(
         List.of());
   }
 
+  /**
+   * Content as the data standard's rapid_reviews.csv records it: the decision, the reason for no
+   * LCSPR, whether another review type is proposed and the practice themes; nothing else written.
+   */
+  public static RapidReviewContent recorded(
+      Decision decision,
+      NoLcsprReason noLcsprReason,
+      boolean alternativeMethodology,
+      List<String> practiceThemes) {
+    return new RapidReviewContent(
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        decision,
+        noLcsprReason,
+        null,
+        Set.of(),
+        alternativeMethodology,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        practiceThemes);
+  }
+
   /** Whether all three safeguarding partners (council, health, police) have signed it off. */
   public boolean signedOffByAllPartners() {
     return signedOffLocalAuthority != null && signedOffHealth != null && signedOffPolice != null;

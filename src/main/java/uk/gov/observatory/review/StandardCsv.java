@@ -126,7 +126,7 @@ public class StandardCsv {
         status -> {
           List<ImportProblem> problems = new ArrayList<>(NotificationCsv.notYetImported(dir));
           NotificationCsv.Checked n = notifications.check(dir, replace, progress);
-          ReviewCsvFiles.Checked r = reviews.check(dir, n, replace, progress);
+          ReviewCsvFiles.Checked r = reviews.check(dir, n, replace, progress, actor);
           YearlyReportCsv.Checked y = yearlyReports.check(dir, replace);
           problems.addAll(n.problems());
           problems.addAll(r.problems());

@@ -241,12 +241,15 @@ class StandardCsvTest {
                 + " this notification is on line 2",
             "rapid_reviews.csv:4:notification_ref: SYN-99999: has no notification in"
                 + " notifications.csv or in the register",
-            "rapid_reviews.csv:5:received_date: 2019-01-01: is before the notification's"
-                + " notified_date",
-            "rapid_reviews.csv:6:no_lcspr_reason: NO_NEW_LEARNING: is given but the decision is"
-                + " UNDECIDED",
-            "rapid_reviews.csv:7:panel_view: AGREE: is given but received_date is blank",
-            "rapid_reviews.csv:8:panel_view: DISAGREE: is given but the decision is UNDECIDED",
+            // The rules of a rapid review, worded once, by the domain (as on the pages).
+            "rapid_reviews.csv:5:received_date: 2019-01-01: a rapid review cannot be received"
+                + " before its notification (2020-",
+            "rapid_reviews.csv:6:no_lcspr_reason: NO_NEW_LEARNING: a reason for no LCSPR is given"
+                + " only with the decision NO_LCSPR",
+            "rapid_reviews.csv:7:panel_view: AGREE: the Panel gives its view only on a submitted"
+                + " rapid review",
+            "rapid_reviews.csv:8:panel_view: DISAGREE: the partnership has not decided on an LCSPR"
+                + " yet: the Panel gives no view on an undecided review",
             "rapid_reviews.csv:9:decision: MAYBE: is not an allowed value: allowed values are"
                 + " LCSPR, NO_LCSPR, UNDECIDED",
             "rapid_reviews.csv:9:alternative_methodology: X: is not an allowed value: allowed"
@@ -255,12 +258,14 @@ class StandardCsvTest {
                 + " values are CHILD_DAILY_LIFE, RELUCTANT_ENGAGEMENT, CRITICAL_THINKING,"
                 + " CHANGING_RISK, INFORMATION_SHARING, LEADERSHIP_CULTURE",
             "rapid_reviews.csv:10:received_date: 2025-13-01: is not a date: use YYYY-MM-DD",
-            "lcsprs.csv:3:notification_refs: : is required: an LCSPR covers at least one"
-                + " notification",
-            "lcsprs.csv:4:initiated_date: 2025-01-01: is before the rapid review of SYN-00008 was"
-                + " received (2025-01-10)",
-            "lcsprs.csv:5:completed_date: 2025-01-15: is before initiated_date (2025-02-01)",
-            "lcsprs.csv:6:publication_date: 2025-05-01: is before completed_date (2025-06-01)",
+            // The rules of an LCSPR's lifecycle, worded once, by the domain (as on the pages).
+            "lcsprs.csv:3:notification_refs: : an LCSPR covers at least one notification",
+            "lcsprs.csv:4:initiated_date: 2025-01-01: an LCSPR starts no earlier than its rapid"
+                + " review was received (2025-01-10)",
+            "lcsprs.csv:5:completed_date: 2025-01-15: cannot be before the review started"
+                + " (2025-02-01)",
+            "lcsprs.csv:6:publication_date: 2025-05-01: cannot be before the review was completed"
+                + " (2025-06-01)",
             "lcsprs.csv:7:publication_date: : is required when publication_status is PUBLISHED",
             "lcsprs.csv:8:notification_refs: SYN-77777: has no notification in notifications.csv"
                 + " or in the register",
@@ -565,6 +570,56 @@ class StandardCsvTest {
     assertThat(repository.findLcspr("L-2").orElseThrow().notificationRefs())
         .containsExactly("SYN-00002", "SYN-00003");
     assertThat(rows("lcspr")).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName(
+      "--replace takes an LCSPR back to what the file says, even to a later start with no"
+          + " completion, in one step (no date check sees old and new dates mixed); a reason for not"
+          + " publishing written on the pages stays while it is still not publishing")
+  void replaceMovesAnLcsprBack() throws IOException {
+    Path base = tmp.resolve("base");
+    tenNotifications(base);
+    write(
+        base.resolve("rapid_reviews.csv"),
+        RR_HEADER + "SYN-00001,2025-01-10,LCSPR,,N,,\n" + "SYN-00002,2025-01-10,LCSPR,,N,,\n");
+    write(
+        base.resolve("lcsprs.csv"),
+        L_HEADER
+            + "L-1,SYN-00001,2025-02-01,2025-06-01,2025-06-10,2025-07-01,PUBLISHED\n"
+            + "L-2,SYN-00002,2025-02-01,,,,NOT_PUBLISHING\n");
+    assertThat(strings(importFrom(base))).isEmpty();
+    jdbc.update(
+        "update lcspr set not_publishing_reason = 'the family asked' where lcspr_ref = 'L-2'");
+
+    Path later = tmp.resolve("later");
+    Files.createDirectories(later);
+    write(later.resolve("notifications.csv"), SyntheticHeaders.NOTIFICATIONS);
+    write(later.resolve("children.csv"), SyntheticHeaders.CHILDREN);
+    write(
+        later.resolve("lcsprs.csv"),
+        L_HEADER
+            + "L-1,SYN-00001,2025-08-01,,,,NOT_DECIDED\n"
+            + "L-2,SYN-00002,2025-03-01,2025-05-01,,,NOT_PUBLISHING\n");
+    assertThat(strings(replace(later))).isEmpty();
+    Lcspr l1 = repository.findLcspr("L-1").orElseThrow();
+    assertThat(l1.status()).isEqualTo(LcsprStatus.INITIATED);
+    assertThat(l1.initiatedDate()).isEqualTo("2025-08-01");
+    assertThat(l1.completedDate()).isNull();
+    assertThat(l1.panelNotifiedOfPublicationDate()).isNull();
+    assertThat(l1.publicationDate()).isNull();
+    assertThat(l1.version()).isEqualTo(2);
+    Lcspr l2 = repository.findLcspr("L-2").orElseThrow();
+    assertThat(l2.status()).isEqualTo(LcsprStatus.NOT_PUBLISHING);
+    assertThat(l2.initiatedDate()).isEqualTo("2025-03-01");
+    assertThat(l2.completedDate()).isEqualTo("2025-05-01");
+    assertThat(l2.notPublishingReason()).isEqualTo("the family asked");
+    // Each replacement is on its case's timeline.
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from case_event where event = 'LCSPR replaced by an import'",
+                Integer.class))
+        .isEqualTo(2);
   }
 
   /** Header-only files: an import of reviews alone, for notifications the register holds. */

@@ -27,7 +27,6 @@ import uk.gov.observatory.access.Viewers;
 import uk.gov.observatory.api.ApiController;
 import uk.gov.observatory.api.Problem;
 import uk.gov.observatory.api.ResourceNotFoundException;
-import uk.gov.observatory.calendar.DateInput;
 import uk.gov.observatory.review.CaseEvent;
 import uk.gov.observatory.review.CaseTimeline;
 import uk.gov.observatory.review.Decision;
@@ -43,6 +42,7 @@ import uk.gov.observatory.review.RapidReviewContent;
 import uk.gov.observatory.review.RapidReviews;
 import uk.gov.observatory.review.Regulation11Criterion;
 import uk.gov.observatory.review.ReviewClocks;
+import uk.gov.observatory.review.ReviewFields;
 import uk.gov.observatory.review.ReviewProblem;
 import uk.gov.observatory.review.Worklists;
 
@@ -450,22 +450,7 @@ class ReviewsController {
   }
 
   private static LocalDate date(String field, String value, boolean required) {
-    if (value == null || value.isBlank()) {
-      if (required) {
-        throw new InvalidReviewException(field, "is required: a date written YYYY-MM-DD");
-      }
-      return null;
-    }
-    return DateInput.parse(value.strip())
-        .orElseThrow(
-            () ->
-                new InvalidReviewException(
-                    field,
-                    "'"
-                        + value
-                        + "' is not a date: it must be "
-                        + DateInput.RULE
-                        + ", for example 2026-11-20"));
+    return ReviewFields.date(field, value, required);
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

@@ -6,14 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -41,10 +34,11 @@ import uk.gov.observatory.notification.ImportProblem;
 import uk.gov.observatory.notification.ImportProgress;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationCsv;
-import uk.gov.observatory.reference.CodeList;
+import uk.gov.observatory.notification.StandardFields;
 import uk.gov.observatory.reference.CodeLists;
 import uk.gov.observatory.reference.ReferenceData;
 import uk.gov.observatory.review.Decision;
+import uk.gov.observatory.review.InvalidReviewException;
 import uk.gov.observatory.review.Lcspr;
 import uk.gov.observatory.review.LcsprStatus;
 import uk.gov.observatory.review.Lcsprs;
@@ -53,8 +47,8 @@ import uk.gov.observatory.review.PanelView;
 import uk.gov.observatory.review.PublicationIntention;
 import uk.gov.observatory.review.RapidReview;
 import uk.gov.observatory.review.RapidReviewContent;
-import uk.gov.observatory.review.RapidReviewStatus;
 import uk.gov.observatory.review.RapidReviews;
+import uk.gov.observatory.review.ReviewProblem;
 
 /**
  * {@code rapid_reviews.csv} and {@code lcsprs.csv} of DATA-STANDARD.md section 5: checked against
@@ -103,9 +97,6 @@ public class ReviewCsvFiles {
   static final String PANEL_VIEWS = "panel_view";
   static final String PUBLICATION_STATUSES = "publication_status";
 
-  /** An LCSPR's reference: as a notification's, 1 to 40 letters, digits, '-', '_' or '.'. */
-  static final Pattern REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}");
-
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
   private final ReviewRepository repository;
@@ -127,33 +118,15 @@ public class ReviewCsvFiles {
     this.clock = clock;
   }
 
-  /** A row of rapid_reviews.csv that passed every check. */
-  record RapidReviewRow(
-      long line,
-      String ref,
-      LocalDate received,
-      Decision decision,
-      NoLcsprReason reason,
-      boolean alternativeMethodology,
-      PanelView view,
-      List<String> themes) {
-
-    RapidReviewStatus status() {
-      return received == null ? RapidReviewStatus.DRAFT : RapidReviewStatus.SUBMITTED;
+  /** A row of rapid_reviews.csv that passed every check: the review as the file records it. */
+  record RapidReviewRow(long line, RapidReview review) {
+    String ref() {
+      return review.notificationRef();
     }
   }
 
-  /** A row of lcsprs.csv that passed every check, with its place in the lifecycle. */
-  record LcsprRow(
-      long line,
-      String ref,
-      List<String> notificationRefs,
-      LocalDate initiated,
-      LocalDate completed,
-      LocalDate panelNotified,
-      LocalDate published,
-      LcsprStatus status,
-      PublicationIntention intention) {}
+  /** A row of lcsprs.csv that passed every check: the LCSPR as the file records it. */
+  record LcsprRow(long line, Lcspr lcspr) {}
 
   /** What {@link #check} found: the problems, or the rows to store. */
   public static final class Checked {
@@ -165,6 +138,8 @@ public class ReviewCsvFiles {
     final List<String> replacedRapidReviews;
     final List<String> removedRapidReviews;
     final List<String> replacedLcsprs;
+    final String actor;
+    final Instant at;
 
     Checked(
         List<ImportProblem> problems,
@@ -174,7 +149,9 @@ public class ReviewCsvFiles {
         List<LcsprRow> lcsprs,
         List<String> replacedRapidReviews,
         List<String> removedRapidReviews,
-        List<String> replacedLcsprs) {
+        List<String> replacedLcsprs,
+        String actor,
+        Instant at) {
       this.problems = List.copyOf(problems);
       this.rapidReviewsFile = rapidReviewsFile;
       this.lcsprsFile = lcsprsFile;
@@ -183,6 +160,8 @@ public class ReviewCsvFiles {
       this.replacedRapidReviews = List.copyOf(replacedRapidReviews);
       this.removedRapidReviews = List.copyOf(removedRapidReviews);
       this.replacedLcsprs = List.copyOf(replacedLcsprs);
+      this.actor = actor;
+      this.at = at;
     }
 
     public List<ImportProblem> problems() {
@@ -210,7 +189,6 @@ public class ReviewCsvFiles {
     final Map<String, LocalDate> lcsprInitiated = new TreeMap<>();
 
     final Map<String, List<String>> lcsprLinks = new TreeMap<>();
-    final Map<String, String> lcsprNotPublishingReason = new HashMap<>();
     final Set<String> lcsprRefs = new HashSet<>();
   }
 
@@ -219,7 +197,11 @@ public class ReviewCsvFiles {
    * {@code notifications} checked from the same folder and the register. Stores nothing.
    */
   public Checked check(
-      Path dir, NotificationCsv.Checked notifications, boolean replace, ImportProgress progress) {
+      Path dir,
+      NotificationCsv.Checked notifications,
+      boolean replace,
+      ImportProgress progress,
+      String actor) {
     List<ImportProblem> problems = new ArrayList<>();
     boolean rrFile = Files.exists(dir.resolve(RAPID_REVIEWS));
     boolean lFile = Files.exists(dir.resolve(LCSPRS));
@@ -233,15 +215,7 @@ public class ReviewCsvFiles {
     List<CsvTable.Row> rrRows = rr == null ? List.of() : rr.rows();
     List<CsvTable.Row> lRows = ls == null ? List.of() : ls.rows();
 
-    // Whether every reference in notifications.csv is known, so a reference may be called unknown.
-    boolean refsKnown = notifications.read();
-    Set<String> imported = notifications.lines().keySet();
-    Map<String, LocalDate> importedNotified = new HashMap<>();
-    for (Notification n : notifications.valid()) {
-      importedNotified.put(n.ref(), n.notifiedDate());
-    }
-
-    Set<String> named = new LinkedHashSet<>(imported);
+    Set<String> named = new LinkedHashSet<>(notifications.lines().keySet());
     Set<String> namedLcsprs = new LinkedHashSet<>();
     for (CsvTable.Row r : rrRows) {
       addIfPresent(named, r.get("notification_ref"));
@@ -252,16 +226,67 @@ public class ReviewCsvFiles {
       }
       addIfPresent(namedLcsprs, r.get("lcspr_ref"));
     }
-    Held held = held(named, namedLcsprs);
-    LocalDate today = LocalDate.now(clock);
-
-    // rapid_reviews.csv
+    Pass pass = new Pass(notifications, held(named, namedLcsprs), replace, problems, actor);
     progress.stage("Checking rapid reviews", rrRows.size());
-    List<RapidReviewRow> reviews = new ArrayList<>();
-    Map<String, Long> reviewLine = new HashMap<>();
-    Map<String, LocalDate> importedReceived = new HashMap<>();
-    List<String> replacedReviews = new ArrayList<>();
     for (CsvTable.Row row : rrRows) {
+      pass.rapidReview(row);
+      progress.step();
+    }
+    progress.stage("Checking LCSPRs", lRows.size());
+    for (CsvTable.Row row : lRows) {
+      pass.lcspr(row);
+      progress.step();
+    }
+    pass.heldLcsprs();
+    return pass.checked(rrFile, lFile);
+  }
+
+  /** One import's check of the review files, row by row, with what it has found so far. */
+  private final class Pass {
+    final NotificationCsv.Checked notifications;
+    final Held held;
+    final boolean replace;
+    final List<ImportProblem> problems;
+    final String actor;
+    final Instant now = clock.instant();
+    final LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+    final Set<String> themeCodes = new LinkedHashSet<>();
+
+    /** Whether every reference in notifications.csv is known, so one may be called unknown. */
+    final boolean refsKnown;
+
+    final Set<String> imported;
+    final Map<String, LocalDate> importedNotified = new HashMap<>();
+
+    final List<RapidReviewRow> reviews = new ArrayList<>();
+    final Map<String, Long> reviewLine = new HashMap<>();
+    final Map<String, LocalDate> importedReceived = new HashMap<>();
+    final List<String> replacedReviews = new ArrayList<>();
+    final List<LcsprRow> lcsprs = new ArrayList<>();
+    final Map<String, Long> lcsprLine = new HashMap<>();
+    final List<String> replacedLcsprs = new ArrayList<>();
+
+    Pass(
+        NotificationCsv.Checked notifications,
+        Held held,
+        boolean replace,
+        List<ImportProblem> problems,
+        String actor) {
+      this.notifications = notifications;
+      this.held = held;
+      this.replace = replace;
+      this.problems = problems;
+      this.actor = actor;
+      this.refsKnown = notifications.read();
+      this.imported = notifications.lines().keySet();
+      for (Notification n : notifications.valid()) {
+        importedNotified.put(n.ref(), n.notifiedDate());
+      }
+      reference.codeList(CodeLists.PRACTICE_THEMES).codes().forEach(c -> themeCodes.add(c.code()));
+    }
+
+    /** A row of rapid_reviews.csv. */
+    void rapidReview(CsvTable.Row row) {
       Row r = new Row(RAPID_REVIEWS, row, problems);
       String ref = r.text("notification_ref");
       boolean refOk = false;
@@ -294,85 +319,63 @@ public class ReviewCsvFiles {
           refOk = true;
         }
       }
-      LocalDate received = r.date("received_date", today, false);
+      LocalDate received = r.fields.date("received_date", row.get("received_date"), false);
+      if (refOk) {
+        importedReceived.put(ref, received);
+      }
       LocalDate notified =
           ref == null
               ? null
               : imported.contains(ref) ? importedNotified.get(ref) : held.notified.get(ref);
-      if (received != null && notified != null && received.isBefore(notified)) {
-        r.problem(
-            "received_date",
-            received.toString(),
-            "is before the notification's notified_date ("
-                + notified
-                + "): a rapid review is received on or after its notification");
-      }
-      if (refOk) {
-        importedReceived.put(ref, received);
-      }
-      String decisionCode = r.code("decision", DECISIONS, true, "");
-      Decision decision = decisionCode == null ? null : Decision.valueOf(decisionCode);
-      String reasonCode = r.code("no_lcspr_reason", NO_LCSPR_REASONS, false, "");
-      if (reasonCode != null && decision != null && decision != Decision.NO_LCSPR) {
-        r.problem(
-            "no_lcspr_reason",
-            reasonCode,
-            "is given but the decision is "
-                + decision
-                + ": a reason for no LCSPR goes only with the decision NO_LCSPR");
-      }
-      Boolean alternative = r.yesNo("alternative_methodology");
-      String viewCode = r.code("panel_view", PANEL_VIEWS, false, "");
-      if (viewCode != null) {
-        if (r.text("received_date") == null) {
-          r.problem(
-              "panel_view",
-              viewCode,
-              "is given but received_date is blank: the Panel gives its view only on a rapid"
-                  + " review it has received");
-        } else if (decision == Decision.UNDECIDED) {
-          r.problem(
-              "panel_view",
-              viewCode,
-              "is given but the decision is UNDECIDED: the Panel gives no view on an undecided"
-                  + " rapid review");
-        }
-      }
-      List<String> themes = r.codes("practice_themes", CodeLists.PRACTICE_THEMES);
+      String decision = r.fields.code("decision", row.get("decision"), DECISIONS, true);
+      String reason =
+          r.fields.code("no_lcspr_reason", row.get("no_lcspr_reason"), NO_LCSPR_REASONS, false);
+      Boolean alternative =
+          r.fields.yesNo("alternative_methodology", row.get("alternative_methodology"));
+      String view = r.fields.code("panel_view", row.get("panel_view"), PANEL_VIEWS, false);
+      List<String> themes =
+          r.fields.codes(
+              "practice_themes",
+              CsvTable.split(row.get("practice_themes")),
+              CodeLists.PRACTICE_THEMES);
       if (r.clean()) {
-        reviews.add(
-            new RapidReviewRow(
-                row.line(),
-                ref,
-                received,
-                decision,
-                reasonCode == null ? null : NoLcsprReason.valueOf(reasonCode),
-                Boolean.TRUE.equals(alternative),
-                viewCode == null ? null : PanelView.valueOf(viewCode),
-                themes));
-        if (held.reviewed.contains(ref)) {
-          replacedReviews.add(ref);
+        // The rules of a rapid review are the domain's, as on the pages.
+        RapidReviewContent content =
+            RapidReviewContent.recorded(
+                Decision.valueOf(decision),
+                reason == null ? null : NoLcsprReason.valueOf(reason),
+                alternative,
+                themes);
+        try {
+          RapidReview review =
+              RapidReview.recorded(
+                  ref,
+                  notified,
+                  received,
+                  content,
+                  view == null ? null : PanelView.valueOf(view),
+                  actor,
+                  now,
+                  today,
+                  themeCodes);
+          reviews.add(new RapidReviewRow(row.line(), review));
+          if (held.reviewed.contains(ref)) {
+            replacedReviews.add(ref);
+          }
+        } catch (InvalidReviewException e) {
+          r.refused(e);
         }
       }
-      progress.step();
     }
 
-    // lcsprs.csv
-    progress.stage("Checking LCSPRs", lRows.size());
-    List<LcsprRow> lcsprs = new ArrayList<>();
-    Map<String, Long> lcsprLine = new HashMap<>();
-    List<String> replacedLcsprs = new ArrayList<>();
-    for (CsvTable.Row row : lRows) {
+    /** A row of lcsprs.csv. */
+    void lcspr(CsvTable.Row row) {
       Row r = new Row(LCSPRS, row, problems);
       String ref = r.text("lcspr_ref");
       if (ref == null) {
         r.problem("lcspr_ref", "", "is required: the LCSPR's own reference");
-      } else if (!REF.matcher(ref).matches()) {
-        r.problem(
-            "lcspr_ref",
-            ref,
-            "is not a valid reference: use 1 to 40 letters, digits, '-', '_' or '.', starting"
-                + " with a letter or digit, e.g. LCSPR-2020-00042");
+      } else if (r.fields.reference("lcspr_ref", ref, "LCSPR-2020-00042") == null) {
+        ref = null;
       } else if (lcsprLine.containsKey(ref)) {
         r.problem(
             "lcspr_ref",
@@ -387,223 +390,153 @@ public class ReviewCsvFiles {
               "lcspr_ref", ref, "is already in the register: import with --replace to replace it");
         }
       }
-      List<String> covered = new ArrayList<>();
-      String rawRefs = row.get("notification_refs");
-      if (rawRefs == null || rawRefs.isBlank()) {
-        r.problem(
-            "notification_refs",
-            "",
-            "is required: an LCSPR covers at least one notification (their notification_refs,"
-                + " separated by ';')");
-      } else {
-        for (String item : CsvTable.split(rawRefs)) {
-          String n = trim(item);
-          if (n == null) {
-            r.problem(
-                "notification_refs",
-                rawRefs,
-                "has an empty entry: separate references with a single ';'");
-          } else if (covered.contains(n)) {
-            r.problem("notification_refs", n, "is repeated: name each notification once");
-          } else {
-            covered.add(n);
-            if (refsKnown && !imported.contains(n) && !held.notified.containsKey(n)) {
-              r.problem(
-                  "notification_refs",
-                  n,
-                  "has no notification in notifications.csv or in the register: an LCSPR covers"
-                      + " notifications");
-            }
-          }
+      List<String> covered = r.fields.references("notification_refs", row.get("notification_refs"));
+      for (String n : new LinkedHashSet<>(covered)) {
+        if (refsKnown && !imported.contains(n) && !held.notified.containsKey(n)) {
+          r.problem(
+              "notification_refs",
+              n,
+              "has no notification in notifications.csv or in the register: an LCSPR covers"
+                  + " notifications");
         }
       }
-      LocalDate initiated = r.date("initiated_date", today, true);
-      if (initiated != null) {
+      LocalDate initiated = r.fields.date("initiated_date", row.get("initiated_date"), true);
+      LocalDate completed = r.fields.date("completed_date", row.get("completed_date"), false);
+      LocalDate panelNotified =
+          r.fields.date(
+              "panel_notified_of_publication_date",
+              row.get("panel_notified_of_publication_date"),
+              false);
+      String status =
+          r.fields.code(
+              "publication_status", row.get("publication_status"), PUBLICATION_STATUSES, true);
+      boolean publishedStatus = "PUBLISHED".equals(status);
+      LocalDate published =
+          r.fields.date(
+              "publication_date",
+              row.get("publication_date"),
+              publishedStatus,
+              " when publication_status is PUBLISHED");
+      if (published != null && status != null && !publishedStatus) {
+        r.problem(
+            "publication_date",
+            published.toString(),
+            "is given but publication_status is "
+                + status
+                + ": only a PUBLISHED review has a publication date");
+      }
+      if (r.clean()) {
+        // Its rapid reviews' latest received date: this import's, else the register's.
+        LocalDate latestReceived = null;
         for (String n : covered) {
           LocalDate received =
               importedReceived.containsKey(n)
                   ? importedReceived.get(n)
                   : imported.contains(n) ? null : held.received.get(n);
-          if (received != null && initiated.isBefore(received)) {
-            r.problem(
-                "initiated_date",
-                initiated.toString(),
-                "is before the rapid review of "
-                    + n
-                    + " was received ("
-                    + received
-                    + "): an LCSPR starts no earlier than its rapid review was received");
+          if (received != null && (latestReceived == null || received.isAfter(latestReceived))) {
+            latestReceived = received;
           }
         }
-      }
-      LocalDate completed = r.date("completed_date", today, false);
-      if (completed != null && initiated != null && completed.isBefore(initiated)) {
-        r.problem(
-            "completed_date",
-            completed.toString(),
-            "is before initiated_date ("
-                + initiated
-                + "): an LCSPR is completed on or after it started");
-      }
-      boolean completedGiven = r.text("completed_date") != null;
-      LocalDate panelNotified = r.date("panel_notified_of_publication_date", today, false);
-      if (panelNotified != null) {
-        if (!completedGiven) {
-          r.problem(
-              "panel_notified_of_publication_date",
-              panelNotified.toString(),
-              "is given but completed_date is blank: the Panel is told of the publication of a"
-                  + " completed review");
-        } else if (completed != null && panelNotified.isBefore(completed)) {
-          r.problem(
-              "panel_notified_of_publication_date",
-              panelNotified.toString(),
-              "is before completed_date ("
-                  + completed
-                  + "): the Panel is told of the publication of a completed review");
-        }
-      }
-      String status = r.code("publication_status", PUBLICATION_STATUSES, true, "");
-      LocalDate published = r.date("publication_date", today, false);
-      boolean publishedGiven = r.text("publication_date") != null;
-      if (published != null) {
-        if (status != null && !status.equals("PUBLISHED")) {
-          r.problem(
-              "publication_date",
-              published.toString(),
-              "is given but publication_status is "
-                  + status
-                  + ": only a PUBLISHED review has a publication date");
-        } else if (!completedGiven) {
-          r.problem(
-              "publication_date",
-              published.toString(),
-              "is given but completed_date is blank: a review is published only once it is"
-                  + " completed");
-        } else if (completed != null && published.isBefore(completed)) {
-          r.problem(
-              "publication_date",
-              published.toString(),
-              "is before completed_date ("
-                  + completed
-                  + "): a review is published on or after it is completed");
-        } else if (panelNotified != null && published.isBefore(panelNotified)) {
-          r.problem(
-              "publication_date",
-              published.toString(),
-              "is before panel_notified_of_publication_date ("
-                  + panelNotified
-                  + "): the Panel is told before the review is published");
-        }
-      }
-      if ("PUBLISHED".equals(status) && !publishedGiven) {
-        r.problem(
-            "publication_date",
-            "",
-            "is required when publication_status is PUBLISHED: the date the review was published");
-      }
-      if (r.clean()) {
-        LcsprStatus lifecycle;
-        PublicationIntention intention;
-        switch (status) {
-          case "PUBLISHED" -> {
-            lifecycle = LcsprStatus.PUBLISHED;
-            intention = PublicationIntention.INTENDS_TO_PUBLISH;
+        // The rules of an LCSPR's lifecycle are the domain's, as on the pages.
+        try {
+          Lcspr lcspr =
+              Lcspr.recorded(
+                  ref,
+                  covered,
+                  initiated,
+                  completed,
+                  panelNotified,
+                  published,
+                  status,
+                  NOT_PUBLISHING_REASON,
+                  latestReceived,
+                  today);
+          lcsprs.add(new LcsprRow(row.line(), lcspr));
+          if (held.lcsprRefs.contains(ref)) {
+            replacedLcsprs.add(ref);
           }
-          case "NOT_PUBLISHING" -> {
-            lifecycle = LcsprStatus.NOT_PUBLISHING;
-            intention = PublicationIntention.NOT_DECIDED;
-          }
-          default -> {
-            intention = PublicationIntention.valueOf(status);
-            lifecycle =
-                completed == null
-                    ? LcsprStatus.INITIATED
-                    : panelNotified == null
-                        ? LcsprStatus.COMPLETED
-                        : LcsprStatus.PUBLICATION_NOTIFIED;
-          }
-        }
-        lcsprs.add(
-            new LcsprRow(
-                row.line(),
-                ref,
-                covered,
-                initiated,
-                completed,
-                panelNotified,
-                published,
-                lifecycle,
-                intention));
-        if (held.lcsprRefs.contains(ref)) {
-          replacedLcsprs.add(ref);
+        } catch (InvalidReviewException e) {
+          r.refused(e);
         }
       }
-      progress.step();
     }
 
-    // LCSPRs the register keeps (not in lcsprs.csv) against what this import changes.
-    Set<String> lcsprsInFile = lcsprLine.keySet();
-    for (Map.Entry<String, List<String>> e : held.lcsprLinks.entrySet()) {
-      String lcspr = e.getKey();
-      if (lcsprsInFile.contains(lcspr)) {
-        continue;
-      }
-      List<String> links = e.getValue();
-      if (refsKnown && replace && imported.containsAll(links)) {
-        String first =
-            links.stream()
-                .min(
-                    (a, b) ->
-                        Long.compare(notifications.lines().get(a), notifications.lines().get(b)))
-                .orElseThrow();
-        problems.add(
-            new ImportProblem(
-                NotificationCsv.NOTIFICATIONS,
-                notifications.lines().get(first),
-                "notification_ref",
-                first,
-                "is replaced, and LCSPR "
-                    + lcspr
-                    + " in the register covers only notifications this import replaces ("
-                    + String.join(";", links)
-                    + "): give "
-                    + lcspr
-                    + " in lcsprs.csv too, or it would cover none"));
-      }
-      LocalDate initiated = held.lcsprInitiated.get(lcspr);
-      for (RapidReviewRow review : reviews) {
-        if (!imported.contains(review.ref())
-            && links.contains(review.ref())
-            && review.received() != null
-            && review.received().isAfter(initiated)) {
+    /** LCSPRs the register keeps (not in lcsprs.csv) against what this import changes. */
+    void heldLcsprs() {
+      Set<String> lcsprsInFile = lcsprLine.keySet();
+      for (Map.Entry<String, List<String>> e : held.lcsprLinks.entrySet()) {
+        String lcspr = e.getKey();
+        if (lcsprsInFile.contains(lcspr)) {
+          continue;
+        }
+        List<String> links = e.getValue();
+        if (refsKnown && replace && imported.containsAll(links)) {
+          String first =
+              links.stream()
+                  .min(
+                      (a, b) ->
+                          Long.compare(notifications.lines().get(a), notifications.lines().get(b)))
+                  .orElseThrow();
           problems.add(
               new ImportProblem(
-                  RAPID_REVIEWS,
-                  review.line(),
-                  "received_date",
-                  review.received().toString(),
-                  "is after LCSPR "
+                  NotificationCsv.NOTIFICATIONS,
+                  notifications.lines().get(first),
+                  "notification_ref",
+                  first,
+                  "is replaced, and LCSPR "
                       + lcspr
-                      + " of this notification started ("
-                      + initiated
-                      + "): an LCSPR starts no earlier than its rapid review was received"));
+                      + " in the register covers only notifications this import replaces ("
+                      + String.join(";", links)
+                      + "): give "
+                      + lcspr
+                      + " in lcsprs.csv too, or it would cover none"));
+        }
+        LocalDate initiated = held.lcsprInitiated.get(lcspr);
+        for (RapidReviewRow row : reviews) {
+          LocalDate received = row.review().receivedDate();
+          if (!imported.contains(row.ref())
+              && links.contains(row.ref())
+              && !Lcspr.startsNoEarlierThanItsRapidReview(initiated, received)) {
+            problems.add(
+                new ImportProblem(
+                    RAPID_REVIEWS,
+                    row.line(),
+                    "received_date",
+                    received.toString(),
+                    "is after LCSPR "
+                        + lcspr
+                        + " of this notification started ("
+                        + initiated
+                        + "): "
+                        + Lcspr.STARTS_NO_EARLIER_THAN_ITS_RAPID_REVIEW));
+          }
         }
       }
     }
 
-    // Rapid reviews of replaced notifications that the files do not give again go with them.
-    List<String> removed = new ArrayList<>();
-    if (replace) {
-      for (String ref : imported) {
-        if (held.reviewed.contains(ref) && !reviewLine.containsKey(ref)) {
-          removed.add(ref);
+    Checked checked(boolean rrFile, boolean lFile) {
+      // Rapid reviews of replaced notifications that the files do not give again go with them.
+      List<String> removed = new ArrayList<>();
+      if (replace) {
+        for (String ref : imported) {
+          if (held.reviewed.contains(ref) && !reviewLine.containsKey(ref)) {
+            removed.add(ref);
+          }
         }
+        removed.sort(null);
       }
-      removed.sort(null);
+      return new Checked(
+          problems,
+          rrFile,
+          lFile,
+          reviews,
+          lcsprs,
+          replacedReviews,
+          removed,
+          replacedLcsprs,
+          actor,
+          now);
     }
-    return new Checked(
-        problems, rrFile, lFile, reviews, lcsprs, replacedReviews, removed, replacedLcsprs);
   }
 
   private static void addIfPresent(Set<String> set, String raw) {
@@ -642,13 +575,10 @@ public class ReviewCsvFiles {
           }
         });
     inChunks(
-        "select lcspr_ref, status, not_publishing_reason from lcspr where lcspr_ref in (:refs)",
+        "select lcspr_ref from lcspr where lcspr_ref in (:refs)",
         lcsprRefs,
         rs -> {
           held.lcsprRefs.add(rs.getString(1));
-          if (LcsprStatus.NOT_PUBLISHING.name().equals(rs.getString(2))) {
-            held.lcsprNotPublishingReason.put(rs.getString(1), rs.getString(3));
-          }
         });
     return held;
   }
@@ -664,25 +594,26 @@ public class ReviewCsvFiles {
   }
 
   static String trim(String s) {
-    if (s == null) {
-      return null;
-    }
-    String t = s.strip();
-    return t.isEmpty() ? null : t;
+    return StandardFields.trim(s);
   }
 
-  /** One row being checked: its values, and the problems found in it. */
+  /**
+   * One row being checked: its values, its fields read by the data standard's types, and the
+   * problems found in it.
+   */
   private final class Row {
     final String file;
     final CsvTable.Row row;
     final List<ImportProblem> problems;
     final int before;
+    final StandardFields fields;
 
     Row(String file, CsvTable.Row row, List<ImportProblem> problems) {
       this.file = file;
       this.row = row;
       this.problems = problems;
       this.before = problems.size();
+      this.fields = new StandardFields(reference, this::problem);
     }
 
     boolean clean() {
@@ -690,87 +621,19 @@ public class ReviewCsvFiles {
     }
 
     void problem(String column, String value, String reason) {
-      problems.add(new ImportProblem(file, row.line(), column, value, reason));
+      problems.add(new ImportProblem(file, row.line(), column, value == null ? "" : value, reason));
+    }
+
+    /** The domain's refusal, each problem at its column with the value the row gives there. */
+    void refused(InvalidReviewException e) {
+      for (ReviewProblem p : e.problems()) {
+        String value = row.get(p.field());
+        problem(p.field(), value == null ? "" : value.strip(), p.message());
+      }
     }
 
     String text(String column) {
       return trim(row.get(column));
-    }
-
-    LocalDate date(String column, LocalDate today, boolean required) {
-      String v = text(column);
-      if (v == null) {
-        if (required) {
-          problem(column, "", "is required: use YYYY-MM-DD");
-        }
-        return null;
-      }
-      LocalDate d;
-      try {
-        d = LocalDate.parse(v);
-      } catch (DateTimeParseException e) {
-        problem(column, v, "is not a date: use YYYY-MM-DD, e.g. 2020-06-30");
-        return null;
-      }
-      if (d.isAfter(today)) {
-        problem(
-            column, v, "is in the future (today is " + today + "): it must be today or earlier");
-        return null;
-      }
-      return d;
-    }
-
-    String code(String column, String listName, boolean required, String when) {
-      CodeList list = reference.codeList(listName);
-      String v = text(column);
-      if (v == null) {
-        if (required) {
-          problem(column, "", "is required" + when + ": allowed values are " + list.allowed());
-        }
-        return null;
-      }
-      if (!list.contains(v)) {
-        problem(
-            column,
-            v,
-            "is not an allowed value: allowed values are "
-                + list.allowed()
-                + (required ? "" : ", or blank"));
-        return null;
-      }
-      return v;
-    }
-
-    /** Y, N, or blank (N). */
-    Boolean yesNo(String column) {
-      String v = text(column);
-      if (v == null || v.equals("N")) {
-        return false;
-      }
-      if (v.equals("Y")) {
-        return true;
-      }
-      problem(column, v, "is not an allowed value: allowed values are Y, N (blank is N)");
-      return null;
-    }
-
-    List<String> codes(String column, String listName) {
-      CodeList list = reference.codeList(listName);
-      String raw = row.get(column);
-      List<String> out = new ArrayList<>();
-      for (String item : CsvTable.split(raw)) {
-        String v = trim(item);
-        if (v == null) {
-          problem(column, raw, "has an empty entry: separate codes with a single ';'");
-        } else if (!list.contains(v)) {
-          problem(column, v, "is not an allowed value: allowed values are " + list.allowed());
-        } else if (out.contains(v)) {
-          problem(column, v, "is repeated: give each code once");
-        } else {
-          out.add(v);
-        }
-      }
-      return out;
     }
   }
 
@@ -787,7 +650,7 @@ public class ReviewCsvFiles {
     if (!c.problems.isEmpty()) {
       throw new IllegalArgumentException("only a checked import without problems is stored");
     }
-    Instant now = clock.instant();
+    Instant now = c.at;
     storeRapidReviews(c.rapidReviews, progress, actor, now);
     storeLcsprs(c.lcsprs, progress, actor, now);
     if (c.rapidReviewsFile || !c.removedRapidReviews.isEmpty()) {
@@ -805,7 +668,7 @@ public class ReviewCsvFiles {
       details.put("lcsprs", c.lcsprs.size());
       details.put(
           "notifications_covered",
-          c.lcsprs.stream().mapToInt(l -> l.notificationRefs().size()).sum());
+          c.lcsprs.stream().mapToInt(l -> l.lcspr().notificationRefs().size()).sum());
       details.put("replaced", c.replacedLcsprs.size());
       details.put("replaced_refs", c.replacedLcsprs);
       audit.record(
@@ -820,6 +683,9 @@ public class ReviewCsvFiles {
         c.replacedLcsprs.size());
   }
 
+  /** How many rows go to the repository in one batch. */
+  private static final int BATCH = 500;
+
   private void storeRapidReviews(
       List<RapidReviewRow> rows, ImportProgress progress, String actor, Instant now) {
     progress.stage("Storing rapid reviews", rows.size());
@@ -827,17 +693,17 @@ public class ReviewCsvFiles {
     Map<String, RapidReview> existing =
         repository.rapidReviewsOf(rows.stream().map(RapidReviewRow::ref).toList());
     List<RapidReviewRow> fresh = new ArrayList<>();
-    List<Object[]> events = new ArrayList<>();
+    List<ReviewRepository.NewEvent> events = new ArrayList<>();
     for (RapidReviewRow row : rows) {
       RapidReview before = existing.get(row.ref());
       if (before == null) {
         fresh.add(row);
         continue;
       }
-      RapidReview after = replaced(before, row, actor, now);
+      RapidReview after = row.review().replacing(before);
       repository.updateRapidReview(after, now, actor);
       events.add(
-          event(
+          new ReviewRepository.NewEvent(
               row.ref(),
               null,
               now,
@@ -848,175 +714,43 @@ public class ReviewCsvFiles {
               "from " + RAPID_REVIEWS + " line " + row.line()));
       progress.step();
     }
-    for (int i = 0; i < fresh.size(); i += 500) {
-      List<RapidReviewRow> chunk = fresh.subList(i, Math.min(fresh.size(), i + 500));
-      insertRapidReviews(chunk, actor, now);
+    for (int i = 0; i < fresh.size(); i += BATCH) {
+      List<RapidReviewRow> chunk = fresh.subList(i, Math.min(fresh.size(), i + BATCH));
+      repository.insertRapidReviews(
+          chunk.stream().map(RapidReviewRow::review).toList(), now, actor);
       for (RapidReviewRow row : chunk) {
         events.add(
-            event(
+            new ReviewRepository.NewEvent(
                 row.ref(),
                 null,
                 now,
                 actor,
                 "Rapid review imported",
                 null,
-                row.status().name(),
+                row.review().status().name(),
                 "from " + RAPID_REVIEWS + " line " + row.line()));
         progress.step();
       }
     }
-    insertEvents(events);
-  }
-
-  /** A held rapid review with the file's fields; what only the pages record stays. */
-  private static RapidReview replaced(
-      RapidReview before, RapidReviewRow row, String actor, Instant now) {
-    RapidReviewContent c = before.content();
-    RapidReviewContent content =
-        new RapidReviewContent(
-            c.agenciesInvolved(),
-            c.chronology(),
-            c.immediateActions(),
-            c.learningIdentified(),
-            c.disseminationPlan(),
-            c.disseminationBy(),
-            row.decision(),
-            row.reason(),
-            c.decisionRationale(),
-            c.criteria(),
-            row.alternativeMethodology(),
-            c.alternativeMethodologyDetail(),
-            c.ethnicityRecorded(),
-            c.familyContextRecorded(),
-            c.signedOffLocalAuthority(),
-            c.signedOffHealth(),
-            c.signedOffPolice(),
-            row.themes());
-    boolean sameView = row.view() != null && row.view() == before.panelView();
-    return new RapidReview(
-        before.id(),
-        before.notificationRef(),
-        before.laCode(),
-        before.incidentDate(),
-        before.notifiedDate(),
-        row.status(),
-        before.version() + 1,
-        row.received(),
-        content,
-        row.view(),
-        sameView ? before.panelViewReasons() : null,
-        row.view() == null ? null : sameView ? before.panelViewBy() : actor,
-        row.view() == null ? null : sameView ? before.panelViewAt() : now,
-        before.nationalReview(),
-        before.quality());
-  }
-
-  private void insertRapidReviews(List<RapidReviewRow> rows, String actor, Instant now) {
-    Timestamp at = Timestamp.from(now);
-    jdbc.batchUpdate(
-        "insert into rapid_review (notification_ref, status, version, received_date, decision,"
-            + " no_lcspr_reason, alternative_methodology, panel_view, practice_themes,"
-            + " panel_view_by, panel_view_at, created_at, updated_at, updated_by)"
-            + " values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        new BatchPreparedStatementSetter() {
-          @Override
-          public void setValues(PreparedStatement ps, int i) throws SQLException {
-            RapidReviewRow r = rows.get(i);
-            int p = 1;
-            ps.setString(p++, r.ref());
-            ps.setString(p++, r.status().name());
-            ps.setObject(p++, date(r.received()));
-            ps.setString(p++, r.decision().name());
-            ps.setString(p++, r.reason() == null ? null : r.reason().name());
-            ps.setBoolean(p++, r.alternativeMethodology());
-            ps.setString(p++, r.view() == null ? null : r.view().name());
-            ps.setArray(p++, ps.getConnection().createArrayOf("text", r.themes().toArray()));
-            ps.setString(p++, r.view() == null ? null : actor);
-            ps.setTimestamp(p++, r.view() == null ? null : at);
-            ps.setTimestamp(p++, at);
-            ps.setTimestamp(p++, at);
-            ps.setString(p, actor);
-          }
-
-          @Override
-          public int getBatchSize() {
-            return rows.size();
-          }
-        });
-    // Version 1 of each, in its history, as the pages keep it.
-    Map<String, RapidReview> stored =
-        repository.rapidReviewsOf(rows.stream().map(RapidReviewRow::ref).toList());
-    List<RapidReview> versions = rows.stream().map(r -> stored.get(r.ref())).toList();
-    jdbc.batchUpdate(
-        "insert into rapid_review_version (rapid_review_id, version, status, content,"
-            + " recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?)",
-        new BatchPreparedStatementSetter() {
-          @Override
-          public void setValues(PreparedStatement ps, int i) throws SQLException {
-            RapidReview r = versions.get(i);
-            ps.setLong(1, r.id());
-            ps.setInt(2, r.version());
-            ps.setString(3, r.status().name());
-            ps.setString(4, ReviewJson.of(r));
-            ps.setTimestamp(5, at);
-            ps.setString(6, actor);
-          }
-
-          @Override
-          public int getBatchSize() {
-            return versions.size();
-          }
-        });
+    repository.addEvents(events);
   }
 
   private void storeLcsprs(
       List<LcsprRow> rows, ImportProgress progress, String actor, Instant now) {
     progress.stage("Storing LCSPRs", rows.size());
-    Timestamp at = Timestamp.from(now);
-    List<Object[]> events = new ArrayList<>();
+    List<ReviewRepository.NewEvent> events = new ArrayList<>();
     List<LcsprRow> fresh = new ArrayList<>();
     for (LcsprRow row : rows) {
-      var held = repository.findLcsprForUpdate(row.ref());
+      var held = repository.findLcsprForUpdate(row.lcspr().ref());
       if (held.isEmpty()) {
         fresh.add(row);
         continue;
       }
       Lcspr before = held.get();
-      String reason =
-          row.status() != LcsprStatus.NOT_PUBLISHING
-              ? null
-              : before.status() == LcsprStatus.NOT_PUBLISHING
-                  ? before.notPublishingReason()
-                  : NOT_PUBLISHING_REASON;
-      Lcspr after =
-          new Lcspr(
-              before.id(),
-              before.ref(),
-              row.status(),
-              row.intention(),
-              before.version() + 1,
-              row.notificationRefs(),
-              row.initiated(),
-              row.completed(),
-              row.panelNotified(),
-              row.published(),
-              reason,
-              before.details(),
-              before.recommendations(),
-              before.reportSha256(),
-              before.publicUrl());
-      // Back to a bare start first, so no check on the dates sees old and new ones mixed.
-      jdbc.update(
-          "update lcspr set status = 'INITIATED', completed_date = null,"
-              + " panel_notified_of_publication_date = null, publication_date = null,"
-              + " not_publishing_reason = null, initiated_date = ? where id = ?",
-          date(row.initiated()),
-          before.id());
-      repository.updateLcspr(after, now);
-      jdbc.update("delete from lcspr_notification where lcspr_id = ?", before.id());
-      insertLinks(Map.of(before.id(), row.notificationRefs()));
+      Lcspr after = row.lcspr().replacing(before);
+      repository.replaceLcspr(after, now);
       events.add(
-          event(
+          new ReviewRepository.NewEvent(
               null,
               before.id(),
               now,
@@ -1027,91 +761,25 @@ public class ReviewCsvFiles {
               "from " + LCSPRS + " line " + row.line()));
       progress.step();
     }
-    for (int i = 0; i < fresh.size(); i += 500) {
-      List<LcsprRow> chunk = fresh.subList(i, Math.min(fresh.size(), i + 500));
-      jdbc.batchUpdate(
-          "insert into lcspr (lcspr_ref, status, publication_intention, version, initiated_date,"
-              + " completed_date, panel_notified_of_publication_date, publication_date,"
-              + " not_publishing_reason, created_at, updated_at)"
-              + " values (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)",
-          new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int j) throws SQLException {
-              LcsprRow l = chunk.get(j);
-              ps.setString(1, l.ref());
-              ps.setString(2, l.status().name());
-              ps.setString(3, l.intention().name());
-              ps.setObject(4, date(l.initiated()));
-              ps.setObject(5, date(l.completed()));
-              ps.setObject(6, date(l.panelNotified()));
-              ps.setObject(7, date(l.published()));
-              ps.setString(
-                  8, l.status() == LcsprStatus.NOT_PUBLISHING ? NOT_PUBLISHING_REASON : null);
-              ps.setTimestamp(9, at);
-              ps.setTimestamp(10, at);
-            }
-
-            @Override
-            public int getBatchSize() {
-              return chunk.size();
-            }
-          });
-      Map<String, Long> ids = new HashMap<>();
-      inChunks(
-          "select lcspr_ref, id from lcspr where lcspr_ref in (:refs)",
-          chunk.stream().map(LcsprRow::ref).toList(),
-          rs -> ids.put(rs.getString(1), rs.getLong(2)));
-      Map<Long, List<String>> links = new LinkedHashMap<>();
+    for (int i = 0; i < fresh.size(); i += BATCH) {
+      List<LcsprRow> chunk = fresh.subList(i, Math.min(fresh.size(), i + BATCH));
+      Map<String, Long> ids =
+          repository.insertLcsprs(chunk.stream().map(LcsprRow::lcspr).toList(), now);
       for (LcsprRow l : chunk) {
-        long id = ids.get(l.ref());
-        links.put(id, l.notificationRefs());
         events.add(
-            event(
+            new ReviewRepository.NewEvent(
                 null,
-                id,
+                ids.get(l.lcspr().ref()),
                 now,
                 actor,
                 "LCSPR imported",
                 null,
-                l.status().name(),
+                l.lcspr().status().name(),
                 "from " + LCSPRS + " line " + l.line()));
         progress.step();
       }
-      insertLinks(links);
     }
-    insertEvents(events);
-  }
-
-  private void insertLinks(Map<Long, List<String>> links) {
-    List<Object[]> rows = new ArrayList<>();
-    links.forEach((id, refs) -> refs.forEach(ref -> rows.add(new Object[] {id, ref})));
-    jdbc.batchUpdate(
-        "insert into lcspr_notification (lcspr_id, notification_ref) values (?, ?)", rows);
-  }
-
-  private static Object[] event(
-      String notificationRef,
-      Long lcsprId,
-      Instant at,
-      String actor,
-      String event,
-      String from,
-      String to,
-      String details) {
-    return new Object[] {
-      notificationRef, lcsprId, Timestamp.from(at), actor, event, from, to, details
-    };
-  }
-
-  private void insertEvents(List<Object[]> events) {
-    jdbc.batchUpdate(
-        "insert into case_event (notification_ref, lcspr_id, occurred_at, actor, event,"
-            + " from_state, to_state, details) values (?, ?, ?, ?, ?, ?, ?, ?)",
-        events);
-  }
-
-  private static Date date(LocalDate d) {
-    return d == null ? null : Date.valueOf(d);
+    repository.addEvents(events);
   }
 
   // Writing

@@ -1,7 +1,9 @@
 package uk.gov.observatory.review.internal;
 
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -143,62 +148,28 @@ public class ReviewRepository {
     return id;
   }
 
+  private static final String RAPID_REVIEW_FIELDS =
+      "status, version, received_date, decision, no_lcspr_reason, decision_rationale, criteria,"
+          + " alternative_methodology, alternative_methodology_detail, agencies_involved,"
+          + " chronology, immediate_actions, learning_identified, dissemination_plan,"
+          + " dissemination_by, ethnicity_recorded, family_context_recorded, signed_off_la,"
+          + " signed_off_health, signed_off_police, practice_themes, panel_view,"
+          + " panel_view_reasons, panel_view_by, panel_view_at, national_review, quality_scores";
+
+  private static final int RAPID_REVIEW_FIELD_COUNT = 27;
+
   /** Writes every field of a rapid review and keeps its version in the history. */
   public void updateRapidReview(RapidReview r, Instant at, String by) {
-    RapidReviewContent c = r.content();
     jdbc.update(
         con -> {
           var ps =
               con.prepareStatement(
-                  "update rapid_review set status = ?, version = ?, received_date = ?,"
-                      + " decision = ?, no_lcspr_reason = ?, decision_rationale = ?, criteria = ?,"
-                      + " alternative_methodology = ?, alternative_methodology_detail = ?,"
-                      + " agencies_involved = ?, chronology = ?, immediate_actions = ?,"
-                      + " learning_identified = ?, dissemination_plan = ?, dissemination_by = ?,"
-                      + " ethnicity_recorded = ?, family_context_recorded = ?, signed_off_la = ?,"
-                      + " signed_off_health = ?, signed_off_police = ?, practice_themes = ?,"
-                      + " panel_view = ?, panel_view_reasons = ?, panel_view_by = ?,"
-                      + " panel_view_at = ?, national_review = ?, quality_scores = ?,"
-                      + " updated_at = ?, updated_by = ? where id = ?");
-          int i = 1;
-          ps.setString(i++, r.status().name());
-          ps.setInt(i++, r.version());
-          ps.setObject(i++, date(r.receivedDate()));
-          ps.setString(i++, c.decision().name());
-          ps.setString(i++, c.noLcsprReason() == null ? null : c.noLcsprReason().name());
-          ps.setString(i++, c.decisionRationale());
-          ps.setArray(
-              i++,
-              con.createArrayOf(
-                  "text", c.criteria().stream().map(Enum::name).sorted().toArray(String[]::new)));
-          ps.setBoolean(i++, c.alternativeMethodology());
-          ps.setString(i++, c.alternativeMethodologyDetail());
-          ps.setString(i++, c.agenciesInvolved());
-          ps.setString(i++, c.chronology());
-          ps.setString(i++, c.immediateActions());
-          ps.setString(i++, c.learningIdentified());
-          ps.setString(i++, c.disseminationPlan());
-          ps.setObject(i++, date(c.disseminationBy()));
-          ps.setObject(i++, c.ethnicityRecorded());
-          ps.setObject(i++, c.familyContextRecorded());
-          ps.setObject(i++, date(c.signedOffLocalAuthority()));
-          ps.setObject(i++, date(c.signedOffHealth()));
-          ps.setObject(i++, date(c.signedOffPolice()));
-          ps.setArray(i++, con.createArrayOf("text", c.practiceThemes().toArray()));
-          ps.setString(i++, r.panelView() == null ? null : r.panelView().name());
-          ps.setString(i++, r.panelViewReasons());
-          ps.setString(i++, r.panelViewBy());
-          ps.setObject(i++, r.panelViewAt() == null ? null : Timestamp.from(r.panelViewAt()));
-          ps.setBoolean(i++, r.nationalReview());
-          if (r.quality().isEmpty()) {
-            ps.setObject(i++, null);
-          } else {
-            Short[] scores = new Short[QualityCriterion.values().length];
-            for (QualityCriterion q : QualityCriterion.values()) {
-              scores[q.ordinal()] = r.quality().get(q).shortValue();
-            }
-            ps.setArray(i++, con.createArrayOf("smallint", scores));
-          }
+                  "update rapid_review set ("
+                      + RAPID_REVIEW_FIELDS
+                      + ", updated_at, updated_by) = ("
+                      + "?, ".repeat(RAPID_REVIEW_FIELD_COUNT)
+                      + "?, ?) where id = ?");
+          int i = bindRapidReview(ps, r, 1);
           ps.setTimestamp(i++, Timestamp.from(at));
           ps.setString(i++, by);
           ps.setLong(i, r.id());
@@ -214,6 +185,109 @@ public class ReviewRepository {
         ReviewJson.of(r),
         Timestamp.from(at),
         by);
+  }
+
+  /**
+   * Inserts new rapid reviews in batches (an import's), every field, each with its version in the
+   * history, as {@link #insertRapidReview} does one by one.
+   */
+  public void insertRapidReviews(List<RapidReview> reviews, Instant at, String by) {
+    if (reviews.isEmpty()) {
+      return;
+    }
+    Timestamp when = Timestamp.from(at);
+    jdbc.batchUpdate(
+        "insert into rapid_review (notification_ref, "
+            + RAPID_REVIEW_FIELDS
+            + ", created_at, updated_at, updated_by) values (?, "
+            + "?, ".repeat(RAPID_REVIEW_FIELD_COUNT)
+            + "?, ?, ?)",
+        new BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement ps, int n) throws SQLException {
+            RapidReview r = reviews.get(n);
+            ps.setString(1, r.notificationRef());
+            int i = bindRapidReview(ps, r, 2);
+            ps.setTimestamp(i++, when);
+            ps.setTimestamp(i++, when);
+            ps.setString(i, by);
+          }
+
+          @Override
+          public int getBatchSize() {
+            return reviews.size();
+          }
+        });
+    Map<String, RapidReview> stored =
+        rapidReviewsOf(reviews.stream().map(RapidReview::notificationRef).toList());
+    List<RapidReview> versions =
+        reviews.stream().map(r -> stored.get(r.notificationRef())).toList();
+    jdbc.batchUpdate(
+        "insert into rapid_review_version (rapid_review_id, version, status, content,"
+            + " recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?)",
+        new BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement ps, int n) throws SQLException {
+            RapidReview r = versions.get(n);
+            ps.setLong(1, r.id());
+            ps.setInt(2, r.version());
+            ps.setString(3, r.status().name());
+            ps.setString(4, ReviewJson.of(r));
+            ps.setTimestamp(5, when);
+            ps.setString(6, by);
+          }
+
+          @Override
+          public int getBatchSize() {
+            return versions.size();
+          }
+        });
+  }
+
+  /** Binds the {@link #RAPID_REVIEW_FIELDS} from parameter {@code i}; returns the next one. */
+  private static int bindRapidReview(PreparedStatement ps, RapidReview r, int i)
+      throws SQLException {
+    RapidReviewContent c = r.content();
+    Connection con = ps.getConnection();
+    ps.setString(i++, r.status().name());
+    ps.setInt(i++, r.version());
+    ps.setObject(i++, date(r.receivedDate()));
+    ps.setString(i++, c.decision().name());
+    ps.setString(i++, c.noLcsprReason() == null ? null : c.noLcsprReason().name());
+    ps.setString(i++, c.decisionRationale());
+    ps.setArray(
+        i++,
+        con.createArrayOf(
+            "text", c.criteria().stream().map(Enum::name).sorted().toArray(String[]::new)));
+    ps.setBoolean(i++, c.alternativeMethodology());
+    ps.setString(i++, c.alternativeMethodologyDetail());
+    ps.setString(i++, c.agenciesInvolved());
+    ps.setString(i++, c.chronology());
+    ps.setString(i++, c.immediateActions());
+    ps.setString(i++, c.learningIdentified());
+    ps.setString(i++, c.disseminationPlan());
+    ps.setObject(i++, date(c.disseminationBy()));
+    ps.setObject(i++, c.ethnicityRecorded());
+    ps.setObject(i++, c.familyContextRecorded());
+    ps.setObject(i++, date(c.signedOffLocalAuthority()));
+    ps.setObject(i++, date(c.signedOffHealth()));
+    ps.setObject(i++, date(c.signedOffPolice()));
+    ps.setArray(i++, con.createArrayOf("text", c.practiceThemes().toArray()));
+    ps.setString(i++, r.panelView() == null ? null : r.panelView().name());
+    ps.setString(i++, r.panelViewReasons());
+    ps.setString(i++, r.panelViewBy());
+    ps.setObject(i++, r.panelViewAt() == null ? null : Timestamp.from(r.panelViewAt()));
+    ps.setBoolean(i++, r.nationalReview());
+    if (r.quality().isEmpty()) {
+      ps.setObject(i++, null);
+    } else {
+      Short[] scores = new Short[QualityCriterion.values().length];
+      for (QualityCriterion q : QualityCriterion.values()) {
+        scores[q.ordinal()] = r.quality().get(q).shortValue();
+      }
+      ps.setArray(i++, con.createArrayOf("smallint", scores));
+    }
+    return i;
   }
 
   /** How many versions of a rapid review are kept. */
@@ -447,37 +521,28 @@ public class ReviewRepository {
   }
 
   public void updateLcspr(Lcspr l, Instant at) {
-    LcsprDetails d = l.details();
+    Object[] fields = lcsprFields(l, at);
+    Object[] args = java.util.Arrays.copyOf(fields, fields.length + 1);
+    args[fields.length] = l.id();
     jdbc.update(
-        "update lcspr set status = ?, publication_intention = ?, version = ?,"
-            + " completed_date = ?, panel_notified_of_publication_date = ?, publication_date = ?,"
-            + " not_publishing_reason = ?, scope = ?, review_questions = ?, methodology = ?,"
-            + " family_involvement = ?, practitioner_involvement = ?, dissemination_plan = ?,"
-            + " public_url = ?, updated_at = ? where id = ?",
-        l.status().name(),
-        l.intention().name(),
-        l.version(),
-        date(l.completedDate()),
-        date(l.panelNotifiedOfPublicationDate()),
-        date(l.publicationDate()),
-        l.notPublishingReason(),
-        d.scope(),
-        d.reviewQuestions(),
-        d.methodology(),
-        d.familyInvolvement(),
-        d.practitionerInvolvement(),
-        d.disseminationPlan(),
-        l.publicUrl(),
-        Timestamp.from(at),
-        l.id());
+        "update lcspr set ("
+            + LCSPR_FIELDS
+            + ") = ("
+            + "?, ".repeat(LCSPR_FIELD_COUNT - 1)
+            + "?) where id = ?",
+        args);
     jdbc.update("delete from lcspr_recommendation where lcspr_id = ?", l.id());
+    insertRecommendations(l.id(), l.recommendations());
+  }
+
+  private void insertRecommendations(long lcsprId, List<Recommendation> recommendations) {
     int seq = 1;
-    for (Recommendation r : l.recommendations()) {
+    for (Recommendation r : recommendations) {
       jdbc.update(
           "insert into lcspr_recommendation (lcspr_id, seq, text, owner, due_date, specific,"
               + " measurable, achievable, relevant, time_bound)"
               + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          l.id(),
+          lcsprId,
           seq++,
           r.text(),
           r.owner(),
@@ -488,6 +553,116 @@ public class ReviewRepository {
           r.relevant(),
           r.timeBound());
     }
+  }
+
+  /**
+   * Inserts new LCSPRs in batches (an import's) with the notifications they cover and their
+   * recommendations; returns their ids by reference.
+   */
+  public Map<String, Long> insertLcsprs(List<Lcspr> lcsprs, Instant at) {
+    Map<String, Long> ids = new LinkedHashMap<>();
+    if (lcsprs.isEmpty()) {
+      return ids;
+    }
+    Timestamp when = Timestamp.from(at);
+    jdbc.batchUpdate(
+        "insert into lcspr (lcspr_ref, initiated_date, created_at, "
+            + LCSPR_FIELDS
+            + ") values (?, ?, ?, "
+            + "?, ".repeat(LCSPR_FIELD_COUNT - 1)
+            + "?)",
+        new BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement ps, int n) throws SQLException {
+            Lcspr l = lcsprs.get(n);
+            ps.setString(1, l.ref());
+            ps.setObject(2, date(l.initiatedDate()));
+            ps.setTimestamp(3, when);
+            Object[] fields = lcsprFields(l, at);
+            for (int i = 0; i < fields.length; i++) {
+              StatementCreatorUtils.setParameterValue(
+                  ps, 4 + i, SqlTypeValue.TYPE_UNKNOWN, fields[i]);
+            }
+          }
+
+          @Override
+          public int getBatchSize() {
+            return lcsprs.size();
+          }
+        });
+    List<String> refs = lcsprs.stream().map(Lcspr::ref).toList();
+    for (int i = 0; i < refs.size(); i += 1000) {
+      named.query(
+          "select lcspr_ref, id from lcspr where lcspr_ref in (:refs)",
+          new MapSqlParameterSource("refs", refs.subList(i, Math.min(refs.size(), i + 1000))),
+          rs -> {
+            ids.put(rs.getString(1), rs.getLong(2));
+          });
+    }
+    List<Object[]> links = new ArrayList<>();
+    for (Lcspr l : lcsprs) {
+      long id = ids.get(l.ref());
+      l.notificationRefs().forEach(ref -> links.add(new Object[] {id, ref}));
+      insertRecommendations(id, l.recommendations());
+    }
+    jdbc.batchUpdate(
+        "insert into lcspr_notification (lcspr_id, notification_ref) values (?, ?)", links);
+    return ids;
+  }
+
+  /**
+   * Writes every field of an LCSPR held under the same id, its start date and the notifications it
+   * covers too (an import replacing it), in one statement so that its dates are checked together.
+   */
+  public void replaceLcspr(Lcspr l, Instant at) {
+    Object[] fields = lcsprFields(l, at);
+    Object[] args = new Object[fields.length + 2];
+    args[0] = date(l.initiatedDate());
+    System.arraycopy(fields, 0, args, 1, fields.length);
+    args[args.length - 1] = l.id();
+    jdbc.update(
+        "update lcspr set (initiated_date, "
+            + LCSPR_FIELDS
+            + ") = (?, "
+            + "?, ".repeat(LCSPR_FIELD_COUNT - 1)
+            + "?) where id = ?",
+        args);
+    jdbc.update("delete from lcspr_recommendation where lcspr_id = ?", l.id());
+    insertRecommendations(l.id(), l.recommendations());
+    jdbc.update("delete from lcspr_notification where lcspr_id = ?", l.id());
+    jdbc.batchUpdate(
+        "insert into lcspr_notification (lcspr_id, notification_ref) values (?, ?)",
+        l.notificationRefs().stream().map(ref -> new Object[] {l.id(), ref}).toList());
+  }
+
+  private static final String LCSPR_FIELDS =
+      "status, publication_intention, version, completed_date,"
+          + " panel_notified_of_publication_date, publication_date, not_publishing_reason, scope,"
+          + " review_questions, methodology, family_involvement, practitioner_involvement,"
+          + " dissemination_plan, public_url, updated_at";
+
+  private static final int LCSPR_FIELD_COUNT = 15;
+
+  /** The values of {@link #LCSPR_FIELDS}. */
+  private static Object[] lcsprFields(Lcspr l, Instant at) {
+    LcsprDetails d = l.details();
+    return new Object[] {
+      l.status().name(),
+      l.intention().name(),
+      l.version(),
+      date(l.completedDate()),
+      date(l.panelNotifiedOfPublicationDate()),
+      date(l.publicationDate()),
+      l.notPublishingReason(),
+      d.scope(),
+      d.reviewQuestions(),
+      d.methodology(),
+      d.familyInvolvement(),
+      d.practitionerInvolvement(),
+      d.disseminationPlan(),
+      l.publicUrl(),
+      Timestamp.from(at)
+    };
   }
 
   /** Stores the published report's PDF with its SHA-256. */
@@ -597,6 +772,38 @@ public class ReviewRepository {
         from,
         to,
         details);
+  }
+
+  /** An event to add to a case's timeline (see {@link #addEvents}). */
+  public record NewEvent(
+      String notificationRef,
+      Long lcsprId,
+      Instant at,
+      String actor,
+      String event,
+      String from,
+      String to,
+      String details) {}
+
+  /** Adds events in one batch (an import's), as {@link #addEvent} does one by one. */
+  public void addEvents(List<NewEvent> events) {
+    jdbc.batchUpdate(
+        "insert into case_event (notification_ref, lcspr_id, occurred_at, actor, event,"
+            + " from_state, to_state, details) values (?, ?, ?, ?, ?, ?, ?, ?)",
+        events.stream()
+            .map(
+                e ->
+                    new Object[] {
+                      e.notificationRef(),
+                      e.lcsprId(),
+                      Timestamp.from(e.at()),
+                      e.actor(),
+                      e.event(),
+                      e.from(),
+                      e.to(),
+                      e.details()
+                    })
+            .toList());
   }
 
   /** A case's events: the notification's own and those of every LCSPR covering it, in order. */

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +21,7 @@ import uk.gov.observatory.audit.AuditLog;
 import uk.gov.observatory.notification.CsvCells;
 import uk.gov.observatory.notification.CsvTable;
 import uk.gov.observatory.notification.ImportProblem;
+import uk.gov.observatory.notification.StandardFields;
 import uk.gov.observatory.reference.ReferenceData;
 
 /**
@@ -99,15 +99,13 @@ public class YearlyReportCsv {
                 "is not a partnership: by default a partnership's code is its local authority's"
                     + " GSS code (e.g. E09000033)"));
       }
-      LocalDate published = null;
       String date = row.get("published_date");
-      try {
-        published = LocalDate.parse(date == null ? "" : date.strip());
-        if (published.isAfter(today)) {
-          problems.add(problem(row, "published_date", date, "cannot be in the future"));
-        }
-      } catch (DateTimeParseException e) {
-        problems.add(problem(row, "published_date", date, "is not a date: write it YYYY-MM-DD"));
+      LocalDate published =
+          new StandardFields(
+                  null, (f, v, why) -> problems.add(problem(row, f, v == null ? "" : v, why)))
+              .date("published_date", date, true);
+      if (published != null && published.isAfter(today)) {
+        problems.add(problem(row, "published_date", date, "cannot be in the future"));
       }
       String[] assessments = new String[4];
       for (int i = 0; i < 4; i++) {
