@@ -366,16 +366,16 @@ class SqlBoundaryTest {
   @Test
   @DisplayName("the check honours the declared dependencies: published SQL of a module not allowed")
   void findsPublishedSqlOfAModuleNotAllowed() {
-    String file = "src/main/java/uk/gov/observatory/audit/Planted.java";
+    String file = "src/main/java/uk/gov/observatory/reference/Planted.java";
     List<Source> sources =
         SqlBoundaries.javaLiterals(
-            "audit", file, "class Planted { String s = \"select 1 from working_day\"; }");
+            "reference", file, "class Planted { String s = \"select 1 from working_day\"; }");
     assertThat(crossings(sources))
         .containsExactly(
-            "module audit ("
+            "module reference ("
                 + file
                 + ":1) reads calendar's working_day but may not depend on calendar (add it to"
-                + " audit's allowedDependencies)");
+                + " reference's allowedDependencies)");
   }
 
   /** Each module and the other modules whose published SQL it uses (for the README's map). */
