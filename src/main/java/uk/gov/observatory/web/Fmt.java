@@ -93,6 +93,27 @@ public class Fmt {
   }
 
   /**
+   * A local authority's code as a list of codes names it, where each code is counted on its own
+   * (analytics): its name with the period of the code when the authority has had another one
+   * ("Sheffield (until 30 April 2025)" for E08000019 beside "Sheffield (from 1 May 2025)" for
+   * E08000039), so nobody takes the live code for the whole authority's history.
+   */
+  public String laCodeChoice(LocalAuthority la) {
+    return laCodeChoice(la, reference);
+  }
+
+  /** {@link #laCodeChoice(LocalAuthority)} for a caller that holds the reference data itself. */
+  public static String laCodeChoice(LocalAuthority la, ReferenceData reference) {
+    if (la.terminationDate() != null) {
+      return la.name() + " (until " + dateOf(la.terminationDate()) + ")";
+    }
+    List<LocalAuthority> codes = reference.sameAuthority(la.code());
+    return codes.size() > 1 && !codes.get(0).code().equals(la.code())
+        ? la.name() + " (from " + dateOf(la.operationDate()) + ")"
+        : la.name();
+  }
+
+  /**
    * The current code of a local authority's code, for a list that offers each authority once
    * (E08000039 for E08000019, both Sheffield); the code itself when unknown or never recoded.
    */

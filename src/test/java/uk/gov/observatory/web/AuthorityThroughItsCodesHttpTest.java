@@ -126,4 +126,26 @@ class AuthorityThroughItsCodesHttpTest {
     assertThat(byEarlierCode)
         .contains("<option value=\"E08000039\" selected=\"selected\">Sheffield");
   }
+
+  @Test
+  @DisplayName(
+      "analytics, which counts each code on its own, names each of Sheffield's codes with its"
+          + " period, so the live code is not taken for the whole history")
+  void analyticsNamesEachCodeWithItsPeriod() throws Exception {
+    SignedInHttp member =
+        new SignedInHttp(port)
+            .signIn(TestAccounts.create(accounts, "analytics.member", Role.PANEL_MEMBER));
+    String page = member.get("/analytics").body();
+    String picker = page.substring(page.indexOf("id=\"la\""));
+    picker = picker.substring(0, picker.indexOf("</select>"));
+    assertThat(picker)
+        .contains("<option value=\"E08000019\">Sheffield (until 30 April 2025)</option>")
+        .contains("<option value=\"E08000039\">Sheffield (from 1 May 2025)</option>")
+        .contains("<option value=\"E06000059\">Dorset</option>")
+        .doesNotContain(">Sheffield<");
+    String tables = member.get("/analytics/tables").body();
+    assertThat(tables)
+        .contains("Sheffield (until 30 April 2025)")
+        .contains("Sheffield (from 1 May 2025)");
+  }
 }

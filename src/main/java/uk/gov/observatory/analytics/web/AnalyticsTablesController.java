@@ -462,11 +462,8 @@ class AnalyticsTablesController {
       out.add(new AreaOption("region:" + r.code(), r.name(), "Regions"));
     }
     for (LocalAuthority a : reference.localAuthorities()) {
-      String name =
-          a.terminationDate() == null
-              ? a.name()
-              : a.name() + " (until " + Fmt.dateOf(a.terminationDate()) + ")";
-      out.add(new AreaOption("la:" + a.code(), name, "Local authorities"));
+      out.add(
+          new AreaOption("la:" + a.code(), Fmt.laCodeChoice(a, reference), "Local authorities"));
     }
     return out;
   }
