@@ -87,9 +87,11 @@ public class Fmt {
    * 2019)", the county, beside "Dorset", the unitary).
    */
   public String laChoice(LocalAuthority la) {
-    return la.terminationDate() == null
-        ? la.name()
-        : la.name() + " (until " + date(la.terminationDate()) + ")";
+    return la.terminationDate() == null ? la.name() : ended(la);
+  }
+
+  private static String ended(LocalAuthority la) {
+    return la.name() + " (until " + dateOf(la.terminationDate()) + ")";
   }
 
   /**
@@ -105,7 +107,7 @@ public class Fmt {
   /** {@link #laCodeChoice(LocalAuthority)} for a caller that holds the reference data itself. */
   public static String laCodeChoice(LocalAuthority la, ReferenceData reference) {
     if (la.terminationDate() != null) {
-      return la.name() + " (until " + dateOf(la.terminationDate()) + ")";
+      return ended(la);
     }
     List<LocalAuthority> codes = reference.sameAuthority(la.code());
     return codes.size() > 1 && !codes.get(0).code().equals(la.code())
