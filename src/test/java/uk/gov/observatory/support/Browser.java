@@ -135,6 +135,96 @@ public final class Browser implements AutoCloseable {
     driver.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).click();
   }
 
+  // ---- Keyboard only: a person who cannot use a mouse. Each step fails if the page does not let
+  // the keyboard reach or work the control.
+
+  /**
+   * Presses Tab (from the current focus) until the element with this id has the focus, and fails if
+   * it is not reached within {@code max} presses: the control is reachable by keyboard.
+   */
+  public WebElement tabTo(String id, int max) {
+    for (int i = 0; i < max; i++) {
+      WebElement active = driver.switchTo().activeElement();
+      if (id.equals(active.getAttribute("id"))) {
+        return active;
+      }
+      active.sendKeys(org.openqa.selenium.Keys.TAB);
+    }
+    WebElement active = driver.switchTo().activeElement();
+    assertThat(active.getAttribute("id"))
+        .as("keyboard focus after " + max + " presses of Tab, looking for #" + id)
+        .isEqualTo(id);
+    return active;
+  }
+
+  /** {@link #tabTo(String, int)} with up to 200 presses. */
+  public WebElement tabTo(String id) {
+    return tabTo(id, 200);
+  }
+
+  /** Moves the focus to the top of the page, as a fresh page load does. */
+  public void focusStart() {
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "if (document.activeElement) { document.activeElement.blur(); }"
+                + " window.getSelection().removeAllRanges();");
+  }
+
+  /** Tabs to the field with this id (from the top of the page) and types into it. */
+  public void keyType(String id, String text) {
+    focusStart();
+    WebElement e = tabTo(id);
+    e.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"));
+    e.sendKeys(org.openqa.selenium.Keys.DELETE);
+    e.sendKeys(text);
+  }
+
+  /** Types a date into the three fields of a GOV.UK date input, by keyboard. */
+  public void keyDate(String prefix, java.time.LocalDate d) {
+    keyType(prefix + "-day", String.valueOf(d.getDayOfMonth()));
+    keyType(prefix + "-month", String.valueOf(d.getMonthValue()));
+    keyType(prefix + "-year", String.valueOf(d.getYear()));
+  }
+
+  /** Tabs to a radio or checkbox (by its id) and presses Space. */
+  public void keyChoose(String id) {
+    focusStart();
+    tabTo(id).sendKeys(org.openqa.selenium.Keys.SPACE);
+  }
+
+  /** Tabs to a button or link (by its id) and presses Enter, waiting for the next page to load. */
+  public void keyPress(String id) {
+    focusStart();
+    WebElement e = tabTo(id);
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    js.executeScript("window.__observatoryOldPage = true;");
+    e.sendKeys(org.openqa.selenium.Keys.ENTER);
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(WebDriverException.class)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return window.__observatoryOldPage === undefined"
+                                + " && document.readyState === 'complete';")));
+  }
+
+  /** Makes the window this many CSS pixels wide (e.g. 320 for a small phone). */
+  public void width(int pixels) {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(pixels, 900));
+  }
+
+  /** True when the page scrolls sideways (wider than the window). */
+  public boolean scrollsSideways() {
+    Object r =
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "return document.documentElement.scrollWidth"
+                    + " > document.documentElement.clientWidth + 1;");
+    return Boolean.TRUE.equals(r);
+  }
+
   /** Signs in with password and authenticator code (setting the app up at first sign-in). */
   public void signIn(TestAccounts.Person person) {
     signIn(person.username(), TestAccounts.PASSWORD, person.code());
