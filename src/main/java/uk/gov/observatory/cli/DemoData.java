@@ -12,11 +12,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import uk.gov.observatory.access.Accounts;
 import uk.gov.observatory.access.Enrolment;
 import uk.gov.observatory.access.Role;
@@ -27,12 +30,15 @@ import uk.gov.observatory.notification.NotificationRegister;
 import uk.gov.observatory.reference.ReferenceData;
 import uk.gov.observatory.review.StandardCsv;
 import uk.gov.observatory.synthetic.SyntheticData;
+import uk.gov.observatory.web.DemoMode;
 
 /**
  * The demonstration ({@code serve --demo}, property {@code observatory.demo=true}): on an empty
  * register, two generated years of synthetic data (2019 and 2020); and one account per role, each
- * started afresh with a new password and TOTP secret printed on the console. Without the property
- * this bean does not exist, so nothing is loaded and no account is made.
+ * started afresh with a new password, TOTP secret and recovery codes, printed on the console as the
+ * last thing the server says and written to {@code DATA_DIR/demo-accounts.txt} (readable by its
+ * owner only). Until then the pages say the demonstration is being prepared ({@link DemoMode}).
+ * Without the property this bean does not exist, so nothing is loaded and no account is made.
  */
 public class DemoData {
 
@@ -48,12 +54,21 @@ public class DemoData {
   /** Leeds: the local authority of the demo notifier and partnership. */
   public static final String LA = "E08000035";
 
+  /** The file in the data folder that holds the demo's accounts (owner only). */
+  public static final String ACCOUNTS_FILE = "demo-accounts.txt";
+
   /** The demo accounts' usernames start with this. */
   public static final String PREFIX = "demo.";
 
   /** An account the demo made, with the secrets to sign in with (synthetic, shown once). */
   public record DemoAccount(
-      String username, Role role, String scope, String password, String totpSecret, String uri) {}
+      String username,
+      Role role,
+      String scope,
+      String password,
+      String totpSecret,
+      String uri,
+      List<String> recoveryCodes) {}
 
   /** What the demo did: notifications imported (0 when the register already held some). */
   public record Loaded(
@@ -67,6 +82,7 @@ public class DemoData {
   private final ReferenceData reference;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
+  private final DemoMode mode;
   private final SecureRandom random = new SecureRandom();
 
   public DemoData(
@@ -75,27 +91,35 @@ public class DemoData {
       Accounts accounts,
       ReferenceData reference,
       WorkingDayCalendar calendar,
-      Clock clock) {
+      Clock clock,
+      DemoMode mode) {
     this.csv = csv;
     this.register = register;
     this.accounts = accounts;
     this.reference = reference;
     this.calendar = calendar;
     this.clock = clock;
+    this.mode = mode;
   }
 
   /** The demo's accounts, one per role. */
   public static final List<Seat> SEATS =
       List.of(
-          new Seat(PREFIX + "notifier", Role.LA_NOTIFIER),
-          new Seat(PREFIX + "partnership", Role.PARTNERSHIP),
-          new Seat(PREFIX + "secretariat", Role.PANEL_SECRETARIAT),
-          new Seat(PREFIX + "member", Role.PANEL_MEMBER),
-          new Seat(PREFIX + "inspector", Role.INSPECTOR),
-          new Seat(PREFIX + "admin", Role.ADMIN));
+          new Seat(PREFIX + "notifier", Role.LA_NOTIFIER, "Leeds City Council's notifier"),
+          new Seat(
+              PREFIX + "partnership",
+              Role.PARTNERSHIP,
+              "Leeds safeguarding partnership's business manager"),
+          new Seat(PREFIX + "secretariat", Role.PANEL_SECRETARIAT, "the Panel's secretariat"),
+          new Seat(PREFIX + "member", Role.PANEL_MEMBER, "a Panel member"),
+          new Seat(PREFIX + "inspector", Role.INSPECTOR, "a DfE or Ofsted inspector (read only)"),
+          new Seat(PREFIX + "admin", Role.ADMIN, "the administrator (accounts only)"));
 
-  /** A demo account's username and role (scoped roles are for {@link #LA}). */
-  public record Seat(String username, Role role) {}
+  /**
+   * A demo account's username, role and who it plays, for a person (scoped roles are for {@link
+   * #LA}).
+   */
+  public record Seat(String username, Role role, String who) {}
 
   /**
    * Loads the years when the register holds no notifications, then creates (or starts afresh) the
@@ -109,13 +133,22 @@ public class DemoData {
     } else {
       out.printf("Demo: the register already holds %,d notifications: nothing imported.%n", held);
     }
+    mode.preparing("Making the demonstration's accounts", ACCOUNTS_FROM);
     List<DemoAccount> made = new ArrayList<>();
     for (Seat seat : SEATS) {
-      made.add(account(seat.username(), seat.role()));
+      made.add(account(seat));
     }
     print(out, made);
     return new Loaded(held == 0, imported, held, List.copyOf(made));
   }
+
+  /** Shares of the preparation's progress bar: generating, then importing, then the accounts. */
+  private static final double IMPORT_FROM = 0.25;
+
+  private static final double ACCOUNTS_FROM = 0.95;
+
+  /** The import's stages (checking and storing three kinds of record). */
+  private static final int IMPORT_STAGES = 6;
 
   private long importYears(PrintStream out) {
     Path dir = null;
@@ -132,7 +165,11 @@ public class DemoData {
                   true,
                   LocalDate.now(clock),
                   dir,
-                  (done, total) -> out.printf("Demo: generated block %d of %d%n", done, total));
+                  (done, total) -> {
+                    out.printf("Demo: generated block %d of %d%n", done, total);
+                    mode.preparing(
+                        "Generating synthetic notifications", IMPORT_FROM * done / total);
+                  });
       out.printf(
           "Demo: generated %,d notifications, %,d children, %,d rapid reviews, %,d LCSPRs%n",
           s.notifications(), s.children(), s.rapidReviews(), s.lcsprs());
@@ -141,9 +178,32 @@ public class DemoData {
               dir,
               false,
               new ImportProgress() {
+                private int stage = -1;
+                private long steps;
+                private long total;
+
                 @Override
                 public void stage(String description, long total) {
                   out.printf("Demo: %s (%,d)%n", description, total);
+                  this.stage++;
+                  this.steps = 0;
+                  this.total = Math.max(1, total);
+                  show(description);
+                }
+
+                @Override
+                public void step() {
+                  steps++;
+                  if (steps % 100 == 0) {
+                    show(mode.step());
+                  }
+                }
+
+                private void show(String description) {
+                  double within = Math.min(1, (double) steps / total);
+                  double share = (ACCOUNTS_FROM - IMPORT_FROM) / IMPORT_STAGES;
+                  mode.preparing(
+                      description, IMPORT_FROM + share * (Math.min(stage, IMPORT_STAGES) + within));
                 }
               },
               "demo");
@@ -178,7 +238,9 @@ public class DemoData {
     }
   }
 
-  private DemoAccount account(String username, Role role) {
+  private DemoAccount account(Seat seat) {
+    String username = seat.username();
+    Role role = seat.role();
     String password = password();
     Enrolment e;
     if (accounts.find(username).isPresent()) {
@@ -189,7 +251,7 @@ public class DemoData {
       e = accounts.add(username, role, las, partnership, password);
     }
     return new DemoAccount(
-        username, role, e.account().scopeDescription(), password, e.totpSecret(), e.otpauthUri());
+        username, role, seat.who(), password, e.totpSecret(), e.otpauthUri(), e.recoveryCodes());
   }
 
   /** 24 random characters in four groups (about 120 bits), easy to copy. */
@@ -205,24 +267,72 @@ public class DemoData {
   }
 
   private static void print(PrintStream out, List<DemoAccount> made) {
-    String rule = "=".repeat(78);
     out.println();
-    out.println(rule);
-    out.println("DEMO ACCOUNTS (synthetic data only)");
-    out.println(rule);
-    out.println("Sign in at /sign-in with the password, then a code from an authenticator app set");
-    out.println("up with the TOTP secret (or: oathtool --totp -b SECRET). New passwords and");
-    out.println("secrets are made each time the demo starts; they are not shown again.");
-    for (DemoAccount a : made) {
-      out.println();
-      out.printf("  %-20s %s (%s)%n", a.username(), a.role(), a.scope());
-      out.printf("    password:    %s%n", a.password());
-      out.printf("    TOTP secret: %s%n", a.totpSecret());
-      out.printf("    otpauth URI: %s%n", a.uri());
-    }
-    out.println(rule);
-    out.println();
+    out.print(block(made));
     out.flush();
+  }
+
+  /** The accounts as a person reads them, on the console and in the accounts file. */
+  static String block(List<DemoAccount> made) {
+    String rule = "=".repeat(78);
+    StringBuilder b = new StringBuilder();
+    b.append(rule).append('\n');
+    b.append("DEMO ACCOUNTS (synthetic data only)\n");
+    b.append(rule).append('\n');
+    b.append("Sign in with a username and its password, then the 6-digit code from an\n");
+    b.append("authenticator app set up with the TOTP secret (or: oathtool --totp -b SECRET).\n");
+    b.append("Each recovery code signs in once instead of a code. New passwords, secrets and\n");
+    b.append("recovery codes are made each time the demonstration starts.\n");
+    for (DemoAccount a : made) {
+      b.append('\n');
+      b.append(String.format("  %-20s %s%n", a.username(), a.scope()));
+      b.append(String.format("    password:       %s%n", a.password()));
+      b.append(String.format("    TOTP secret:    %s%n", a.totpSecret()));
+      List<String> codes = a.recoveryCodes();
+      for (int i = 0; i < codes.size(); i += 5) {
+        b.append(i == 0 ? "    recovery codes: " : "                    ");
+        b.append(String.join(" ", codes.subList(i, Math.min(codes.size(), i + 5)))).append('\n');
+      }
+      b.append(String.format("    otpauth URI:    %s%n", a.uri()));
+    }
+    b.append(rule).append('\n');
+    return b.toString();
+  }
+
+  /**
+   * Loads the demonstration, writes its accounts to {@code file} (readable and writable by its
+   * owner only), opens the pages and says, as the last line, where to sign in.
+   */
+  public Loaded start(PrintStream out, Path file, String address) {
+    Loaded loaded = load(out);
+    writeAccounts(file, loaded.accounts());
+    mode.ready();
+    out.println();
+    out.printf(
+        "Observatory is ready: open %s and sign in with an account above.%n"
+            + "The accounts are also in %s (readable only by you).%n",
+        address, file.toAbsolutePath().normalize());
+    out.flush();
+    return loaded;
+  }
+
+  private static void writeAccounts(Path file, List<DemoAccount> made) {
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      Files.deleteIfExists(file);
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> ownerOnly =
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+      try {
+        Files.createFile(
+            file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(ownerOnly));
+      } catch (UnsupportedOperationException notPosix) {
+        Files.createFile(file);
+      }
+      Files.writeString(file, block(made));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the demonstration's accounts to " + file, e);
+    }
   }
 
   /** Makes the demo's bean, and loads it at start-up, only when the demonstration is on. */
@@ -237,18 +347,28 @@ public class DemoData {
         Accounts accounts,
         ReferenceData reference,
         WorkingDayCalendar calendar,
-        Clock clock) {
-      return new DemoData(csv, register, accounts, reference, calendar, clock);
+        Clock clock,
+        DemoMode mode) {
+      return new DemoData(csv, register, accounts, reference, calendar, clock, mode);
     }
 
-    /** Loads at start-up unless {@code observatory.demo.load-at-start=false} (tests load it). */
+    /**
+     * Loads once the server is up and every other start-up step has said its piece, so the accounts
+     * and the "ready" line are the last lines printed; unless {@code
+     * observatory.demo.load-at-start=false} (tests load it themselves).
+     */
     @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
     @ConditionalOnProperty(
         name = PROPERTY + ".load-at-start",
         havingValue = "true",
         matchIfMissing = true)
-    ApplicationRunner demoLoader(DemoData demo) {
-      return (ApplicationArguments args) -> demo.load(System.out);
+    ApplicationListener<ApplicationReadyEvent> demoLoader(DemoData demo, Environment env) {
+      return event -> {
+        Path dataDir = Path.of(env.getProperty("observatory.data-dir", "./data"));
+        String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+        demo.start(System.out, dataDir.resolve(ACCOUNTS_FILE), "http://localhost:" + port + "/");
+      };
     }
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +29,9 @@ class ServeCommand implements Runnable {
         "Demonstration: on an empty register, load two generated years of synthetic data",
         "(2019 and 2020); make one account per role (demo.notifier, demo.partnership,",
         "demo.secretariat, demo.member, demo.inspector, demo.admin) and print each one's new",
-        "password and TOTP secret; mark every page 'Synthetic data — demonstration'."
+        "password, TOTP secret and recovery codes (also written to DATA_DIR/demo-accounts.txt,",
+        "readable only by you); mark every page 'Synthetic data — demonstration'. Until the",
+        "accounts exist, every page says the demonstration is being prepared."
       })
   boolean demo;
 
@@ -37,12 +40,16 @@ class ServeCommand implements Runnable {
   /** True once the server is up (not when only --help was asked for). */
   boolean started;
 
+  /** The running application, once started (closed by Ctrl-C, or by a test). */
+  ConfigurableApplicationContext context;
+
   @Override
   public void run() {
     List<String> args = springArguments();
-    new SpringApplicationBuilder(ObservatoryApplication.class)
-        .web(WebApplicationType.SERVLET)
-        .run(args.toArray(String[]::new));
+    context =
+        new SpringApplicationBuilder(ObservatoryApplication.class)
+            .web(WebApplicationType.SERVLET)
+            .run(args.toArray(String[]::new));
     started = true;
   }
 

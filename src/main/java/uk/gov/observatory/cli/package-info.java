@@ -13,7 +13,8 @@
       "protection",
       "reference",
       "review",
-      "synthetic"
+      "synthetic",
+      "web"
     })
 package uk.gov.observatory.cli;
 
