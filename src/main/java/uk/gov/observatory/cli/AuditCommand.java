@@ -29,8 +29,7 @@ class AuditCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Checks the audit log's hash chain, entry by entry in order.",
-        "Prints 'Audit chain intact: N entries' (exit code 0), or names the first entry that was",
-        "altered, inserted or follows a deleted one (exit code 1)."
+        "Prints 'Audit chain intact: N entries' (exit code 0), or names the first entry that was altered, inserted or follows a deleted one (exit code 1)."
       })
   static class Verify implements Callable<Integer> {
 

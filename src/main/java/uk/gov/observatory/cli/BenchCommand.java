@@ -50,10 +50,8 @@ import uk.gov.observatory.review.StandardCsv;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Benchmark of the report (bench/report.sh): imports DIR (the four standard CSV files) into a",
-      "fresh throw-away embedded database, times the whole report and each table against a",
-      "hand-written SQL query, then copies the register in SQL up to --scale-to notifications",
-      "and times it again. Not for a register's own data folder."
+      "Benchmarks the report (run it through bench/report.sh).",
+      "It imports DIR (the four standard CSV files) into a fresh throw-away embedded database, times the whole report and each table against a hand-written SQL query, then copies the register in SQL up to --scale-to notifications and times it again. Not for a register's own data folder."
     })
 class BenchCommand implements Callable<Integer> {
 

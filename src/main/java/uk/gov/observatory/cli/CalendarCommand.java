@@ -18,10 +18,11 @@ import uk.gov.observatory.calendar.WorkingDayCalendar;
     name = "calendar",
     mixinStandardHelpOptions = true,
     description = {
-      "Working-day arithmetic (England and Wales bank holidays), one question a line on standard input:",
+      "Answers working-day questions (England and Wales bank holidays) read from standard input.",
+      "One question a line:",
       "  add YYYY-MM-DD N                the N-th working day after the date",
       "  between YYYY-MM-DD YYYY-MM-DD   working days d with first < d <= second",
-      "prints one answer a line; a line it cannot read prints 'error: ...' and the exit code is 1."
+      "It prints one answer a line; a line it cannot read prints 'error: ...' and the exit code is 1."
     })
 public class CalendarCommand implements Callable<Integer> {
 

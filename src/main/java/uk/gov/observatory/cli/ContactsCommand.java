@@ -20,9 +20,8 @@ import uk.gov.observatory.review.ReviewProblem;
     name = "contacts",
     mixinStandardHelpOptions = true,
     description = {
-      "Where each safeguarding partnership's rapid review reminders are emailed. A partnership",
-      "is named by its local authority's GSS code. A partnership without a contact gets no",
-      "reminders (the server logs a warning)."
+      "Sets where each safeguarding partnership's rapid review reminders are emailed.",
+      "A partnership is named by its local authority's GSS code. A partnership without a contact gets no reminders (the server logs a warning)."
     },
     subcommands = {
       ContactsCommand.Set.class,

@@ -16,8 +16,8 @@ import uk.gov.observatory.review.StandardCsv;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes notifications.csv, children.csv, rapid_reviews.csv, lcsprs.csv and yearly_reports.csv",
-      "(DATA-STANDARD.md section 5) to DIR, from one snapshot: `import` reads them back."
+      "Writes the register to DIR as the data standard's five CSV files.",
+      "notifications.csv, children.csv, rapid_reviews.csv, lcsprs.csv and yearly_reports.csv (DATA-STANDARD.md section 5), from one snapshot: `import` reads them back."
     })
 class ExportCommand implements Callable<Integer> {
 

@@ -23,10 +23,8 @@ import uk.gov.observatory.synthetic.SyntheticData;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a year of synthetic notifications, children, rapid reviews, LCSPRs and yearly",
-      "reports as the data standard's CSV files in DIR, ready for import. At --scale 1 the",
-      "report of the year reproduces the counts the Panel's 2020 annual report publishes;",
-      "--scale S makes S times as many (2000: about a million notifications)."
+      "Writes a year of synthetic data as the data standard's CSV files, ready for import.",
+      "Notifications, children, rapid reviews, LCSPRs and yearly reports are written to DIR. At --scale 1 the report of the year reproduces the counts the Panel's 2020 annual report publishes; --scale S makes S times as many (2000: about a million notifications)."
     })
 class GenerateCommand implements Callable<Integer> {
 

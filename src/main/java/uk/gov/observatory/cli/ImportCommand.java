@@ -23,11 +23,8 @@ import uk.gov.observatory.review.StandardCsv;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads notifications.csv and children.csv, and rapid_reviews.csv and lcsprs.csv when",
-      "present (DATA-STANDARD.md section 5), from DIR. yearly_reports.csv is refused: a later",
-      "version imports it. All or nothing across every file: on any error nothing is stored,",
-      "every error of every file is printed as FILE:LINE:COLUMN: VALUE: reason, and the exit",
-      "code is 1."
+      "Imports the data standard's CSV files from DIR into the register.",
+      "Reads notifications.csv and children.csv, and rapid_reviews.csv, lcsprs.csv and yearly_reports.csv when present (DATA-STANDARD.md section 5). All or nothing across every file: on any error nothing is stored, every error of every file is printed as FILE:LINE:COLUMN: VALUE: reason, and the exit code is 1."
     })
 class ImportCommand implements Callable<Integer> {
 
@@ -37,9 +34,7 @@ class ImportCommand implements Callable<Integer> {
   @Option(
       names = "--replace",
       description = {
-        "Replace notifications the register already holds (same notification_ref), with their",
-        "rapid review and LCSPR links as the files give them; and rapid reviews (same",
-        "notification_ref) and LCSPRs (same lcspr_ref) it holds."
+        "Replace notifications the register already holds (same notification_ref), with their rapid review and LCSPR links as the files give them; and rapid reviews (same notification_ref) and LCSPRs (same lcspr_ref) it holds."
       })
   boolean replace;
 

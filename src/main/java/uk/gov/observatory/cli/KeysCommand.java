@@ -30,10 +30,8 @@ class KeysCommand implements Callable<Integer> {
       name = "rotate",
       mixinStandardHelpOptions = true,
       description = {
-        "Seals again, under the current key (observatory.keys.current), every identifying detail",
-        "sealed under another key, in one transaction. The old keys must still be configured;",
-        "afterwards they can be removed. Stop any running server first, then start it with the",
-        "new current key."
+        "Seals every identifying detail again under the current key.",
+        "Every value sealed under another key is sealed under observatory.keys.current, in one transaction. The old keys must still be configured; afterwards they can be removed. Stop any running server first, then start it with the new current key."
       })
   static class Rotate implements Callable<Integer> {
 

@@ -33,10 +33,8 @@ import uk.gov.observatory.audit.Actors;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Computes the annual report's tables (REPORT-SPEC.md) for a period of incident dates,",
-      "as tidy CSV (table_id,row_code,column_code,value), JSON, a workbook (ODS or XLSX)",
-      "with an About sheet and one sheet a table, HTML, PDF, or, for publication, DfE open data",
-      "(Explore Education Statistics): a data CSV and its .meta.csv, always disclosure-controlled."
+      "Computes the annual report's tables for a period of incident dates.",
+      "The tables of REPORT-SPEC.md, as tidy CSV (table_id,row_code,column_code,value), JSON, a workbook (ODS or XLSX) with an About sheet and one sheet a table, HTML, PDF, or, for publication, DfE open data (Explore Education Statistics): a data CSV and its .meta.csv, always disclosure-controlled."
     })
 class ReportCommand implements Callable<Integer> {
 

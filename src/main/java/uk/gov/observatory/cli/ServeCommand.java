@@ -26,12 +26,7 @@ class ServeCommand implements Runnable {
   @Option(
       names = "--demo",
       description = {
-        "Demonstration: on an empty register, load two generated years of synthetic data",
-        "(2019 and 2020); make one account per role (demo.notifier, demo.partnership,",
-        "demo.secretariat, demo.member, demo.inspector, demo.admin) and print each one's new",
-        "password, TOTP secret and recovery codes (also written to DATA_DIR/demo-accounts.txt,",
-        "readable only by you); mark every page 'Synthetic data — demonstration'. Until the",
-        "accounts exist, every page says the demonstration is being prepared."
+        "Demonstration: on an empty register, load two generated years of synthetic data (2019 and 2020); make one account per role (demo.notifier, demo.partnership, demo.secretariat, demo.member, demo.inspector, demo.admin) and print each one's new password, TOTP secret and recovery codes (also written to DATA_DIR/demo-accounts.txt, readable only by you); mark every page 'Synthetic data — demonstration'. Until the accounts exist, every page says the demonstration is being prepared."
       })
   boolean demo;
 

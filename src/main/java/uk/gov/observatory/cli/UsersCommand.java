@@ -32,8 +32,7 @@ import uk.gov.observatory.access.Role;
     name = "users",
     mixinStandardHelpOptions = true,
     description = {
-      "Local accounts: add, list and disable them; issue and revoke personal API tokens;",
-      "record Panel members' conflicts of interest.",
+      "Manages local accounts, their API tokens and Panel members' conflicts of interest.",
       "There is no default account and no default password."
     },
     subcommands = {
@@ -85,10 +84,9 @@ class UsersCommand implements Callable<Integer> {
       name = "add",
       mixinStandardHelpOptions = true,
       description = {
-        "Adds an account. The password is read from standard input (--password-stdin):",
-        "at least 12 characters, not a common password, not the username. Prints the",
-        "TOTP secret, its otpauth:// URI and 10 single-use recovery codes once: they are",
-        "not shown again."
+        "Adds an account.",
+        "The password is read from standard input (--password-stdin):",
+        "at least 12 characters, not a common password, not the username. Prints the TOTP secret, its otpauth:// URI and 10 single-use recovery codes once: they are not shown again."
       })
   static class Add implements Callable<Integer> {
 
@@ -276,8 +274,8 @@ class UsersCommand implements Callable<Integer> {
       name = "token",
       mixinStandardHelpOptions = true,
       description = {
-        "Issues a personal API token (Authorization: Bearer TOKEN), printed once: only",
-        "its hash is kept. Revoke it with 'users revoke-token'."
+        "Issues a personal API token (Authorization: Bearer TOKEN), printed once.",
+        "Only its hash is kept. Revoke it with 'users revoke-token'."
       })
   static class Token implements Callable<Integer> {
 
@@ -367,8 +365,8 @@ class UsersCommand implements Callable<Integer> {
       name = "declare-interest",
       mixinStandardHelpOptions = true,
       description = {
-        "Records a Panel member's conflict of interest: they are withdrawn from the cases of",
-        "the local authority whose incident date falls in the period (not listed, 404 on open)."
+        "Records a Panel member's conflict of interest.",
+        "They are withdrawn from the cases of the local authority whose incident date falls in the period (not listed, 404 on open)."
       })
   static class DeclareInterest implements Callable<Integer> {
 
