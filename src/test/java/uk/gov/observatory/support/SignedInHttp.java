@@ -48,6 +48,18 @@ public final class SignedInHttp {
     return this;
   }
 
+  /** Signs in with a username, its password and an authenticator code. */
+  public SignedInHttp signIn(String username, String password, String code) throws Exception {
+    get("/sign-in");
+    HttpResponse<String> first =
+        post("/sign-in", Map.of("username", username, "password", password));
+    expectRedirect(first, null);
+    String next = URI.create(first.headers().firstValue("Location").orElseThrow()).getPath();
+    get(next);
+    expectRedirect(post(next, Map.of("code", code)), null);
+    return this;
+  }
+
   public SignedInHttp signIn(TestAccounts.Person person) throws Exception {
     return signIn(person, person.code());
   }
