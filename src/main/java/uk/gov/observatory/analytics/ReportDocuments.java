@@ -36,11 +36,11 @@ public final class ReportDocuments {
         .append("</style></head><body>")
         .append("<h1>Serious incident notifications: the report's tables</h1>")
         .append("<p>Incidents from ")
-        .append(esc(String.valueOf(r.from())))
+        .append(esc(uk.gov.observatory.web.Fmt.dateOf(r.from())))
         .append(" to ")
-        .append(esc(String.valueOf(r.to())))
+        .append(esc(uk.gov.observatory.web.Fmt.dateOf(r.to())))
         .append(", as at ")
-        .append(esc(String.valueOf(r.asAt())))
+        .append(esc(uk.gov.observatory.web.Fmt.dateOf(r.asAt())))
         .append(", ")
         .append(
             esc(
@@ -66,7 +66,7 @@ public final class ReportDocuments {
       }
       h.append("<table><caption>")
           .append(esc(TableTitles.of(t.getKey())))
-          .append("</caption><thead><tr><th scope=\"col\">Row</th>");
+          .append("</caption><thead><tr><th scope=\"col\">What is counted</th>");
       for (String c : columns) {
         h.append("<th scope=\"col\">").append(esc(c)).append("</th>");
       }

@@ -68,11 +68,23 @@ public class AuditLog {
 
   public AuditPage search(
       String actor, String recordRef, Instant from, Instant to, int page, int size) {
+    return search(actor, recordRef, null, from, to, page, size);
+  }
+
+  /** Entries by person, record, action (its name; null: any) and time, newest first. */
+  public AuditPage search(
+      String actor, String recordRef, String action, Instant from, Instant to, int page) {
+    return search(actor, recordRef, action, from, to, page, PAGE_SIZE);
+  }
+
+  public AuditPage search(
+      String actor, String recordRef, String action, Instant from, Instant to, int page, int size) {
     if (page < 1 || size < 1 || size > 1000) {
       throw new IllegalArgumentException("page must be 1 or more and size from 1 to 1000");
     }
     AuditRepository.Filter filter =
-        new AuditRepository.Filter(blankToNull(actor), blankToNull(recordRef), from, to);
+        new AuditRepository.Filter(
+            blankToNull(actor), blankToNull(recordRef), blankToNull(action), from, to);
     return readOnly.execute(
         status ->
             new AuditPage(

@@ -67,4 +67,84 @@ public final class DateInput {
   public static String message(String name) {
     return name + " must be " + RULE;
   }
+
+  /**
+   * What a date typed into a page's filter may be, for messages: "a real date, for example
+   * 30/06/2020 or 2020-06-30".
+   */
+  public static final String FILTER_RULE = "a real date, for example 30/06/2020 or 2020-06-30";
+
+  private static final Pattern UK_SHAPE =
+      Pattern.compile("([0-9]{1,2})\\s*[/.\\- ]\\s*([0-9]{1,2})\\s*[/.\\- ]\\s*([0-9]{4})");
+
+  private static final DateTimeFormatter UK_WORDS =
+      new java.time.format.DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .appendPattern("d MMMM uuuu")
+          .toFormatter(java.util.Locale.UK)
+          .withResolverStyle(ResolverStyle.STRICT);
+
+  private static final DateTimeFormatter UK_WORDS_SHORT =
+      new java.time.format.DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .appendPattern("d MMM uuuu")
+          .toFormatter(java.util.Locale.UK)
+          .withResolverStyle(ResolverStyle.STRICT);
+
+  /**
+   * A date typed by a person into a page's filter (the register, the audit log, analytics): the
+   * strict rule's {@code YYYY-MM-DD}, or the way people in the UK write dates, day first with a
+   * four-digit year ({@code 30/06/2020}, {@code 30-6-2020}, {@code 30.06.2020}, {@code 30 6 2020},
+   * {@code 30 June 2020}, {@code 30 Jun 2020}); ASCII digits only, a real day, within the range.
+   * Surrounding spaces are ignored. Empty when it is none of these. The API keeps the strict rule
+   * ({@link #parse}).
+   */
+  public static Optional<LocalDate> parseFilter(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    String t = text.strip();
+    Optional<LocalDate> iso = parse(t);
+    if (iso.isPresent()) {
+      return iso;
+    }
+    java.util.regex.Matcher m = UK_SHAPE.matcher(t);
+    try {
+      LocalDate date;
+      if (m.matches()) {
+        date =
+            LocalDate.of(
+                Integer.parseInt(m.group(3)),
+                Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(1)));
+      } else if (t.matches("[0-9]{1,2} [A-Za-z]{3,9} [0-9]{4}")) {
+        date = words(t);
+        if (date == null) {
+          return Optional.empty();
+        }
+      } else {
+        return Optional.empty();
+      }
+      return isAllowed(date) ? Optional.of(date) : Optional.empty();
+    } catch (java.time.DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** 30 June 2020 or 30 Jun 2020 (any case); null when not a date. */
+  private static LocalDate words(String t) {
+    for (DateTimeFormatter f : java.util.List.of(UK_WORDS, UK_WORDS_SHORT)) {
+      try {
+        return LocalDate.parse(t, f);
+      } catch (DateTimeParseException e) {
+        // the next way of writing it
+      }
+    }
+    return null;
+  }
+
+  /** {@link #parseFilter}, or {@code null} when the text is not a date a filter takes. */
+  public static LocalDate parseFilterOrNull(String text) {
+    return parseFilter(text).orElse(null);
+  }
 }

@@ -122,4 +122,31 @@ public class Fmt {
   public String currentLa(String code) {
     return code == null ? null : reference.current(code).map(LocalAuthority::code).orElse(code);
   }
+
+  /** A count with thousands separators: 1,212 (empty for none). */
+  public String number(Number n) {
+    return numberOf(n);
+  }
+
+  /** A count with thousands separators, for code without the bean: 1,212 (empty for none). */
+  public static String numberOf(Number n) {
+    if (n == null) {
+      return "";
+    }
+    if (n instanceof Double || n instanceof Float || n instanceof java.math.BigDecimal) {
+      return java.text.NumberFormat.getNumberInstance(Locale.UK).format(n);
+    }
+    return String.format(Locale.UK, "%,d", n.longValue());
+  }
+
+  /**
+   * A figure of a table as text: a whole number with thousands separators ("1,212"); anything else
+   * (a percentage, "c" for a suppressed value, "low") as it is.
+   */
+  public String figure(String value) {
+    if (value != null && value.matches("-?[0-9]{4,18}")) {
+      return numberOf(Long.parseLong(value));
+    }
+    return value == null ? "" : value;
+  }
 }

@@ -68,6 +68,9 @@ public class WebErrorAdvice {
     if (status == 404) {
       return page("error/404", HttpStatus.NOT_FOUND);
     }
+    if (status == 403) {
+      return page("error/403", HttpStatus.FORBIDDEN);
+    }
     if (status >= 500) {
       log.error("Unexpected error on a web page", e);
       return page("error/5xx", HttpStatus.valueOf(status));
@@ -80,7 +83,8 @@ public class WebErrorAdvice {
    * own advice about its own exceptions.
    */
   public static ModelAndView refusal(HttpStatus status, String message) {
-    ModelAndView mav = page("error/4xx", status);
+    // a 403 says plainly "You do not have access to this page", with what the person can do
+    ModelAndView mav = page(status == HttpStatus.FORBIDDEN ? "error/403" : "error/4xx", status);
     mav.addObject("message", message);
     return mav;
   }

@@ -172,7 +172,8 @@ class CasePageAccessHttpTest {
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body())
         .contains("There is a problem")
-        .contains("From must be a real date written as YYYY-MM-DD");
+        // a UK-typed date is a date (issue 15): here the search's To comes before it
+        .contains("To must be the same as or after From (26 November 2026)");
 
     assertThat(member.get("/audit").statusCode()).isEqualTo(403);
     assertThat(signedIn("only.admin", Role.ADMIN).get("/audit").statusCode()).isEqualTo(403);

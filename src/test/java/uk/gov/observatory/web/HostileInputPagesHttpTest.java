@@ -48,6 +48,12 @@ class HostileInputPagesHttpTest {
 
   static final String REPORT_RANGE = "from 2000-01-01 to 2100-12-31";
 
+  /** The range of a report's dates as a filter's message gives it (UK dates). */
+  static final String REPORT_RANGE_WORDS = "from 1 January 2000 to 31 December 2100";
+
+  /** What a date typed into a filter may be (issue 15: 30/06/2020 as well as 2020-06-30). */
+  static final String FILTER_DATE = "must be a real date, for example 30/06/2020 or 2020-06-30, ";
+
   @LocalServerPort int port;
   @Autowired Accounts accounts;
   @Autowired NotificationRegister register;
@@ -121,42 +127,44 @@ class HostileInputPagesHttpTest {
       "out-of-range dates on the analytics pages, the CSV and downloads are a 400 naming the field"
           + " and the range")
   void outOfRangeDatesOnAnalytics() throws Exception {
-    String start = "The start of the period must be a real date written as YYYY-MM-DD, ";
-    String end = "The end of the period must be a real date written as YYYY-MM-DD, ";
+    String start = "The start of the period " + FILTER_DATE;
+    String end = "The end of the period " + FILTER_DATE;
     for (String bad : List.of(FAR_FUTURE, FAR_PAST, "1999-12-31", "2101-01-01", "20200-01-01")) {
       summaryNames(
           secretariat.get("/analytics?from=" + bad + "&to=2020-12-31"),
           "from",
-          start + REPORT_RANGE);
+          start + REPORT_RANGE_WORDS);
       summaryNames(
-          secretariat.get("/analytics?from=2020-01-01&to=" + bad), "to", end + REPORT_RANGE);
+          secretariat.get("/analytics?from=2020-01-01&to=" + bad), "to", end + REPORT_RANGE_WORDS);
       summaryNames(
           secretariat.get("/analytics/headline.csv?from=" + bad + "&to=2020-12-31"),
           "from",
-          start + REPORT_RANGE);
+          start + REPORT_RANGE_WORDS);
       String tables = "/analytics/tables?from=2020-01-01&to=2020-12-31&asAt=2021-03-31";
       summaryNames(
           secretariat.get(tables.replace("from=2020-01-01", "from=" + bad)),
           "from",
-          start + REPORT_RANGE);
+          start + REPORT_RANGE_WORDS);
       summaryNames(
-          secretariat.get(tables.replace("to=2020-12-31", "to=" + bad)), "to", end + REPORT_RANGE);
+          secretariat.get(tables.replace("to=2020-12-31", "to=" + bad)),
+          "to",
+          end + REPORT_RANGE_WORDS);
       summaryNames(
           secretariat.get(tables.replace("asAt=2021-03-31", "asAt=" + bad)),
           "asAt",
-          "The as-at date must be a real date written as YYYY-MM-DD, " + REPORT_RANGE);
+          "The as-at date " + FILTER_DATE + REPORT_RANGE_WORDS);
       summaryNames(
           secretariat.get(
               "/analytics/download?format=csv&from=" + bad + "&to=2020-12-31&asAt=2021-03-31"),
           "from",
-          start + REPORT_RANGE);
+          start + REPORT_RANGE_WORDS);
       summaryNames(
           secretariat.get(
               "/analytics/compare?table=H&from=2020-01-01&to=2020-12-31&from2="
                   + bad
                   + "&to2=2019-12-31&asAt=2021-03-31"),
           "from2",
-          start + REPORT_RANGE);
+          start + REPORT_RANGE_WORDS);
     }
   }
 
@@ -169,10 +177,7 @@ class HostileInputPagesHttpTest {
         secretariat.get(
             "/analytics/tables?from=0001-01-01&to=9999-12-31&asAt=9999-12-31&section=timeliness");
     long millis = (System.nanoTime() - started) / 1_000_000;
-    summaryNames(
-        huge,
-        "from",
-        "The start of the period must be a real date written as YYYY-MM-DD, " + REPORT_RANGE);
+    summaryNames(huge, "from", "The start of the period " + FILTER_DATE + REPORT_RANGE_WORDS);
     assertThat(huge.body()).contains("The end of the period must be").contains("The as-at date");
     assertThat(millis).as("ms to refuse").isLessThan(5_000);
 
@@ -264,11 +269,11 @@ class HostileInputPagesHttpTest {
       summaryNames(
           secretariat.get("/audit?from=" + bad),
           "from",
-          "From must be a real date written as YYYY-MM-DD, from 1900-01-01 to 2100-12-31");
+          "From " + FILTER_DATE + "from 1 January 1900 to 31 December 2100");
       summaryNames(
           secretariat.get("/audit?to=" + bad),
           "to",
-          "To must be a real date written as YYYY-MM-DD, from 1900-01-01 to 2100-12-31");
+          "To " + FILTER_DATE + "from 1 January 1900 to 31 December 2100");
     }
     for (String page : List.of("٣", "+3", "0", "99999999999", "999999999", "x")) {
       HttpResponse<String> r =
@@ -519,15 +524,15 @@ class HostileInputPagesHttpTest {
       summaryNames(
           secretariat.get("/notifications?from=" + bad),
           "from",
-          "Notified from is not a date: use YYYY-MM-DD, from 1900-01-01 to 2100-12-31");
+          "Notified from " + FILTER_DATE + "from 1 January 1900 to 31 December 2100");
       summaryNames(
           secretariat.get("/notifications?to=" + bad),
           "to",
-          "Notified to is not a date: use YYYY-MM-DD, from 1900-01-01 to 2100-12-31");
+          "Notified to " + FILTER_DATE + "from 1 January 1900 to 31 December 2100");
       summaryNames(
           secretariat.get("/notifications/export.csv?from=" + bad),
           "from",
-          "Notified from is not a date");
+          "Notified from must be a real date");
     }
     for (String number : List.of("٣", "３")) {
       String n = URLEncoder.encode(number, StandardCharsets.UTF_8);

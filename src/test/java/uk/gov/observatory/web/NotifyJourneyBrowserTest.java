@@ -302,7 +302,7 @@ class NotifyJourneyBrowserTest {
         .contains("Death");
     assertAccessible("register");
     driver.get(url("/notifications?from=not-a-date"));
-    assertThat(errorSummary()).contains("Notified from is not a date");
+    assertThat(errorSummary()).contains("Notified from must be a real date");
     assertAccessible("register with a bad filter");
     driver.get(url("/notifications"));
     submitWith(driver.findElement(By.linkText(ref)));

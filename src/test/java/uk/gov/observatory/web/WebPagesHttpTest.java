@@ -54,7 +54,7 @@ class WebPagesHttpTest {
         .contains("govuk-error-summary")
         .contains("There is a problem")
         .contains("href=\"#from\"")
-        .contains("Notified from is not a date: use YYYY-MM-DD")
+        .contains("Notified from must be a real date, for example 30/06/2020 or 2020-06-30")
         .contains("href=\"#to\"")
         .contains("govuk-form-group--error")
         .contains("id=\"from-error\"")

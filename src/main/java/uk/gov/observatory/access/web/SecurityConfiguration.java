@@ -43,7 +43,7 @@ class SecurityConfiguration {
 
   /**
    * Pages anyone may see without signing in: the start page, sign-in (with single sign-on's start
-   * and return, which exist only when it is configured) and static assets.
+   * and return, which exist only when it is configured), the footer's pages and static assets.
    */
   static final String[] PUBLIC_PAGES = {
     "/",
@@ -57,7 +57,12 @@ class SecurityConfiguration {
     "/js/**",
     "/observatory.css",
     "/favicon.ico",
-    "/error"
+    "/error",
+    // the footer's pages: accessibility statement, privacy notice, cookies and contact
+    "/accessibility",
+    "/privacy",
+    "/cookies",
+    "/contact"
   };
 
   /** The notify journey: needs NOTIFY. */

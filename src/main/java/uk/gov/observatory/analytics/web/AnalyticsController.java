@@ -144,11 +144,31 @@ class AnalyticsController {
           id, "Enter " + label.substring(0, 1).toLowerCase(Locale.ROOT) + label.substring(1));
       return null;
     }
-    LocalDate d = ReportRequest.parseDate(value.strip());
+    LocalDate d = filterDate(value);
     if (d == null) {
-      errors.add(id, label + " must be " + ReportRequest.DATE_RULE + ", for example 2020-01-01");
+      errors.add(
+          id,
+          label
+              + " must be "
+              + uk.gov.observatory.calendar.DateInput.FILTER_RULE
+              + ", from "
+              + uk.gov.observatory.web.Fmt.dateOf(ReportRequest.EARLIEST)
+              + " to "
+              + uk.gov.observatory.web.Fmt.dateOf(ReportRequest.LATEST));
     }
     return d;
+  }
+
+  /**
+   * A report's date typed into a filter: as the pages take dates ({@link
+   * uk.gov.observatory.calendar.DateInput#parseFilter}: 30/06/2020 as well as 2020-06-30) and
+   * within the report's range; null when it is not one. The API keeps the strict rule.
+   */
+  static LocalDate filterDate(String value) {
+    LocalDate d = uk.gov.observatory.calendar.DateInput.parseFilterOrNull(value);
+    return d == null || d.isBefore(ReportRequest.EARLIEST) || d.isAfter(ReportRequest.LATEST)
+        ? null
+        : d;
   }
 
   /** The shape of a GSS code of a region or a local authority (a letter and 8 digits). */

@@ -311,10 +311,20 @@ class AnalyticsTablesController {
       HttpServletResponse response) {
     int lastYear = LocalDate.now(clock).getYear() - 1;
     Filters first = filters(from, to, asAt, area, null);
+    // Without a second period, the same period a year before the first (2020 beside 2019, as the
+    // annual report compares): a fixed year could lie after the as-at date (2024 against figures
+    // as at 31 March 2021), and the page opened on an error.
+    LocalDate firstFrom = parseQuietly(first.from());
+    LocalDate firstTo = parseQuietly(first.to());
+    boolean yearBefore = firstFrom != null && firstTo != null && !firstTo.isBefore(firstFrom);
     Filters second =
         new Filters(
-            from2 == null ? (lastYear - 1) + "-01-01" : from2.strip(),
-            to2 == null ? (lastYear - 1) + "-12-31" : to2.strip(),
+            from2 != null
+                ? from2.strip()
+                : yearBefore ? firstFrom.minusYears(1).toString() : (lastYear - 1) + "-01-01",
+            to2 != null
+                ? to2.strip()
+                : yearBefore ? firstTo.minusYears(1).toString() : (lastYear - 1) + "-12-31",
             first.asAt(),
             area2 == null ? "" : area2.strip());
     String tableId = blank(table) ? "T1" : table.strip();
@@ -566,7 +576,7 @@ class AnalyticsTablesController {
   }
 
   private static LocalDate parseQuietly(String s) {
-    return s == null ? null : ReportRequest.parseDate(s.strip());
+    return s == null ? null : AnalyticsController.filterDate(s);
   }
 
   private static void problems(InvalidReportException e, String suffix, FormErrors errors) {

@@ -110,7 +110,11 @@ public class AuditRepository {
   }
 
   /** Filters (each optional, null for any) and a page, newest first. */
-  public record Filter(String actor, String recordRef, Instant from, Instant to) {}
+  public record Filter(String actor, String recordRef, String action, Instant from, Instant to) {
+    public Filter(String actor, String recordRef, Instant from, Instant to) {
+      this(actor, recordRef, null, from, to);
+    }
+  }
 
   public List<AuditEntry> search(Filter f, int offset, int limit) {
     List<Object> args = new ArrayList<>();
@@ -155,6 +159,10 @@ public class AuditRepository {
     if (f.recordRef() != null) {
       conditions.add("record_ref = ?");
       args.add(f.recordRef());
+    }
+    if (f.action() != null) {
+      conditions.add("action = ?");
+      args.add(f.action());
     }
     if (f.from() != null) {
       conditions.add("recorded_at >= ?");

@@ -9,15 +9,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import uk.gov.observatory.audit.AuditEntry;
 import uk.gov.observatory.audit.AuditLog;
 import uk.gov.observatory.audit.AuditPage;
 import uk.gov.observatory.calendar.DateInput;
+import uk.gov.observatory.web.Fmt;
 import uk.gov.observatory.web.FormErrors;
 import uk.gov.observatory.web.PageController;
 
 /**
- * The secretariat's search of the audit log: by person, by record and by date (UK days), newest
- * first, a page of {@value AuditLog#PAGE_SIZE} at a time.
+ * The secretariat's search of the audit log: by person, by record, by action and by date (UK days,
+ * typed 30/06/2020 or 2020-06-30), newest first, each entry in words (see {@link AuditWords}), a
+ * page of {@value AuditLog#PAGE_SIZE} at a time.
  */
 @PageController
 class AuditController {
@@ -34,7 +37,18 @@ class AuditController {
   }
 
   /** The search as given, echoed back into the form. */
-  public record Search(String person, String record, String from, String to) {}
+  public record Search(String person, String record, String action, String from, String to) {}
+
+  /** One entry as a person reads it (see {@link AuditWords}). */
+  public record Row(
+      Instant recordedAt,
+      String person,
+      String personHref,
+      String action,
+      String recordType,
+      String recordRef,
+      String recordHref,
+      String details) {}
 
   @GetMapping("/audit")
   public String search(
@@ -47,10 +61,15 @@ class AuditController {
     FormErrors errors = new FormErrors();
     model.addAttribute("search", search);
     model.addAttribute("errors", errors);
+    model.addAttribute("actions", AuditWords.actions());
     LocalDate fromDate = date(from, "from", "From", errors);
     LocalDate toDate = date(to, "to", "To", errors);
     if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
-      errors.add("to", "To must be the same as or after From (" + fromDate + ")");
+      errors.add("to", "To must be the same as or after From (" + Fmt.dateOf(fromDate) + ")");
+    }
+    String action = search.action() == null ? null : search.action().strip();
+    if (action != null && !action.isEmpty() && !AuditWords.actions().containsKey(action)) {
+      errors.add("action", "Choose an action from the list");
     }
     int pageNumber = 1;
     if (page != null) {
@@ -68,28 +87,50 @@ class AuditController {
     Instant fromInstant = fromDate == null ? null : fromDate.atStartOfDay(UK).toInstant();
     Instant toInstant = toDate == null ? null : toDate.plusDays(1).atStartOfDay(UK).toInstant();
     AuditPage result =
-        audit.search(search.person(), search.record(), fromInstant, toInstant, pageNumber);
+        audit.search(search.person(), search.record(), action, fromInstant, toInstant, pageNumber);
     model.addAttribute("result", result);
+    model.addAttribute("rows", result.items().stream().map(AuditController::row).toList());
     model.addAttribute("previousHref", pageNumber > 1 ? href(search, pageNumber - 1) : null);
     model.addAttribute(
         "nextHref", pageNumber < result.pages() ? href(search, pageNumber + 1) : null);
     return "audit/audit";
   }
 
+  private static Row row(AuditEntry e) {
+    String actor = e.actor();
+    boolean named = actor != null && !actor.isBlank() && AuditWords.person(actor).equals(actor);
+    return new Row(
+        e.recordedAt(),
+        AuditWords.person(actor),
+        named
+            ? UriComponentsBuilder.fromPath("/audit")
+                .queryParam("person", actor)
+                .encode()
+                .build()
+                .toUriString()
+            : null,
+        AuditWords.action(e.action()),
+        AuditWords.recordType(e.recordType()),
+        AuditWords.recordRef(e.recordType(), e.recordRef()),
+        AuditWords.recordHref(e.recordType(), e.recordRef()),
+        AuditWords.details(e.details()));
+  }
+
   private static LocalDate date(String value, String id, String label, FormErrors errors) {
     if (value == null || value.isBlank()) {
       return null;
     }
-    LocalDate d = DateInput.parseOrNull(value.strip());
+    LocalDate d = DateInput.parseFilterOrNull(value);
     if (d == null) {
       errors.add(
           id,
           label
-              + " must be a real date written as YYYY-MM-DD, from "
-              + DateInput.EARLIEST
+              + " must be "
+              + DateInput.FILTER_RULE
+              + ", from "
+              + Fmt.dateOf(DateInput.EARLIEST)
               + " to "
-              + DateInput.LATEST
-              + ", for example 2026-11-26");
+              + Fmt.dateOf(DateInput.LATEST));
     }
     return d;
   }
@@ -98,7 +139,11 @@ class AuditController {
     UriComponentsBuilder b = UriComponentsBuilder.fromPath("/audit");
     for (String[] p :
         new String[][] {
-          {"person", s.person()}, {"record", s.record()}, {"from", s.from()}, {"to", s.to()}
+          {"person", s.person()},
+          {"record", s.record()},
+          {"action", s.action()},
+          {"from", s.from()},
+          {"to", s.to()}
         }) {
       if (p[1] != null && !p[1].isBlank()) {
         b.queryParam(p[0], p[1].strip());

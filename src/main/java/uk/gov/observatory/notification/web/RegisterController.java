@@ -94,8 +94,8 @@ class RegisterController {
               new NotificationQueries.Parameters(
                   filters.la(),
                   filters.type(),
-                  filters.from(),
-                  filters.to(),
+                  typedDate(filters.from()),
+                  typedDate(filters.to()),
                   filters.sort(),
                   filters.order(),
                   page,
@@ -104,6 +104,17 @@ class RegisterController {
       for (Violation v : e.violations()) {
         String id = FILTER_FIELD_IDS.get(v.field());
         String message = filterLabel(v.field()) + " " + v.reason();
+        if (v.field().equals("from") || v.field().equals("to")) {
+          message =
+              filterLabel(v.field())
+                  + " must be "
+                  + uk.gov.observatory.calendar.DateInput.FILTER_RULE
+                  + ", from "
+                  + uk.gov.observatory.web.Fmt.dateOf(
+                      uk.gov.observatory.calendar.DateInput.EARLIEST)
+                  + " to "
+                  + uk.gov.observatory.web.Fmt.dateOf(uk.gov.observatory.calendar.DateInput.LATEST);
+        }
         if (id != null) {
           errors.add(id, message);
         } else {
@@ -228,8 +239,8 @@ class RegisterController {
               new NotificationQueries.Parameters(
                   filters.la(),
                   filters.type(),
-                  filters.from(),
-                  filters.to(),
+                  typedDate(filters.from()),
+                  typedDate(filters.to()),
                   filters.sort(),
                   filters.order(),
                   null,
@@ -242,5 +253,16 @@ class RegisterController {
         "Content-Disposition", "attachment; filename=\"" + NotificationCsv.NOTIFICATIONS + "\"");
     csv.writeNotifications(response.getWriter(), query, viewers.of(request.getUserPrincipal()));
     return null;
+  }
+
+  /**
+   * A filter date as typed on the page (30/06/2020 as well as 2020-06-30, by {@link
+   * uk.gov.observatory.calendar.DateInput#parseFilter}) in the query's strict form; anything else
+   * as typed, for the query to refuse with its message.
+   */
+  private static String typedDate(String typed) {
+    return uk.gov.observatory.calendar.DateInput.parseFilter(typed)
+        .map(java.time.LocalDate::toString)
+        .orElse(typed);
   }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import uk.gov.observatory.review.InvalidReviewException;
 import uk.gov.observatory.review.ReviewClocks;
 import uk.gov.observatory.review.ReviewProblem;
+import uk.gov.observatory.review.TimelinessPolicyPeriod;
 import uk.gov.observatory.web.DateParts;
 import uk.gov.observatory.web.FormErrors;
 import uk.gov.observatory.web.PageController;
@@ -33,7 +34,9 @@ class PolicyPeriodsController {
   }
 
   @GetMapping("/timeliness-periods")
-  public String list(Model model) {
+  public String list(Model model, HttpServletRequest request) {
+    model.addAttribute("saved", request.getParameter("saved") != null);
+    model.addAttribute("removed", request.getParameter("removed") != null);
     return page(model, new FormErrors(), null, new DateParts(), new DateParts(), null, false);
   }
 
@@ -46,6 +49,10 @@ class PolicyPeriodsController {
       String target,
       boolean extension) {
     model.addAttribute("periods", clocks.policyPeriods());
+    if (!model.containsAttribute("saved")) {
+      model.addAttribute("saved", false);
+      model.addAttribute("removed", false);
+    }
     model.addAttribute("errors", errors);
     model.addAttribute("name", name);
     model.addAttribute("from", from);
@@ -104,11 +111,33 @@ class PolicyPeriodsController {
     return page(model, errors, name, fromParts, toParts, targetText, extension);
   }
 
+  /** Removing a period asks first: which period, what it covers, and that it cannot be undone. */
+  @GetMapping("/timeliness-periods/{id}/remove")
+  public String confirmRemove(@PathVariable long id, Model model) {
+    model.addAttribute("period", period(id));
+    return "review/timeliness-period-remove";
+  }
+
+  /**
+   * Removes a period once the secretariat has confirmed it on {@link #confirmRemove}; sent without
+   * the confirmation (an old page's button), it goes to the question instead.
+   */
   @PostMapping("/timeliness-periods/{id}/delete")
-  public String delete(@PathVariable long id, Principal principal) {
+  public String delete(@PathVariable long id, Principal principal, HttpServletRequest request) {
+    period(id);
+    if (!"yes".equals(request.getParameter("confirm"))) {
+      return "redirect:/timeliness-periods/" + id + "/remove";
+    }
     if (!clocks.removePolicyPeriod(id, principal.getName())) {
       throw new PageNotFoundException("timeliness policy period " + id);
     }
     return "redirect:/timeliness-periods?removed";
+  }
+
+  private TimelinessPolicyPeriod period(long id) {
+    return clocks.policyPeriods().stream()
+        .filter(p -> p.id() == id)
+        .findFirst()
+        .orElseThrow(() -> new PageNotFoundException("timeliness policy period " + id));
   }
 }
