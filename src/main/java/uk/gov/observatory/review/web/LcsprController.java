@@ -708,7 +708,12 @@ class LcsprController {
     LocalDate today = today();
     List<Worklists.WorkList> lists = worklists.lists(viewer, today);
     FormErrors errors = new FormErrors();
-    Worklists.WorkList chosen = lists.isEmpty() ? null : lists.get(0);
+    // first the first list with work on it
+    Worklists.WorkList chosen =
+        lists.stream()
+            .filter(w -> !w.rows().isEmpty())
+            .findFirst()
+            .orElse(lists.isEmpty() ? null : lists.get(0));
     if (list != null && !list.isBlank()) {
       chosen = lists.stream().filter(w -> w.id().equals(list.strip())).findFirst().orElse(null);
       if (chosen == null) {
