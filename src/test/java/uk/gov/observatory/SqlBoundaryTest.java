@@ -59,6 +59,8 @@ class SqlBoundaryTest {
           entry("notification_published_updated", "notification"),
           entry("child_published_inserted_or_deleted", "notification"),
           entry("child_published_updated", "notification"),
+          // notification (V17): where its register reads review statuses (a hook filled by review)
+          entry("notification_review_status", "notification"),
           // audit (V3)
           entry("audit_entry", "audit"),
           entry("audit_entry_append_only", "audit"),
@@ -148,7 +150,9 @@ class SqlBoundaryTest {
   static final Map<String, String> HOOKS =
       Map.of(
           "notification_changed", "analytics",
-          "rapid_review_changed", "analytics");
+          "rapid_review_changed", "analytics",
+          // (V17: a view, filled in by review; notification's register reads it)
+          "notification_review_status", "review");
 
   /** The tables whose keys other modules may reference by foreign key. */
   static final Map<String, Set<String>> KEYS =

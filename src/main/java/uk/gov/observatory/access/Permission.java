@@ -14,6 +14,11 @@ public enum Permission {
   SUBMIT_REVIEWS,
   /** Read cases: rapid reviews, local reviews and their progress. */
   READ_CASES,
+  /**
+   * Read local child safeguarding practice reviews and their published reports, without the rest of
+   * the case (rapid reviews, the Panel's views): what an inspector reads. READ_CASES includes it.
+   */
+  READ_LCSPRS,
   /** Record and change everything about cases. */
   MANAGE_CASES,
   /** Record the Panel's view on a case. */

@@ -11,6 +11,7 @@ import static uk.gov.observatory.access.Permission.NOTIFY;
 import static uk.gov.observatory.access.Permission.READ_AUDIT;
 import static uk.gov.observatory.access.Permission.READ_CASES;
 import static uk.gov.observatory.access.Permission.READ_IDENTIFYING_DETAILS;
+import static uk.gov.observatory.access.Permission.READ_LCSPRS;
 import static uk.gov.observatory.access.Permission.READ_NOTIFICATIONS;
 import static uk.gov.observatory.access.Permission.RECORD_PANEL_VIEW;
 import static uk.gov.observatory.access.Permission.SUBMIT_REVIEWS;
@@ -41,6 +42,7 @@ public enum Role {
       READ_NOTIFICATIONS,
       READ_IDENTIFYING_DETAILS,
       READ_CASES,
+      READ_LCSPRS,
       SUBMIT_REVIEWS,
       MANAGE_CASES,
       RECORD_PANEL_VIEW,
@@ -52,8 +54,11 @@ public enum Role {
   /** A Panel member: reads every case except those withdrawn from, records the Panel's views. */
   PANEL_MEMBER(
       Scope.ALL, READ_NOTIFICATIONS, READ_IDENTIFYING_DETAILS, READ_CASES, RECORD_PANEL_VIEW),
-  /** DfE or Ofsted: reads notifications, never the identifying details. */
-  INSPECTOR(Scope.ALL, READ_NOTIFICATIONS),
+  /**
+   * DfE or Ofsted: reads notifications and local reviews (with their published reports), never the
+   * identifying details; writes nothing.
+   */
+  INSPECTOR(Scope.ALL, READ_NOTIFICATIONS, READ_LCSPRS),
   /** Accounts and roles only; no case data. */
   ADMIN(Scope.NONE, MANAGE_ACCOUNTS);
 

@@ -222,16 +222,30 @@ public class NotificationRegister {
    * this; {@link #search(NotificationQuery)} is the system's view.
    */
   public NotificationPage search(NotificationQuery query, Viewer viewer) {
+    return search(query, null, viewer);
+  }
+
+  /**
+   * {@link #search(NotificationQuery, Viewer)}, of the notifications whose review status is {@code
+   * reviewStatus} (null: any).
+   */
+  public NotificationPage search(
+      NotificationQuery query, ReviewStatus reviewStatus, Viewer viewer) {
     if (!viewer.everything() && viewer.laCodes().isEmpty()) {
       return new NotificationPage(List.of(), 0, query.page(), query.size());
     }
     var scope = viewer.everything() ? null : viewer.laCodes();
     return withoutIdentifying(
         new NotificationPage(
-            repository.search(query, scope, viewer.withdrawals()),
-            repository.count(query, scope, viewer.withdrawals()),
+            repository.search(query, scope, viewer.withdrawals(), reviewStatus),
+            repository.count(query, scope, viewer.withdrawals(), reviewStatus),
             query.page(),
             query.size()));
+  }
+
+  /** The review status of each notification given (those that have one: all that exist). */
+  public java.util.Map<String, ReviewStatus> reviewStatuses(List<Notification> notifications) {
+    return repository.reviewStatuses(notifications.stream().map(Notification::ref).toList());
   }
 
   /**

@@ -208,7 +208,7 @@ public record Lcspr(
       throw new InvalidReviewException(
           "status",
           "an LCSPR that is "
-              + status
+              + status.label().toLowerCase(java.util.Locale.ROOT)
               + " cannot be "
               + action
               + (status == LcsprStatus.INITIATED && to != LcsprStatus.COMPLETED
@@ -289,6 +289,20 @@ public record Lcspr(
         publicUrl == null || publicUrl.isBlank() ? this.publicUrl : publicUrl.strip());
   }
 
+  /**
+   * Withdrawn (started by mistake): from any stage before a final one. The reason is the caller's
+   * to keep ({@link Lcsprs#withdraw}); the review keeps everything else it recorded.
+   */
+  public Lcspr withdraw() {
+    mayBecome(LcsprStatus.WITHDRAWN, "withdrawn");
+    return with(
+        LcsprStatus.WITHDRAWN,
+        completedDate,
+        panelNotifiedOfPublicationDate,
+        publicationDate,
+        notPublishingReason);
+  }
+
   /** Decided not to publish, with a reason: from any stage before publication. */
   public Lcspr decideNotToPublish(String reason) {
     mayBecome(LcsprStatus.NOT_PUBLISHING, "set to not publishing");
@@ -306,9 +320,12 @@ public record Lcspr(
 
   /** The publication intention meanwhile; refused once published or not publishing. */
   public Lcspr intend(PublicationIntention to) {
-    if (status == LcsprStatus.PUBLISHED || status == LcsprStatus.NOT_PUBLISHING) {
+    if (status.isFinal()) {
       throw new InvalidReviewException(
-          "publication_intention", "the review is already " + status + ": its intention is past");
+          "publication_intention",
+          "the review is already "
+              + status.label().toLowerCase(java.util.Locale.ROOT)
+              + ": its intention is past");
     }
     return new Lcspr(
         id,
@@ -399,6 +416,8 @@ public record Lcspr(
     if (status == LcsprStatus.PUBLISHED) {
       return publicationDate.isAfter(limit);
     }
-    return status != LcsprStatus.NOT_PUBLISHING && asAt.isAfter(limit);
+    return status != LcsprStatus.NOT_PUBLISHING
+        && status != LcsprStatus.WITHDRAWN
+        && asAt.isAfter(limit);
   }
 }

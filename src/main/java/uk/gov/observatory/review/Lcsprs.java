@@ -58,8 +58,13 @@ public class Lcsprs {
     this.reminders = reminders;
   }
 
+  /** Whether a viewer may read LCSPRs at all (READ_CASES, or READ_LCSPRS for an inspector). */
+  public static boolean mayRead(Viewer viewer) {
+    return viewer.can(Permission.READ_CASES) || viewer.can(Permission.READ_LCSPRS);
+  }
+
   private boolean reaches(Lcspr l, Viewer viewer) {
-    return viewer.can(Permission.READ_CASES)
+    return mayRead(viewer)
         && l.notificationRefs().stream()
             .allMatch(
                 ref ->
@@ -111,7 +116,35 @@ public class Lcsprs {
   /** Every LCSPR the viewer reaches. */
   @Transactional(readOnly = true)
   public List<Lcspr> all(Viewer viewer) {
-    return repository.allLcsprs().stream().filter(l -> reaches(l, viewer)).toList();
+    return listed(viewer).stream().map(Listed::lcspr).toList();
+  }
+
+  /** An LCSPR as a list shows it: with the local authorities of the notifications it covers. */
+  public record Listed(Lcspr lcspr, List<String> laCodes) {}
+
+  /**
+   * Every LCSPR the viewer reaches, with its notifications' local authorities (in one pass over the
+   * register, not a look-up per notification).
+   */
+  @Transactional(readOnly = true)
+  public List<Listed> listed(Viewer viewer) {
+    if (!mayRead(viewer)) {
+      return List.of();
+    }
+    java.util.Map<String, String> reached = new java.util.HashMap<>();
+    register.forEachIncidentBetween(
+        LocalDate.of(1900, 1, 1),
+        LocalDate.of(2100, 12, 31),
+        null,
+        viewer,
+        n -> reached.put(n.ref(), n.laCode()));
+    List<Listed> out = new ArrayList<>();
+    for (Lcspr l : repository.allLcsprs()) {
+      if (reached.keySet().containsAll(l.notificationRefs())) {
+        out.add(new Listed(l, l.notificationRefs().stream().map(reached::get).distinct().toList()));
+      }
+    }
+    return out;
   }
 
   /**
@@ -198,6 +231,62 @@ public class Lcsprs {
           "public_url", "give the published report's address, starting https://");
     }
     return step(ref, expectedVersion, v, "LCSPR published", l -> l.publish(on, today(), publicUrl));
+  }
+
+  /** The longest reason for a withdrawal accepted, in characters. */
+  public static final int MAX_WITHDRAWAL_REASON = 2000;
+
+  /**
+   * Withdraws an LCSPR started by mistake, with a reason: it is kept (with everything it recorded),
+   * put on the timeline with the reason, audited, and leaves every count (the published views leave
+   * it out, see V17) and every list of work.
+   */
+  @Transactional(noRollbackFor = ReviewNotPermittedException.class)
+  public Optional<Lcspr> withdraw(String ref, String reason, Integer expectedVersion, Viewer v) {
+    Optional<Lcspr> found = reached(ref, v, true);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Lcspr before = found.get();
+    rapidReviews.require(
+        v, Permission.SUBMIT_REVIEWS, AUDIT_RECORD_TYPE, before.ref(), "withdraw LCSPRs");
+    if (expectedVersion == null) {
+      throw new VersionRequiredException("LCSPR " + ref);
+    }
+    if (expectedVersion != before.version()) {
+      throw new ReviewConflictException("LCSPR " + ref, expectedVersion, before.version());
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidReviewException(
+          "withdrawn_reason", "enter why the review is being withdrawn");
+    }
+    if (reason.strip().length() > MAX_WITHDRAWAL_REASON) {
+      throw new InvalidReviewException(
+          "withdrawn_reason",
+          "the reason must be " + MAX_WITHDRAWAL_REASON + " characters or fewer");
+    }
+    Lcspr after = before.withdraw();
+    Instant now = clock.instant();
+    repository.withdrawLcspr(after, reason.strip(), now, v.actor());
+    repository.addEvent(
+        null,
+        before.id(),
+        now,
+        v.actor(),
+        "LCSPR withdrawn",
+        before.status().name(),
+        after.status().name(),
+        "Reason: " + reason.strip());
+    audit.record(
+        AuditEvent.of(v.actor(), AuditAction.UPDATED, AUDIT_RECORD_TYPE, ref)
+            .withDetails("LCSPR withdrawn: " + before.status() + " -> " + after.status()));
+    return Optional.of(after);
+  }
+
+  /** Why, when and by whom an LCSPR was withdrawn; empty when it was not. */
+  @Transactional(readOnly = true)
+  public Optional<LcsprWithdrawal> withdrawal(Lcspr l) {
+    return l.status() == LcsprStatus.WITHDRAWN ? repository.withdrawal(l.id()) : Optional.empty();
   }
 
   /** Decided not to publish, with a reason. */

@@ -12,7 +12,8 @@ class RoleTest {
   @DisplayName("each role is the least set of permissions the issue gives it")
   void permissions() {
     assertThat(Role.ADMIN.permissions()).containsExactly(Permission.MANAGE_ACCOUNTS);
-    assertThat(Role.INSPECTOR.permissions()).containsExactly(Permission.READ_NOTIFICATIONS);
+    assertThat(Role.INSPECTOR.permissions())
+        .containsExactlyInAnyOrder(Permission.READ_NOTIFICATIONS, Permission.READ_LCSPRS);
     assertThat(Role.INSPECTOR.can(Permission.READ_IDENTIFYING_DETAILS)).isFalse();
     assertThat(Role.PARTNERSHIP.permissions())
         .containsExactlyInAnyOrder(

@@ -132,6 +132,38 @@ class LcsprTablesTest {
             "PUBLISHED_SHORT_NOTICE,3");
   }
 
+  @Autowired uk.gov.observatory.review.Lcsprs lcsprs;
+
+  @Test
+  @DisplayName(
+      "an LCSPR withdrawn (started by mistake) leaves the counts: L-K withdrawn, Westminster's"
+          + " L1 2020 goes from 6 to 5 and L2's not decided from 1 to 0, its total from 9 to 8")
+  void aWithdrawnLcsprIsNotCounted() {
+    Viewer secretariat = Viewer.system("secretariat");
+    int version = lcsprs.find("L-K", secretariat).orElseThrow().version();
+    assertThat(lcsprs.withdraw("L-K", "Started twice by mistake", version, secretariat))
+        .isPresent();
+    Report r = report(AS_AT, WESTMINSTER);
+    // 2020 was L-D, L-E, L-J, L-K, L-L, L-N: without L-K, five.
+    assertThat(lines(r.tables().get("L1")))
+        .containsExactly("Y2018,1", "Y2019,3", "Y2020,5", "Y2021,1");
+    // L-K was the one completed, not decided: completed by as at L-A..L-E, L-N, L-H, L-L.
+    assertThat(lines(r.tables().get("L2")))
+        .containsExactly(
+            "PUBLISHED,5",
+            "INTENDS_TO_PUBLISH,1",
+            "NOT_PUBLISHING,2",
+            "NOT_DECIDED,0",
+            "TOTAL,8",
+            "PUBLISHED_OVER_200_WD,2",
+            "PUBLISHED_SHORT_NOTICE,3");
+    // kept, with its reason
+    var kept = lcsprs.find("L-K", secretariat).orElseThrow();
+    assertThat(kept.status()).isEqualTo(uk.gov.observatory.review.LcsprStatus.WITHDRAWN);
+    assertThat(lcsprs.withdrawal(kept).orElseThrow().reason())
+        .isEqualTo("Started twice by mistake");
+  }
+
   @Test
   @DisplayName("every area: L-F and L-G (Leeds) count; Leeds alone: only L-F, L-G covers M7 too")
   void areas() {

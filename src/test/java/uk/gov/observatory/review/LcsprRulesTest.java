@@ -139,17 +139,22 @@ class LcsprRulesTest {
           + " from any stage before publication")
   void anLcsprGoesInitiatedCompletedPublicationNotifiedPublishedOrNotPublishing() {
     assertThat(LcsprStatus.INITIATED.next())
-        .isEqualTo(EnumSet.of(LcsprStatus.COMPLETED, LcsprStatus.NOT_PUBLISHING));
+        .isEqualTo(
+            EnumSet.of(LcsprStatus.COMPLETED, LcsprStatus.NOT_PUBLISHING, LcsprStatus.WITHDRAWN));
     assertThat(LcsprStatus.COMPLETED.next())
         .isEqualTo(
             EnumSet.of(
                 LcsprStatus.PUBLICATION_NOTIFIED,
                 LcsprStatus.PUBLISHED,
-                LcsprStatus.NOT_PUBLISHING));
+                LcsprStatus.NOT_PUBLISHING,
+                LcsprStatus.WITHDRAWN));
     assertThat(LcsprStatus.PUBLICATION_NOTIFIED.next())
-        .isEqualTo(EnumSet.of(LcsprStatus.PUBLISHED, LcsprStatus.NOT_PUBLISHING));
+        .isEqualTo(
+            EnumSet.of(LcsprStatus.PUBLISHED, LcsprStatus.NOT_PUBLISHING, LcsprStatus.WITHDRAWN));
     assertThat(LcsprStatus.PUBLISHED.next()).isEmpty();
     assertThat(LcsprStatus.NOT_PUBLISHING.next()).isEmpty();
+    // (issue 15) withdrawn: started by mistake, from any stage before a final one; final itself
+    assertThat(LcsprStatus.WITHDRAWN.next()).isEmpty();
 
     Lcspr l = published();
     assertThat(l.status()).isEqualTo(LcsprStatus.PUBLISHED);
@@ -182,7 +187,7 @@ class LcsprRulesTest {
   @DisplayName("an LCSPR is completed once")
   void anLcsprIsCompletedOnce() {
     assertThat(problems(() -> completed().complete(COMPLETED, TODAY)))
-        .containsExactly("status: an LCSPR that is COMPLETED cannot be completed");
+        .containsExactly("status: an LCSPR that is completed cannot be completed");
   }
 
   @Test
@@ -190,7 +195,7 @@ class LcsprRulesTest {
   void thePanelIsToldOfPublicationOnlyOnceTheLcsprIsCompleted() {
     assertThat(problems(() -> initiated().notifyPublication(COMPLETED, TODAY)))
         .containsExactly(
-            "status: an LCSPR that is INITIATED cannot be notified for publication: complete it"
+            "status: an LCSPR that is initiated cannot be notified for publication: complete it"
                 + " first");
   }
 
@@ -257,7 +262,7 @@ class LcsprRulesTest {
     for (UnaryOperator<Lcspr> step : steps) {
       assertThat(problems(() -> step.apply(l)))
           .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-          .contains("PUBLISHED");
+          .contains("published");
     }
   }
 
@@ -275,7 +280,7 @@ class LcsprRulesTest {
     for (UnaryOperator<Lcspr> step : steps) {
       assertThat(problems(() -> step.apply(l)))
           .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-          .contains("NOT_PUBLISHING");
+          .contains("not publishing");
     }
   }
 

@@ -268,16 +268,21 @@ class LcsprsTest {
     Lcspr l = initiated();
     long mark = auditMark();
     Viewer inspector = as("ofsted.inspector");
-    // Out of an inspector's reach altogether: answered like a missing LCSPR.
-    assertThat(lcsprs.complete(l.ref(), COMPLETED, l.version(), inspector)).isEmpty();
+    // An inspector reads LCSPRs (issue 15) but changes none.
+    assertThatThrownBy(() -> lcsprs.complete(l.ref(), COMPLETED, l.version(), inspector))
+        .isInstanceOf(ReviewNotPermittedException.class);
     assertThatThrownBy(
             () -> lcsprs.initiate(null, List.of(westminster2.ref()), INITIATED, inspector))
         .isInstanceOf(ReviewNotPermittedException.class)
         .hasMessageContaining("start an LCSPR");
-    assertThat(
-            lcsprs.uploadReport(
-                l.ref(), "%PDF-1.7".getBytes(StandardCharsets.US_ASCII), l.version(), inspector))
-        .isEmpty();
+    assertThatThrownBy(
+            () ->
+                lcsprs.uploadReport(
+                    l.ref(),
+                    "%PDF-1.7".getBytes(StandardCharsets.US_ASCII),
+                    l.version(),
+                    inspector))
+        .isInstanceOf(ReviewNotPermittedException.class);
     assertThatThrownBy(() -> lcsprs.complete(l.ref(), COMPLETED, l.version(), as("panel.member")))
         .isInstanceOf(ReviewNotPermittedException.class);
     assertThat(auditSince(mark))
@@ -405,7 +410,7 @@ class LcsprsTest {
             () -> lcsprs.intend(l.ref(), PublicationIntention.NOT_DECIDED, 5, p))) {
       assertThatThrownBy(step::get)
           .isInstanceOf(InvalidReviewException.class)
-          .hasMessageContaining("PUBLISHED");
+          .hasMessageContaining("published");
     }
     assertThat(repository.findLcspr(l.ref()).orElseThrow()).isEqualTo(stored);
     assertThat(repository.eventsOf(westminster.ref()))

@@ -222,7 +222,7 @@ class ReviewPagesHttpTest {
             "/lcsprs",
             form(Map.of("notifications", ""), date("initiated", LocalDate.of(2026, 2, 2))));
     assertThat(noCases.statusCode()).isEqualTo(400);
-    assertThat(noCases.body()).contains("An LCSPR covers at least one notification");
+    assertThat(noCases.body()).contains("Enter the reference of a notification the review covers");
     HttpResponse<String> started =
         partnership.post(
             "/lcsprs",

@@ -77,6 +77,9 @@ class SecurityConfiguration {
   /** Local reviews and the worklists: need READ_CASES (the services check finer permissions). */
   static final String[] CASE_PAGES = {"/lcsprs", "/lcsprs/**", "/worklist"};
 
+  /** Reading local reviews (GET only): READ_CASES or READ_LCSPRS (an inspector). */
+  static final String[] LCSPR_READ_PAGES = {"/lcsprs", "/lcsprs/*", "/lcsprs/*/report.pdf"};
+
   /** The timeliness policy periods: need MANAGE_CASES (the secretariat). */
   static final String[] POLICY_PAGES = {"/timeliness-periods", "/timeliness-periods/**"};
 
@@ -243,6 +246,9 @@ class SecurityConfiguration {
                     .hasAuthority(authority(Permission.READ_NOTIFICATIONS))
                     .requestMatchers(AUDIT_PAGES)
                     .hasAuthority(authority(Permission.READ_AUDIT))
+                    .requestMatchers(HttpMethod.GET, LCSPR_READ_PAGES)
+                    .hasAnyAuthority(
+                        authority(Permission.READ_CASES), authority(Permission.READ_LCSPRS))
                     .requestMatchers(CASE_PAGES)
                     .hasAuthority(authority(Permission.READ_CASES))
                     .requestMatchers(POLICY_PAGES)

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Repository;
 import uk.gov.observatory.access.Interest;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationQuery;
+import uk.gov.observatory.notification.ReviewStatus;
 import uk.gov.observatory.protection.IdentifyingDetails;
 import uk.gov.observatory.protection.Sealed;
 
@@ -166,11 +167,44 @@ public class NotificationRepository {
    * the cases a viewer is withdrawn from.
    */
   public long count(NotificationQuery q, Collection<String> scope, List<Interest> withdrawn) {
+    return count(q, scope, withdrawn, null);
+  }
+
+  /** {@link #count}, of the notifications whose review status is {@code reviewStatus} (or any). */
+  public long count(
+      NotificationQuery q,
+      Collection<String> scope,
+      List<Interest> withdrawn,
+      ReviewStatus reviewStatus) {
     MapSqlParameterSource p = new MapSqlParameterSource();
     Long n =
         named.queryForObject(
-            "select count(*) from notification n" + where(q, scope, withdrawn, p), p, Long.class);
+            "select count(*) from notification n" + where(q, scope, withdrawn, reviewStatus, p),
+            p,
+            Long.class);
     return n == null ? 0 : n;
+  }
+
+  /**
+   * The review status of each notification named (see {@link ReviewStatus}): read through this
+   * module's view, which the review module fills in.
+   */
+  public Map<String, ReviewStatus> reviewStatuses(Collection<String> refs) {
+    Map<String, ReviewStatus> out = new java.util.HashMap<>();
+    if (refs.isEmpty()) {
+      return out;
+    }
+    named.query(
+        "select s.notification_ref, s.review_status from notification_review_status s"
+            + " where s.notification_ref in (:refs)",
+        new MapSqlParameterSource("refs", refs),
+        rs -> {
+          ReviewStatus status = ReviewStatus.of(rs.getString(2));
+          if (status != null) {
+            out.put(rs.getString(1), status);
+          }
+        });
+    return out;
   }
 
   public List<Notification> search(NotificationQuery q) {
@@ -180,13 +214,22 @@ public class NotificationRepository {
   /** A page within {@code scope}, less withdrawn cases: see {@link #count}. */
   public List<Notification> search(
       NotificationQuery q, Collection<String> scope, List<Interest> withdrawn) {
+    return search(q, scope, withdrawn, null);
+  }
+
+  /** {@link #search}, of the notifications whose review status is {@code reviewStatus} (or any). */
+  public List<Notification> search(
+      NotificationQuery q,
+      Collection<String> scope,
+      List<Interest> withdrawn,
+      ReviewStatus reviewStatus) {
     MapSqlParameterSource p = new MapSqlParameterSource();
     String order = q.descending() ? " desc" : " asc";
     String sql =
         "select "
             + COLUMNS
             + " from notification n"
-            + where(q, scope, withdrawn, p)
+            + where(q, scope, withdrawn, reviewStatus, p)
             + " order by n."
             + q.sort().field()
             + order
@@ -326,9 +369,16 @@ public class NotificationRepository {
       NotificationQuery q,
       Collection<String> scope,
       List<Interest> withdrawn,
+      ReviewStatus reviewStatus,
       MapSqlParameterSource p) {
     List<String> clauses =
         uk.gov.observatory.notification.NotificationScope.clauses(scope, withdrawn, p);
+    if (reviewStatus != null) {
+      clauses.add(
+          "exists (select 1 from notification_review_status s"
+              + " where s.notification_ref = n.notification_ref and s.review_status = :review)");
+      p.addValue("review", reviewStatus.name());
+    }
     if (!q.laCodes().isEmpty()) {
       clauses.add("n.la_code in (:la)");
       p.addValue("la", q.laCodes());

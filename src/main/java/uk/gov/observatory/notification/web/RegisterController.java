@@ -18,6 +18,7 @@ import uk.gov.observatory.notification.NotificationPage;
 import uk.gov.observatory.notification.NotificationQueries;
 import uk.gov.observatory.notification.NotificationQuery;
 import uk.gov.observatory.notification.NotificationRegister;
+import uk.gov.observatory.notification.ReviewStatus;
 import uk.gov.observatory.notification.Violation;
 import uk.gov.observatory.reference.CodeLists;
 import uk.gov.observatory.reference.ReferenceData;
@@ -36,10 +37,17 @@ class RegisterController {
 
   /** The filters as given, echoed back into the form. */
   public record Filters(
-      String la, String type, String from, String to, String sort, String order, String size) {}
+      String la,
+      String type,
+      String from,
+      String to,
+      String sort,
+      String order,
+      String size,
+      String review) {}
 
-  /** A row of the table. */
-  public record Row(Notification notification, boolean late) {}
+  /** A row of the table, with its review status (null when it has none to show). */
+  public record Row(Notification notification, boolean late, ReviewStatus review) {}
 
   /** A sortable column heading: its link and its aria-sort value. */
   public record SortHeader(String field, String label, String href, String ariaSort) {}
@@ -48,7 +56,7 @@ class RegisterController {
   public record PageItem(int number, String href, boolean current) {}
 
   private static final Map<String, String> FILTER_FIELD_IDS =
-      Map.of("la", "la", "type", "type", "from", "from", "to", "to");
+      Map.of("la", "la", "type", "type", "from", "from", "to", "to", "review", "review");
 
   private static final List<String[]> COLUMNS =
       List.of(
@@ -85,10 +93,19 @@ class RegisterController {
     model.addAttribute("filters", filters);
     model.addAttribute("localAuthorities", reference.authorities());
     model.addAttribute("types", reference.codeList(CodeLists.NOTIFICATION_TYPE).codes());
+    model.addAttribute("reviewStatuses", ReviewStatus.values());
     FormErrors errors = new FormErrors();
     model.addAttribute("errors", errors);
+    ReviewStatus review = null;
     NotificationQuery query;
     try {
+      if (filters.review() != null && !filters.review().isBlank()) {
+        review = ReviewStatus.of(filters.review().strip());
+        if (review == null) {
+          throw new InvalidNotificationException(
+              List.of(Violation.of("review", filters.review(), "must be one from the list")));
+        }
+      }
       query =
           queries.throughItsCodes(
               new NotificationQueries.Parameters(
@@ -128,15 +145,19 @@ class RegisterController {
       model.addAttribute("pages", List.of());
       return "notification/register";
     }
-    NotificationPage result = register.search(query, viewers.of(request.getUserPrincipal()));
+    NotificationPage result =
+        register.search(query, review, viewers.of(request.getUserPrincipal()));
+    Map<String, ReviewStatus> reviews = register.reviewStatuses(result.items());
     List<Row> rows =
         result.items().stream()
-            .map(n -> new Row(n, register.timeliness(n).lateNotification()))
+            .map(n -> new Row(n, register.timeliness(n).lateNotification(), reviews.get(n.ref())))
             .toList();
     model.addAttribute("rows", rows);
     model.addAttribute("total", result.total());
     model.addAttribute("headers", headers(filters, query));
-    UriComponentsBuilder download = base(filters).replacePath("/notifications/export.csv");
+    // (the CSV is the data standard's notifications.csv: it has no review status to filter by)
+    UriComponentsBuilder download =
+        base(filters).replacePath("/notifications/export.csv").replaceQueryParam("review");
     param(download, "sort", filters.sort());
     param(download, "order", filters.order());
     model.addAttribute("downloadHref", download.encode().build().toUriString());
@@ -150,6 +171,7 @@ class RegisterController {
       case "type" -> "Notification type";
       case "from" -> "Notified from";
       case "to" -> "Notified to";
+      case "review" -> "Review status";
       case "sort" -> "Sort column";
       case "order" -> "Sort order";
       case "page" -> "Page";
@@ -164,6 +186,7 @@ class RegisterController {
     param(b, "type", f.type());
     param(b, "from", f.from());
     param(b, "to", f.to());
+    param(b, "review", f.review());
     return b;
   }
 
@@ -231,7 +254,14 @@ class RegisterController {
     // the export takes no page size: the whole of the filtered register
     Filters filters =
         new Filters(
-            given.la(), given.type(), given.from(), given.to(), given.sort(), given.order(), null);
+            given.la(),
+            given.type(),
+            given.from(),
+            given.to(),
+            given.sort(),
+            given.order(),
+            null,
+            null);
     NotificationQuery query;
     try {
       query =

@@ -836,7 +836,7 @@ public class ReviewCsvFiles {
                     + " l.publication_date,"
                     + " (select string_agg(ln.notification_ref, ';' order by ln.notification_ref)"
                     + " from lcspr_notification ln where ln.lcspr_id = l.id)"
-                    + " from lcspr l order by l.lcspr_ref",
+                    + " from lcspr l where l.status <> 'WITHDRAWN' order by l.lcspr_ref",
                 (rs, i) -> {
                   Lcspr l =
                       new Lcspr(

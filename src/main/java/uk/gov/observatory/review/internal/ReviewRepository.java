@@ -384,6 +384,22 @@ public class ReviewRepository {
     jdbc.update("update challenge set status = ? where id = ?", status.name(), challengeId);
   }
 
+  /**
+   * The challenges waiting for a partnership's answer, one query for all: each notification's
+   * reference with when its open challenge was raised (the earliest, when there are several).
+   */
+  public Map<String, Instant> challengesAwaitingPartnership() {
+    Map<String, Instant> out = new LinkedHashMap<>();
+    jdbc.query(
+        "select r.notification_ref, min(c.raised_at) from challenge c"
+            + " join rapid_review r on r.id = c.rapid_review_id"
+            + " where c.status = 'AWAITING_PARTNERSHIP' group by r.notification_ref",
+        rs -> {
+          out.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+        });
+    return out;
+  }
+
   public List<Challenge> challengesOf(long rapidReviewId) {
     List<Challenge> out = new ArrayList<>();
     List<Object[]> rows =
@@ -466,8 +482,39 @@ public class ReviewRepository {
 
   /** Every LCSPR, by reference (callers filter by reach). */
   public List<Lcspr> allLcsprs() {
+    // three queries in all (not two more per LCSPR): a list of hundreds stays quick
+    Map<Long, List<String>> refs = new java.util.HashMap<>();
+    jdbc.query(
+        "select lcspr_id, notification_ref from lcspr_notification"
+            + " order by lcspr_id, notification_ref",
+        rs -> {
+          refs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+        });
+    Map<Long, List<Recommendation>> recommendations = new java.util.HashMap<>();
+    jdbc.query(
+        "select lcspr_id, text, owner, due_date, specific, measurable, achievable, relevant,"
+            + " time_bound from lcspr_recommendation order by lcspr_id, seq",
+        rs -> {
+          recommendations
+              .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+              .add(
+                  new Recommendation(
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getObject(4, LocalDate.class),
+                      rs.getBoolean(5),
+                      rs.getBoolean(6),
+                      rs.getBoolean(7),
+                      rs.getBoolean(8),
+                      rs.getBoolean(9)));
+        });
     return jdbc.query(
-        "select " + LCSPR_COLUMNS + " from lcspr l order by l.lcspr_ref", this::lcspr);
+        "select " + LCSPR_COLUMNS + " from lcspr l order by l.lcspr_ref",
+        (rs, i) ->
+            lcspr(
+                rs,
+                refs.getOrDefault(rs.getLong("id"), List.of()),
+                recommendations.getOrDefault(rs.getLong("id"), List.of())));
   }
 
   public boolean lcsprExists(String ref) {
@@ -665,6 +712,34 @@ public class ReviewRepository {
     };
   }
 
+  /** Withdraws an LCSPR: its new state and version, with the reason, when and by whom. */
+  public void withdrawLcspr(Lcspr l, String reason, Instant at, String by) {
+    jdbc.update(
+        "update lcspr set status = ?, version = ?, withdrawn_reason = ?, withdrawn_at = ?,"
+            + " withdrawn_by = ?, updated_at = ? where id = ?",
+        l.status().name(),
+        l.version(),
+        reason,
+        Timestamp.from(at),
+        by,
+        Timestamp.from(at),
+        l.id());
+  }
+
+  /** Why, when and by whom an LCSPR was withdrawn. */
+  public Optional<uk.gov.observatory.review.LcsprWithdrawal> withdrawal(long lcsprId) {
+    return jdbc
+        .query(
+            "select withdrawn_reason, withdrawn_at, withdrawn_by from lcspr"
+                + " where id = ? and withdrawn_at is not null",
+            (rs, i) ->
+                new uk.gov.observatory.review.LcsprWithdrawal(
+                    rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3)),
+            lcsprId)
+        .stream()
+        .findFirst();
+  }
+
   /** Stores the published report's PDF with its SHA-256. */
   public void storeReport(long lcsprId, byte[] pdf, String sha256) {
     jdbc.update(
@@ -726,8 +801,13 @@ public class ReviewRepository {
                     r.getBoolean(7),
                     r.getBoolean(8)),
             id);
+    return lcspr(rs, refs, recommendations);
+  }
+
+  private static Lcspr lcspr(ResultSet rs, List<String> refs, List<Recommendation> recommendations)
+      throws SQLException {
     return new Lcspr(
-        id,
+        rs.getLong("id"),
         rs.getString("lcspr_ref"),
         LcsprStatus.valueOf(rs.getString("status")),
         PublicationIntention.valueOf(rs.getString("publication_intention")),

@@ -28,18 +28,28 @@ class ReviewFmt {
     };
   }
 
+  /** A state on a timeline in words (an LCSPR's or a rapid review's); other text as it is. */
+  public String state(String code) {
+    if (code == null) {
+      return "";
+    }
+    for (uk.gov.observatory.review.LcsprStatus s : uk.gov.observatory.review.LcsprStatus.values()) {
+      if (s.name().equals(code)) {
+        return s.label();
+      }
+    }
+    return switch (code) {
+      case "DRAFT" -> "Draft";
+      case "SUBMITTED" -> "Submitted";
+      default -> code;
+    };
+  }
+
   /** An LCSPR's state in words, with its publication intention until final. */
   public String lcsprStatus(Lcspr l) {
-    String state =
-        switch (l.status()) {
-          case INITIATED -> "Initiated";
-          case COMPLETED -> "Completed";
-          case PUBLICATION_NOTIFIED -> "Panel notified of publication";
-          case PUBLISHED -> "Published";
-          case NOT_PUBLISHING -> "Not publishing";
-        };
+    String state = l.status().label();
     return switch (l.status()) {
-      case PUBLISHED, NOT_PUBLISHING -> state;
+      case PUBLISHED, NOT_PUBLISHING, WITHDRAWN -> state;
       default ->
           state + " (" + fmt.label("publication_status", l.intention().name()).toLowerCase() + ")";
     };
