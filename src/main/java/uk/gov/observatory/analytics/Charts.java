@@ -271,7 +271,41 @@ public final class Charts {
           "imd", "IMD");
 
   /**
-   * A code in words: WHITE_BRITISH becomes "White british", SUDI stays "SUDI", Y2020 becomes
+   * The labels of the code lists' codes, exactly as the lists write them ("White British", not
+   * "White british"), for each code that has one label in every list it is in.
+   */
+  private static final class CodeListLabels {
+    static final Map<String, String> LABELS = load();
+
+    private static Map<String, String> load() {
+      Map<String, String> labels = new java.util.HashMap<>();
+      java.util.Set<String> ambiguous = new java.util.HashSet<>();
+      uk.gov.observatory.reference.ReferenceData reference =
+          uk.gov.observatory.reference.ReferenceData.fromClasspath();
+      for (java.lang.reflect.Field f : uk.gov.observatory.reference.CodeLists.class.getFields()) {
+        if (f.getType() != String.class) {
+          continue;
+        }
+        try {
+          for (uk.gov.observatory.reference.Code c :
+              reference.codeList((String) f.get(null)).codes()) {
+            String before = labels.putIfAbsent(c.code(), c.label());
+            if (before != null && !before.equals(c.label())) {
+              ambiguous.add(c.code());
+            }
+          }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          // not a list the jar carries: its codes keep their words
+        }
+      }
+      ambiguous.forEach(labels::remove);
+      return Map.copyOf(labels);
+    }
+  }
+
+  /**
+   * A code in words, written as its code list writes it where the words are its label
+   * (WHITE_BRITISH is "White British", not "White british"), SUDI stays "SUDI", Y2020 becomes
    * "2020", BAND_1_15 "15 working days or fewer".
    */
   public static String words(String code) {
@@ -287,7 +321,10 @@ public final class Charts {
       parts.add(ACRONYMS.getOrDefault(part, part));
     }
     String s = String.join(" ", parts);
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    String words = s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    // the same words as the code list's label are written as the list writes them
+    String label = CodeListLabels.LABELS.get(code);
+    return label != null && label.equalsIgnoreCase(words) ? label : words;
   }
 
   static final int WIDTH = 640;

@@ -107,7 +107,9 @@ public final class StandardFields {
       problems.add(
           field,
           trim(raw),
-          "is in the future (today is " + today + "): it must be today or earlier");
+          "is in the future (today is "
+              + uk.gov.observatory.web.Fmt.dateOf(today)
+              + "): it must be today or earlier");
       return null;
     }
     return d;

@@ -303,7 +303,8 @@ class NotificationsApiTest {
                         + " date)"))
         .andExpect(
             jsonPath("$.errors[?(@.field == 'notified_date')].reason")
-                .value("is in the future (today is 2026-11-26): it must be today or earlier"));
+                .value(
+                    "is in the future (today is 26 November 2026): it must be today or earlier"));
     assertThat(register.count()).isZero();
   }
 

@@ -47,7 +47,7 @@ class StandardFieldsTest {
             "d: null: is required: use YYYY-MM-DD",
             "publication_date: null: is required when publication_status is PUBLISHED: use"
                 + " YYYY-MM-DD",
-            "d: 2030-01-01: is in the future (today is 2026-11-26): it must be today or earlier");
+            "d: 2030-01-01: is in the future (today is 26 November 2026): it must be today or earlier");
   }
 
   @Test
