@@ -191,7 +191,14 @@ public class Lcsprs {
     long id = repository.insertLcspr(started, now);
     Lcspr stored = repository.findLcspr(lcsprRef).orElseThrow();
     repository.addEvent(
-        null, id, now, viewer.actor(), "LCSPR initiated", null, "INITIATED", "on " + initiated);
+        null,
+        id,
+        now,
+        viewer.actor(),
+        "LCSPR initiated",
+        null,
+        "INITIATED",
+        "on " + uk.gov.observatory.web.Fmt.dateOf(initiated));
     audit.record(
         AuditEvent.of(viewer.actor(), AuditAction.CREATED, AUDIT_RECORD_TYPE, lcsprRef)
             .withDetails("covering " + String.join(", ", refs)));

@@ -283,7 +283,7 @@ class CaseLifecycleScenarioTest {
             () -> lcsprs.publish(lcsprRef, published, null, done.version(), partnership))) {
       assertThatThrownBy(() -> tx.execute(s -> change.get()))
           .isInstanceOf(InvalidReviewException.class)
-          .hasMessageContaining("PUBLISHED");
+          .hasMessageContaining("that is published");
     }
 
     // The case's timeline: each step, in order, with its day, who, and the states either side.

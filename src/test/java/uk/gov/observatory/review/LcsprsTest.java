@@ -525,6 +525,8 @@ class LcsprsTest {
         .isInstanceOf(ReviewConflictException.class);
     assertThat(lcsprs.report(l.ref(), p)).get().isEqualTo(pdf);
     assertThat(lcsprs.report(l.ref(), as("leeds.partnership"))).isEmpty();
+    // (issue 15) an inspector reads LCSPRs and their published reports
+    assertThat(lcsprs.report(l.ref(), as("ofsted.inspector"))).get().isEqualTo(pdf);
   }
 
   @Test

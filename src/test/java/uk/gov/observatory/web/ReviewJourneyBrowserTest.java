@@ -49,7 +49,11 @@ class ReviewJourneyBrowserTest {
       b.signIn(partnership);
       b.get("/worklist");
       assertThat(b.h1()).isEqualTo("Worklist");
-      assertThat(b.driver().findElement(By.id("overdue")).getText()).contains("Overdue");
+      // (issue 15) the partnership's worklist opens on every notification waiting for its rapid
+      // review, with its due date
+      assertThat(b.driver().findElement(By.id("waiting")).getText())
+          .contains("Waiting for the rapid review");
+      assertThat(b.main()).contains("25 November 2026").contains("Overdue");
       assertThat(b.main()).contains(n.ref());
       b.assertAccessible("partnership worklist");
 
@@ -89,6 +93,10 @@ class ReviewJourneyBrowserTest {
       b.submitWith(b.driver().findElement(By.id("start-lcspr")));
       assertThat(b.h1()).isEqualTo("Start a local child safeguarding practice review");
       b.assertAccessible("start an LCSPR");
+      // (issue 15) the start date is never pre-filled: a blank one is refused, then typed
+      b.press("start");
+      assertThat(b.main()).contains("Enter the date the review started");
+      b.date("initiated", java.time.LocalDate.of(2026, 11, 25));
       b.press("start");
       assertThat(b.h1()).isEqualTo("LCSPR-2026-00001");
       b.assertAccessible("LCSPR page");

@@ -194,13 +194,23 @@ class LcsprController {
     model.addAttribute("sort", sort == null || sort.isBlank() ? "started-desc" : sort.strip());
     model.addAttribute("sorts", LCSPR_SORTS);
     model.addAttribute("dues", LCSPR_DUE);
-    model.addAttribute("localAuthorities", reference.authorities());
+    model.addAttribute("localAuthorities", authoritiesOf(viewer));
     model.addAttribute("regions", reference.regions());
     model.addAttribute("filtered", listingFiltered(status, la, region, due));
     model.addAttribute("today", today);
     model.addAttribute("calendar", calendar);
     model.addAttribute("writes", viewer.can(Permission.SUBMIT_REVIEWS));
     return "review/lcsprs";
+  }
+
+  /** The authorities a filter offers the viewer: those they reach (every one for the Panel). */
+  private List<uk.gov.observatory.reference.LocalAuthority> authoritiesOf(Viewer viewer) {
+    if (viewer.everything()) {
+      return reference.authorities();
+    }
+    return reference.authorities().stream()
+        .filter(a -> reference.codesOf(a.code()).stream().anyMatch(viewer.laCodes()::contains))
+        .toList();
   }
 
   private static boolean listingFiltered(String... filters) {
@@ -775,7 +785,7 @@ class LcsprController {
     model.addAttribute("sort", sort == null || sort.isBlank() ? "due" : sort.strip());
     model.addAttribute("sorts", WORKLIST_SORTS);
     model.addAttribute("dues", WORKLIST_DUE);
-    model.addAttribute("localAuthorities", reference.authorities());
+    model.addAttribute("localAuthorities", authoritiesOf(viewer));
     model.addAttribute("regions", reference.regions());
     model.addAttribute("filtered", listingFiltered(la, region, due));
     model.addAttribute("today", today);

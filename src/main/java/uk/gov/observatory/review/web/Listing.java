@@ -48,11 +48,13 @@ final class Listing<T> {
     if (given == null || given.isBlank()) {
       return this;
     }
-    if (!given.strip().matches("[0-9]{1,6}") || Integer.parseInt(given.strip()) < 1) {
+    String p = given.strip();
+    if (!p.matches("[0-9]{1,20}") || p.matches("0+")) {
       errors.add("page", "Page must be a whole number, 1 or more");
       return this;
     }
-    page = Integer.parseInt(given.strip());
+    // a page past the last (however far) shows the last
+    page = p.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(p);
     return this;
   }
 
@@ -61,7 +63,7 @@ final class Listing<T> {
     total = all.size();
     int pages = pages();
     page = Math.max(1, Math.min(page, pages));
-    int from = (page - 1) * SIZE;
+    int from = (int) Math.min((long) (page - 1) * SIZE, Integer.MAX_VALUE);
     rows = all.subList(Math.min(from, total), Math.min(from + SIZE, total));
     return this;
   }
