@@ -112,6 +112,15 @@ public class RapidReviews {
     return r;
   }
 
+  /**
+   * Every stored version of a notification's rapid review, oldest first (empty when none, out of
+   * reach, or the viewer does not read cases).
+   */
+  @Transactional(readOnly = true)
+  public List<RapidReviewVersion> versions(String ref, Viewer viewer) {
+    return find(ref, viewer).map(r -> repository.versionsOf(r.id())).orElse(List.of());
+  }
+
   /** The challenges to a notification's rapid review (empty when none or out of reach). */
   @Transactional(readOnly = true)
   public List<Challenge> challenges(String ref, Viewer viewer) {

@@ -300,6 +300,24 @@ public class ReviewRepository {
     return n == null ? 0 : n;
   }
 
+  /** Every stored version of a rapid review, oldest first. */
+  public List<uk.gov.observatory.review.RapidReviewVersion> versionsOf(long rapidReviewId) {
+    return jdbc.query(
+        "select version, status, content, recorded_at, recorded_by from rapid_review_version"
+            + " where rapid_review_id = ? order by version",
+        (rs, i) -> {
+          String json = rs.getString("content");
+          return new uk.gov.observatory.review.RapidReviewVersion(
+              rs.getInt("version"),
+              RapidReviewStatus.valueOf(rs.getString("status")),
+              ReviewJson.receivedDateOf(json),
+              ReviewJson.contentOf(json),
+              rs.getTimestamp("recorded_at").toInstant(),
+              rs.getString("recorded_by"));
+        },
+        rapidReviewId);
+  }
+
   private RapidReview rapidReview(ResultSet rs, int row) throws SQLException {
     Set<Regulation11Criterion> criteria = EnumSet.noneOf(Regulation11Criterion.class);
     for (String c : strings(rs.getArray("criteria"))) {

@@ -26,6 +26,7 @@ class CaseStory {
   private final CaseTimeline timeline;
   private final ReviewClocks clocks;
   private final WorkingDayCalendar calendar;
+  private final RapidReviewText text;
   private final Clock clock;
 
   CaseStory(
@@ -34,7 +35,9 @@ class CaseStory {
       CaseTimeline timeline,
       ReviewClocks clocks,
       WorkingDayCalendar calendar,
+      RapidReviewText text,
       Clock clock) {
+    this.text = text;
     this.rapidReviews = rapidReviews;
     this.lcsprs = lcsprs;
     this.timeline = timeline;
@@ -61,5 +64,9 @@ class CaseStory {
     model.addAttribute("timeline", timeline.of(n.ref(), viewer));
     model.addAttribute("writesReviews", viewer.can(Permission.SUBMIT_REVIEWS));
     model.addAttribute("panel", viewer.can(Permission.RECORD_PANEL_VIEW));
+    // What the partnership wrote, read-only: once submitted, or its draft to those who write it.
+    boolean textShown =
+        review != null && (review.submitted() || viewer.can(Permission.SUBMIT_REVIEWS));
+    model.addAttribute("reviewText", textShown ? text.groups(review.content()) : null);
   }
 }
