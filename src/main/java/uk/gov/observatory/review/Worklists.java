@@ -133,4 +133,23 @@ public class Worklists {
             .toList();
     return new PanelWorklist(awaiting, byAuthority, total, notices);
   }
+
+  /** A challenge the partnership has answered, waiting for the Panel: its case and when. */
+  public record AnsweredChallenge(Notification notification, java.time.Instant answeredAt) {}
+
+  /**
+   * For the Panel: the challenges the partnership has answered and the Panel has not yet followed
+   * up or closed ("answered, awaiting the Panel"), oldest answer first, in the viewer's reach.
+   */
+  @Transactional(readOnly = true)
+  public List<AnsweredChallenge> challengesAnswered(Viewer viewer) {
+    List<AnsweredChallenge> out = new ArrayList<>();
+    for (ReviewRepository.AnsweredChallenge a : repository.answeredChallenges()) {
+      register
+          .find(a.notificationRef())
+          .filter(n -> viewer.reaches(n.laCode(), n.incidentDate()))
+          .ifPresent(n -> out.add(new AnsweredChallenge(n, a.answeredAt())));
+    }
+    return out;
+  }
 }

@@ -27,6 +27,8 @@ class CaseStory {
   private final ReviewClocks clocks;
   private final WorkingDayCalendar calendar;
   private final RapidReviewText text;
+  private final uk.gov.observatory.notification.NotificationRegister register;
+  private final uk.gov.observatory.audit.AuditLog audit;
   private final Clock clock;
 
   CaseStory(
@@ -36,14 +38,34 @@ class CaseStory {
       ReviewClocks clocks,
       WorkingDayCalendar calendar,
       RapidReviewText text,
+      uk.gov.observatory.notification.NotificationRegister register,
+      uk.gov.observatory.audit.AuditLog audit,
       Clock clock) {
     this.text = text;
+    this.register = register;
+    this.audit = audit;
     this.rapidReviews = rapidReviews;
     this.lcsprs = lcsprs;
     this.timeline = timeline;
     this.clocks = clocks;
     this.calendar = calendar;
     this.clock = clock;
+  }
+
+  /**
+   * The whole case page: the notification, its timeliness, the children (their names and dates of
+   * birth only when {@code identifying}), the story, and who has viewed it for {@code readsAudit}.
+   */
+  String page(Notification n, boolean identifying, Viewer viewer, Model model, boolean readsAudit) {
+    model.addAttribute("n", n);
+    model.addAttribute("timeliness", register.timeliness(n));
+    model.addAttribute("identifying", identifying);
+    model.addAttribute("mayShowIdentifying", viewer.identifyingDetails());
+    fill(model, n, viewer);
+    if (readsAudit) {
+      model.addAttribute("views", audit.viewsOf(n.ref()));
+    }
+    return "review/case";
   }
 
   void fill(Model model, Notification n, Viewer viewer) {

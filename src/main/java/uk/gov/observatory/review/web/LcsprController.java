@@ -468,6 +468,7 @@ class LcsprController {
     }
     if (viewer.can(Permission.RECORD_PANEL_VIEW)) {
       model.addAttribute("panelList", worklists.forPanel(viewer, today));
+      model.addAttribute("challengesAnswered", worklists.challengesAnswered(viewer));
     }
     model.addAttribute("today", today);
     return "review/worklist";

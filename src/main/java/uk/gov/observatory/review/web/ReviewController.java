@@ -48,6 +48,7 @@ class ReviewController {
   private final Viewers viewers;
   private final ReferenceData reference;
   private final RapidReviewText text;
+  private final CaseStory caseStory;
   private final uk.gov.observatory.web.Fmt fmt;
   private final Clock clock;
 
@@ -57,8 +58,10 @@ class ReviewController {
       Viewers viewers,
       ReferenceData reference,
       RapidReviewText text,
+      CaseStory caseStory,
       uk.gov.observatory.web.Fmt fmt,
       Clock clock) {
+    this.caseStory = caseStory;
     this.fmt = fmt;
     this.rapidReviews = rapidReviews;
     this.register = register;
@@ -532,25 +535,33 @@ class ReviewController {
       HttpServletResponse response,
       Model model) {
     Viewer viewer = viewers.of(principal);
-    reachable(ref, viewer);
+    Notification n = reachable(ref, viewer);
     if (!ReviewForm.isTickedOrNot(close)) {
       return refused(
           response, model, ref, "Close the challenge is either ticked (yes) or not sent at all");
     }
     try {
       if (body != null && body.length() > RapidReviewContent.MAX_TEXT) {
-        throw new InvalidReviewException("body", "the reply " + TOO_LONG);
+        throw new InvalidReviewException("body", "your reply " + TOO_LONG);
       }
       rapidReviews
           .reply(id, body, "yes".equals(close), viewer)
           .orElseThrow(() -> new PageNotFoundException("challenge " + id));
       return "redirect:/notifications/" + ref + "?saved=reply#challenges";
     } catch (InvalidReviewException e) {
-      return refused(
-          response,
-          model,
-          ref,
-          String.join(". ", e.problems().stream().map(p -> capitalise(p.message())).toList()));
+      // Back to the case page, the reply box marked with what is wrong and what was typed kept.
+      FormErrors errors = new FormErrors();
+      String message =
+          String.join(". ", e.problems().stream().map(p -> capitalise(p.message())).toList());
+      if (e.problems().stream().anyMatch(p -> p.field().equals("body"))) {
+        message = message.replace("Enter your reply", "Enter your reply before pressing Send");
+      }
+      errors.add("reply-" + id, message);
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("errors", errors);
+      model.addAttribute("replyId", id);
+      model.addAttribute("replyBody", body);
+      return caseStory.page(n, false, viewer, model, viewer.can(Permission.READ_AUDIT));
     }
   }
 
