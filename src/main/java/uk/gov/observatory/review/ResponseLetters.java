@@ -56,7 +56,13 @@ public class ResponseLetters {
   }
 
   /** When the letter was last sent, to whom and by whom (from the case's timeline). */
-  public record LastSent(Instant at, String event, String by) {}
+  public record LastSent(Instant at, String event, String by) {
+    /** The address it went to. */
+    public String to() {
+      String prefix = SENT_EVENT + " to ";
+      return event.startsWith(prefix) ? event.substring(prefix.length()) : "";
+    }
+  }
 
   /** Where the letter of a case's partnership goes: its contact's address, if one is set. */
   @Transactional(readOnly = true)
@@ -124,7 +130,8 @@ public class ResponseLetters {
             + "The Child Safeguarding Practice Review Panel\n\n"
             + "This email names no child: sign in to Observatory to see the case.\n";
     outbox.enqueue(
-        "response-letter:" + ref + ":" + now.toEpochMilli(),
+        // Each sending is an email of its own, however close together two are.
+        "response-letter:" + ref + ":" + java.util.UUID.randomUUID(),
         to,
         "The Panel's response to the rapid review of " + ref,
         body,

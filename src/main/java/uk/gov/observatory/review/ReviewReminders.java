@@ -36,7 +36,7 @@ import uk.gov.observatory.review.internal.ReminderRepository;
  *   <li>to the Panel, when a partnership tells it of an LCSPR's coming publication ({@code
  *       lcspr-notice:<ref>}): queued in the same transaction as that change;
  *   <li>to the Panel, when a partnership answers a challenge ({@code
- *       challenge-answered:<id>:<when>}): queued in the same transaction as the answer.
+ *       challenge-answered:<id>:<uuid>}): queued in the same transaction as the answer.
  * </ul>
  *
  * <p>Each email's key is unique in the outbox, so each reminder is queued once however often it is
@@ -251,7 +251,7 @@ public class ReviewReminders {
             + " Panel\"."
             + FOOTER;
     outbox.enqueue(
-        "challenge-answered:" + challengeId + ":" + at.toEpochMilli(),
+        "challenge-answered:" + challengeId + ":" + java.util.UUID.randomUUID(),
         panelAddress,
         "Challenge answered: " + ref,
         body,

@@ -42,7 +42,8 @@ class RapidReviewText {
       Instant recordedAt,
       String recordedBy,
       List<Change> changes,
-      boolean current) {}
+      boolean current,
+      boolean first) {}
 
   /** The sections of a rapid review's content, in the order of the form. */
   List<Section> sections(RapidReviewContent c) {
@@ -181,7 +182,8 @@ class RapidReviewText {
                 v.recordedAt(),
                 v.recordedBy(),
                 List.of(),
-                false));
+                false,
+                true));
       } else if (submittedHere) {
         out.add(
             new Version(
@@ -190,6 +192,7 @@ class RapidReviewText {
                 v.recordedAt(),
                 v.recordedBy(),
                 changes,
+                false,
                 false));
       } else if (!changes.isEmpty()) {
         out.add(
@@ -201,6 +204,7 @@ class RapidReviewText {
                 v.recordedAt(),
                 v.recordedBy(),
                 changes,
+                false,
                 false));
       }
       previous = v;
@@ -214,7 +218,8 @@ class RapidReviewText {
               last.recordedAt(),
               last.recordedBy(),
               last.changes(),
-              true));
+              true,
+              last.first()));
     }
     java.util.Collections.reverse(out);
     return out;
