@@ -82,7 +82,11 @@ public class RapidReviews {
     return n;
   }
 
-  void require(Viewer viewer, Permission permission, String ref, String what) {
+  /**
+   * Refuses ({@link ReviewNotPermittedException}, audited) an action on a notification's rapid
+   * review that the viewer's role does not allow.
+   */
+  public void require(Viewer viewer, Permission permission, String ref, String what) {
     require(viewer, permission, AUDIT_RECORD_TYPE, ref, what);
   }
 

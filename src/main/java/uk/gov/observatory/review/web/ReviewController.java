@@ -120,7 +120,8 @@ class ReviewController {
       HttpServletResponse response) {
     Viewer viewer = viewers.of(principal);
     Notification n = reachable(ref, viewer);
-    require(viewer, Permission.SUBMIT_REVIEWS, "write rapid reviews");
+    // Refused (and audited) before anything typed is read.
+    rapidReviews.require(viewer, Permission.SUBMIT_REVIEWS, ref, "write rapid reviews");
     boolean submit = "submit".equals(action);
     ReviewForm form = ReviewForm.from(request);
     DateParts received = ReviewForm.date(request, "receivedDate");
