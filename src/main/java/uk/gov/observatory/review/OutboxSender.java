@@ -116,11 +116,19 @@ public class OutboxSender {
     try {
       mail.send(
           message -> {
-            MimeMessageHelper m = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+            boolean attached = e.attachment() != null;
+            MimeMessageHelper m =
+                new MimeMessageHelper(message, attached, StandardCharsets.UTF_8.name());
             m.setFrom(from);
             m.setTo(e.recipient());
             m.setSubject(e.subject());
             m.setText(e.body());
+            if (attached) {
+              m.addAttachment(
+                  e.attachment().name(),
+                  new org.springframework.core.io.ByteArrayResource(e.attachment().content()),
+                  e.attachment().type());
+            }
             message.setHeader("Message-ID", messageId(e));
           });
     } catch (RuntimeException ex) {

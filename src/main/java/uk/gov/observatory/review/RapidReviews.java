@@ -38,18 +38,32 @@ public class RapidReviews {
   private final ReferenceData reference;
   private final AuditLog audit;
   private final Clock clock;
+  private final ReviewReminders reminders;
 
+  /** Without emails (a challenge answered tells the Panel only on its worklist). */
   public RapidReviews(
       ReviewRepository repository,
       NotificationRegister register,
       ReferenceData reference,
       AuditLog audit,
       Clock clock) {
+    this(repository, register, reference, audit, clock, null);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public RapidReviews(
+      ReviewRepository repository,
+      NotificationRegister register,
+      ReferenceData reference,
+      AuditLog audit,
+      Clock clock,
+      ReviewReminders reminders) {
     this.repository = repository;
     this.register = register;
     this.reference = reference;
     this.audit = audit;
     this.clock = clock;
+    this.reminders = reminders;
   }
 
   /** The notification, if the viewer reaches it; otherwise empty, with the refusal audited. */
@@ -68,7 +82,11 @@ public class RapidReviews {
     return n;
   }
 
-  void require(Viewer viewer, Permission permission, String ref, String what) {
+  /**
+   * Refuses ({@link ReviewNotPermittedException}, audited) an action on a notification's rapid
+   * review that the viewer's role does not allow.
+   */
+  public void require(Viewer viewer, Permission permission, String ref, String what) {
     require(viewer, permission, AUDIT_RECORD_TYPE, ref, what);
   }
 
@@ -110,6 +128,15 @@ public class RapidReviews {
             audit.record(
                 AuditEvent.of(viewer.actor(), AuditAction.VIEWED, AUDIT_RECORD_TYPE, ref)));
     return r;
+  }
+
+  /**
+   * Every stored version of a notification's rapid review, oldest first (empty when none, out of
+   * reach, or the viewer does not read cases).
+   */
+  @Transactional(readOnly = true)
+  public List<RapidReviewVersion> versions(String ref, Viewer viewer) {
+    return find(ref, viewer).map(r -> repository.versionsOf(r.id())).orElse(List.of());
   }
 
   /** The challenges to a notification's rapid review (empty when none or out of reach). */
@@ -324,6 +351,10 @@ public class RapidReviews {
     audit.record(
         AuditEvent.of(viewer.actor(), AuditAction.UPDATED, "challenge", String.valueOf(challengeId))
             .withDetails(challenge.status() + " -> " + to));
+    if (to == Challenge.Status.ANSWERED && reminders != null) {
+      // The Panel hears of the answer by email too, sent only if this change commits.
+      reminders.challengeAnswered(ref.get(), review.laCode(), challengeId, now);
+    }
     return repository.challengesOf(review.id()).stream()
         .filter(c -> c.id() == challengeId)
         .findFirst();

@@ -34,7 +34,9 @@ import uk.gov.observatory.review.internal.ReminderRepository;
  *       been received ({@code rr-overdue:<ref>}): queued by the {@link #sweep() sweep}, which runs
  *       on a schedule and may run any number of times, in any number of instances;
  *   <li>to the Panel, when a partnership tells it of an LCSPR's coming publication ({@code
- *       lcspr-notice:<ref>}): queued in the same transaction as that change.
+ *       lcspr-notice:<ref>}): queued in the same transaction as that change;
+ *   <li>to the Panel, when a partnership answers a challenge ({@code
+ *       challenge-answered:<id>:<uuid>}): queued in the same transaction as the answer.
  * </ul>
  *
  * <p>Each email's key is unique in the outbox, so each reminder is queued once however often it is
@@ -223,6 +225,39 @@ public class ReviewReminders {
     return lcspr;
   }
 
+  /**
+   * Queues the Panel's email that a partnership has answered a challenge to its rapid review, in
+   * the caller's transaction (sent only if the answer is stored). Each answer is its own email. It
+   * says which case and authority, never the answer itself nor anything about a child. Without
+   * {@code observatory.reminders.panel-address}, nothing is queued and a warning is logged.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void challengeAnswered(String ref, String laCode, long challengeId, Instant at) {
+    if (panelAddress.isEmpty()) {
+      log.warn(
+          "No email to the Panel about the answer to a challenge on {}: set"
+              + " observatory.reminders.panel-address",
+          ref);
+      return;
+    }
+    String authority = laCode == null ? "the partnership" : authorityName(laCode);
+    String body =
+        "The safeguarding partnership for "
+            + authority
+            + " has answered the Panel's challenge to the rapid review of notification "
+            + ref
+            + ".\n\nSign in to Observatory to read the answer: it is on the case's page, under"
+            + " Challenges, and on the Panel's worklist under \"Challenges answered, awaiting the"
+            + " Panel\"."
+            + FOOTER;
+    outbox.enqueue(
+        "challenge-answered:" + challengeId + ":" + java.util.UUID.randomUUID(),
+        panelAddress,
+        "Challenge answered: " + ref,
+        body,
+        at);
+  }
+
   private static String dueSoonBody(String ref, String authority, RapidReviewClock c) {
     int left = c.workingDaysLeft();
     String when = left == 0 ? "today" : "in " + left + " working day" + (left == 1 ? "" : "s");
@@ -263,6 +298,11 @@ public class ReviewReminders {
     List<String> codes = new java.util.ArrayList<>(reference.codesOf(laCode));
     java.util.Collections.reverse(codes);
     return codes.stream().map(contacts::get).filter(c -> c != null).findFirst().orElse(null);
+  }
+
+  /** The contact of the partnership of an authority's code (under any of its codes), if set. */
+  java.util.Optional<String> partnershipContact(String laCode) {
+    return java.util.Optional.ofNullable(contactOf(reminders.contacts(), laCode));
   }
 
   private String authorityName(String laCode) {

@@ -242,6 +242,33 @@ public class Worklists {
               null,
               "No rapid reviews are waiting for the Panel’s view.",
               awaiting));
+      List<Row> answered =
+          challengesAnswered(viewer).stream()
+              .map(
+                  a ->
+                      new Row(
+                          a.notification().ref(),
+                          "/notifications/" + a.notification().ref() + "#challenges",
+                          a.notification().laCode(),
+                          a.answeredAt() == null
+                              ? null
+                              : a.answeredAt()
+                                  .atZone(java.time.ZoneId.of("Europe/London"))
+                                  .toLocalDate(),
+                          null,
+                          false,
+                          false,
+                          "The partnership answered the Panel's challenge",
+                          0))
+              .toList();
+      lists.add(
+          new WorkList(
+              "challenges-answered",
+              "Challenges answered, awaiting the Panel",
+              "Answered",
+              null,
+              "No answered challenges are waiting for the Panel.",
+              answered));
       Map<String, Long> overdue = new TreeMap<>();
       for (Item i : items) {
         if (i.clock().overdue()) {
@@ -366,5 +393,24 @@ public class Worklists {
             .sorted(Comparator.comparing(Lcspr::panelNotifiedOfPublicationDate))
             .toList();
     return new PanelWorklist(awaiting, byAuthority, total, notices);
+  }
+
+  /** A challenge the partnership has answered, waiting for the Panel: its case and when. */
+  public record AnsweredChallenge(Notification notification, java.time.Instant answeredAt) {}
+
+  /**
+   * For the Panel: the challenges the partnership has answered and the Panel has not yet followed
+   * up or closed ("answered, awaiting the Panel"), oldest answer first, in the viewer's reach.
+   */
+  @Transactional(readOnly = true)
+  public List<AnsweredChallenge> challengesAnswered(Viewer viewer) {
+    List<AnsweredChallenge> out = new ArrayList<>();
+    for (ReviewRepository.AnsweredChallenge a : repository.answeredChallenges()) {
+      register
+          .find(a.notificationRef())
+          .filter(n -> viewer.reaches(n.laCode(), n.incidentDate()))
+          .ifPresent(n -> out.add(new AnsweredChallenge(n, a.answeredAt())));
+    }
+    return out;
   }
 }

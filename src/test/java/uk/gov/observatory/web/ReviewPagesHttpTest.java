@@ -125,7 +125,7 @@ class ReviewPagesHttpTest {
                     "version", "1")));
     assertThat(stale.statusCode()).isEqualTo(409);
     assertThat(stale.body())
-        .contains("Someone else changed this rapid review")
+        .contains("Someone else saved this rapid review while you were writing")
         .contains("My unsaved learning text");
 
     SignedInHttp member = signedIn("panel.person", Role.PANEL_MEMBER);

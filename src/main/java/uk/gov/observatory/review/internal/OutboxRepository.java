@@ -21,7 +21,11 @@ public class OutboxRepository {
       String subject,
       String body,
       int attempts,
-      Instant createdAt) {}
+      Instant createdAt,
+      Attachment attachment) {}
+
+  /** A file sent with an email: its name, media type and bytes. */
+  public record Attachment(String name, String type, byte[] content) {}
 
   private final JdbcTemplate jdbc;
 
@@ -46,6 +50,29 @@ public class OutboxRepository {
         == 1;
   }
 
+  /** As {@link #enqueue(String, String, String, String, Instant)}, with a file attached. */
+  public boolean enqueue(
+      String dedupeKey,
+      String recipient,
+      String subject,
+      String body,
+      Instant at,
+      Attachment attachment) {
+    return jdbc.update(
+            "insert into outbox_email (dedupe_key, recipient, subject, body, created_at,"
+                + " attachment_name, attachment_type, attachment)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedupe_key) do nothing",
+            dedupeKey,
+            recipient,
+            subject,
+            body,
+            Timestamp.from(at),
+            attachment.name(),
+            attachment.type(),
+            attachment.content())
+        == 1;
+  }
+
   /**
    * Locks the oldest unsent email that is due to be tried at {@code now} and has had fewer than
    * {@code maxAttempts} attempts. Rows another transaction has locked are skipped (that instance is
@@ -54,7 +81,8 @@ public class OutboxRepository {
   public Optional<Email> claimNext(Instant now, int maxAttempts) {
     return jdbc
         .query(
-            "select id, dedupe_key, recipient, subject, body, attempts, created_at from outbox_email"
+            "select id, dedupe_key, recipient, subject, body, attempts, created_at,"
+                + " attachment_name, attachment_type, attachment from outbox_email"
                 + " where sent_at is null and attempts < ?"
                 + " and (next_attempt_at is null or next_attempt_at <= ?)"
                 + " order by id limit 1 for update skip locked",
@@ -66,7 +94,13 @@ public class OutboxRepository {
                     rs.getString("subject"),
                     rs.getString("body"),
                     rs.getInt("attempts"),
-                    rs.getTimestamp("created_at").toInstant()),
+                    rs.getTimestamp("created_at").toInstant(),
+                    rs.getString("attachment_name") == null
+                        ? null
+                        : new Attachment(
+                            rs.getString("attachment_name"),
+                            rs.getString("attachment_type"),
+                            rs.getBytes("attachment"))),
             maxAttempts,
             Timestamp.from(now))
         .stream()

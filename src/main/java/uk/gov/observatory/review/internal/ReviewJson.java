@@ -11,6 +11,62 @@ public final class ReviewJson {
 
   private ReviewJson() {}
 
+  private static final tools.jackson.databind.json.JsonMapper JSON =
+      tools.jackson.databind.json.JsonMapper.builder().build();
+
+  /** The content of a version written by {@link #of} (unknown codes are left out, never a 500). */
+  public static RapidReviewContent contentOf(String json) {
+    Map<?, ?> m = JSON.readValue(json, Map.class);
+    java.util.Set<uk.gov.observatory.review.Regulation11Criterion> criteria =
+        java.util.EnumSet.noneOf(uk.gov.observatory.review.Regulation11Criterion.class);
+    for (String c : strings(m.get("criteria"))) {
+      criteria.add(uk.gov.observatory.review.Regulation11Criterion.valueOf(c));
+    }
+    String decision = text(m, "decision");
+    String reason = text(m, "no_lcspr_reason");
+    return new RapidReviewContent(
+        text(m, "agencies_involved"),
+        text(m, "chronology"),
+        text(m, "immediate_actions"),
+        text(m, "learning_identified"),
+        text(m, "dissemination_plan"),
+        date(m, "dissemination_by"),
+        decision == null ? null : uk.gov.observatory.review.Decision.valueOf(decision),
+        reason == null ? null : uk.gov.observatory.review.NoLcsprReason.valueOf(reason),
+        text(m, "decision_rationale"),
+        criteria,
+        Boolean.TRUE.equals(m.get("alternative_methodology")),
+        text(m, "alternative_methodology_detail"),
+        (Boolean) m.get("ethnicity_recorded"),
+        (Boolean) m.get("family_context_recorded"),
+        date(m, "signed_off_la"),
+        date(m, "signed_off_health"),
+        date(m, "signed_off_police"),
+        strings(m.get("practice_themes")));
+  }
+
+  /** The received date a version written by {@link #of} records (null when none). */
+  public static java.time.LocalDate receivedDateOf(String json) {
+    return date(JSON.readValue(json, Map.class), "received_date");
+  }
+
+  private static String text(Map<?, ?> m, String key) {
+    Object v = m.get(key);
+    return v == null ? null : v.toString();
+  }
+
+  private static java.time.LocalDate date(Map<?, ?> m, String key) {
+    String v = text(m, key);
+    return v == null ? null : java.time.LocalDate.parse(v);
+  }
+
+  private static java.util.List<String> strings(Object v) {
+    if (!(v instanceof java.util.Collection<?> c)) {
+      return java.util.List.of();
+    }
+    return c.stream().map(String::valueOf).toList();
+  }
+
   public static String of(RapidReview r) {
     RapidReviewContent c = r.content();
     Map<String, Object> m = new LinkedHashMap<>();

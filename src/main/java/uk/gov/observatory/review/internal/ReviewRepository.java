@@ -300,6 +300,24 @@ public class ReviewRepository {
     return n == null ? 0 : n;
   }
 
+  /** Every stored version of a rapid review, oldest first. */
+  public List<uk.gov.observatory.review.RapidReviewVersion> versionsOf(long rapidReviewId) {
+    return jdbc.query(
+        "select version, status, content, recorded_at, recorded_by from rapid_review_version"
+            + " where rapid_review_id = ? order by version",
+        (rs, i) -> {
+          String json = rs.getString("content");
+          return new uk.gov.observatory.review.RapidReviewVersion(
+              rs.getInt("version"),
+              RapidReviewStatus.valueOf(rs.getString("status")),
+              ReviewJson.receivedDateOf(json),
+              ReviewJson.contentOf(json),
+              rs.getTimestamp("recorded_at").toInstant(),
+              rs.getString("recorded_by"));
+        },
+        rapidReviewId);
+  }
+
   private RapidReview rapidReview(ResultSet rs, int row) throws SQLException {
     Set<Regulation11Criterion> criteria = EnumSet.noneOf(Regulation11Criterion.class);
     for (String c : strings(rs.getArray("criteria"))) {
@@ -436,6 +454,25 @@ public class ReviewRepository {
   }
 
   /** The rapid review a challenge belongs to, by its notification reference. */
+  /** A challenge the partnership has answered, its notification and when it last answered. */
+  public record AnsweredChallenge(long challengeId, String notificationRef, Instant answeredAt) {}
+
+  /** Every challenge answered by the partnership and waiting for the Panel, oldest answer first. */
+  public List<AnsweredChallenge> answeredChallenges() {
+    return jdbc.query(
+        "select c.id, r.notification_ref,"
+            + " (select max(m.written_at) from challenge_message m"
+            + "   where m.challenge_id = c.id and not m.from_panel) as answered_at"
+            + " from challenge c join rapid_review r on r.id = c.rapid_review_id"
+            + " where c.status = 'ANSWERED' order by answered_at, c.id",
+        (rs, i) ->
+            new AnsweredChallenge(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()),
+        new Object[] {});
+  }
+
   public Optional<String> notificationOfChallenge(long challengeId) {
     return jdbc
         .query(

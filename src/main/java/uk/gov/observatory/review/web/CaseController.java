@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import uk.gov.observatory.access.Permission;
 import uk.gov.observatory.access.Viewer;
 import uk.gov.observatory.access.Viewers;
-import uk.gov.observatory.audit.AuditLog;
 import uk.gov.observatory.notification.IdentifyingDetailsNotAllowedException;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationRegister;
@@ -27,14 +26,11 @@ class CaseController {
 
   private final NotificationRegister register;
   private final Viewers viewers;
-  private final AuditLog audit;
   private final CaseStory caseStory;
 
-  CaseController(
-      NotificationRegister register, Viewers viewers, AuditLog audit, CaseStory caseStory) {
+  CaseController(NotificationRegister register, Viewers viewers, CaseStory caseStory) {
     this.register = register;
     this.viewers = viewers;
-    this.audit = audit;
     this.caseStory = caseStory;
   }
 
@@ -75,14 +71,7 @@ class CaseController {
 
   private String notificationPage(
       Notification n, boolean identifying, Viewer viewer, Model model, Authentication signedIn) {
-    model.addAttribute("n", n);
-    model.addAttribute("timeliness", register.timeliness(n));
-    model.addAttribute("identifying", identifying);
-    model.addAttribute("mayShowIdentifying", viewer.identifyingDetails());
-    caseStory.fill(model, n, viewer);
-    if (SignedIn.may(signedIn, Permission.READ_AUDIT.name())) {
-      model.addAttribute("views", audit.viewsOf(n.ref()));
-    }
-    return "review/case";
+    return caseStory.page(
+        n, identifying, viewer, model, SignedIn.may(signedIn, Permission.READ_AUDIT.name()));
   }
 }

@@ -26,6 +26,9 @@ class CaseStory {
   private final CaseTimeline timeline;
   private final ReviewClocks clocks;
   private final WorkingDayCalendar calendar;
+  private final RapidReviewText text;
+  private final uk.gov.observatory.notification.NotificationRegister register;
+  private final uk.gov.observatory.audit.AuditLog audit;
   private final Clock clock;
 
   CaseStory(
@@ -34,13 +37,35 @@ class CaseStory {
       CaseTimeline timeline,
       ReviewClocks clocks,
       WorkingDayCalendar calendar,
+      RapidReviewText text,
+      uk.gov.observatory.notification.NotificationRegister register,
+      uk.gov.observatory.audit.AuditLog audit,
       Clock clock) {
+    this.text = text;
+    this.register = register;
+    this.audit = audit;
     this.rapidReviews = rapidReviews;
     this.lcsprs = lcsprs;
     this.timeline = timeline;
     this.clocks = clocks;
     this.calendar = calendar;
     this.clock = clock;
+  }
+
+  /**
+   * The whole case page: the notification, its timeliness, the children (their names and dates of
+   * birth only when {@code identifying}), the story, and who has viewed it for {@code readsAudit}.
+   */
+  String page(Notification n, boolean identifying, Viewer viewer, Model model, boolean readsAudit) {
+    model.addAttribute("n", n);
+    model.addAttribute("timeliness", register.timeliness(n));
+    model.addAttribute("identifying", identifying);
+    model.addAttribute("mayShowIdentifying", viewer.identifyingDetails());
+    fill(model, n, viewer);
+    if (readsAudit) {
+      model.addAttribute("views", audit.viewsOf(n.ref()));
+    }
+    return "review/case";
   }
 
   void fill(Model model, Notification n, Viewer viewer) {
@@ -61,5 +86,9 @@ class CaseStory {
     model.addAttribute("timeline", timeline.of(n.ref(), viewer));
     model.addAttribute("writesReviews", viewer.can(Permission.SUBMIT_REVIEWS));
     model.addAttribute("panel", viewer.can(Permission.RECORD_PANEL_VIEW));
+    // What the partnership wrote, read-only: once submitted, or its draft to those who write it.
+    boolean textShown =
+        review != null && (review.submitted() || viewer.can(Permission.SUBMIT_REVIEWS));
+    model.addAttribute("reviewText", textShown ? text.groups(review.content()) : null);
   }
 }

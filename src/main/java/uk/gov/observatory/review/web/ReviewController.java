@@ -47,6 +47,9 @@ class ReviewController {
   private final NotificationRegister register;
   private final Viewers viewers;
   private final ReferenceData reference;
+  private final RapidReviewText text;
+  private final CaseStory caseStory;
+  private final uk.gov.observatory.web.Fmt fmt;
   private final Clock clock;
 
   public ReviewController(
@@ -54,11 +57,17 @@ class ReviewController {
       NotificationRegister register,
       Viewers viewers,
       ReferenceData reference,
+      RapidReviewText text,
+      CaseStory caseStory,
+      uk.gov.observatory.web.Fmt fmt,
       Clock clock) {
+    this.caseStory = caseStory;
+    this.fmt = fmt;
     this.rapidReviews = rapidReviews;
     this.register = register;
     this.viewers = viewers;
     this.reference = reference;
+    this.text = text;
     this.clock = clock;
   }
 
@@ -81,6 +90,10 @@ class ReviewController {
   public String edit(@PathVariable String ref, Model model, Principal principal) {
     Viewer viewer = viewers.of(principal);
     Notification n = reachable(ref, viewer);
+    if (!viewer.can(Permission.SUBMIT_REVIEWS) && viewer.can(Permission.READ_CASES)) {
+      // The Panel reads the rapid review; it never gets the partnership's form.
+      return "redirect:/notifications/" + ref + "/rapid-review/read";
+    }
     require(viewer, Permission.SUBMIT_REVIEWS, "write rapid reviews");
     Optional<RapidReview> review = rapidReviews.find(ref, viewer);
     ReviewForm form =
@@ -90,34 +103,173 @@ class ReviewController {
     return form(model, n, review.orElse(null), form, new FormErrors(), new DateParts(), null);
   }
 
+  /**
+   * The rapid review form, one form with two buttons: Save keeps a new version; Submit saves
+   * everything typed first, then checks what submission needs (the three sign-off dates and the
+   * date the Panel received it) and, when something is missing, lists every missing item with all
+   * the typed values kept in the fields. A save that meets someone else's newer version (a
+   * conflict) keeps both texts: the person's own in the fields, the other version's shown above.
+   */
   @PostMapping("/notifications/{ref}/rapid-review")
   public String save(
       @PathVariable String ref,
+      @RequestParam(required = false) String action,
       Model model,
       Principal principal,
       HttpServletRequest request,
       HttpServletResponse response) {
     Viewer viewer = viewers.of(principal);
     Notification n = reachable(ref, viewer);
+    // Refused (and audited) before anything typed is read.
+    rapidReviews.require(viewer, Permission.SUBMIT_REVIEWS, ref, "write rapid reviews");
+    boolean submit = "submit".equals(action);
     ReviewForm form = ReviewForm.from(request);
+    DateParts received = ReviewForm.date(request, "receivedDate");
     FormErrors errors = new FormErrors();
     RapidReviewContent content = form.toContent(errors);
+    LocalDate receivedDate = null;
+    if (submit) {
+      missingForSubmission(form, errors);
+      receivedDate =
+          ReviewForm.date(received, "receivedDate", "The date the Panel received it", errors);
+      if (receivedDate == null && !errors.has("receivedDate")) {
+        errors.add("receivedDate-day", "Enter the date the Panel received the rapid review");
+        errors.mark("receivedDate", "Enter the date the Panel received the rapid review");
+      }
+    }
     RapidReview current = rapidReviews.find(ref, viewer).orElse(null);
+    Integer savedVersion = null;
     if (content != null) {
       try {
-        rapidReviews.save(ref, content, form.expectedVersion(), viewer);
-        return "redirect:/notifications/" + ref + "?saved=rapid-review#rapid-review";
+        boolean unchanged =
+            submit
+                && current != null
+                && current.content().equals(content)
+                && Integer.valueOf(current.version()).equals(form.expectedVersion());
+        // Submitting what is already saved adds no version of its own.
+        RapidReview stored =
+            unchanged
+                ? current
+                : rapidReviews
+                    .save(ref, content, form.expectedVersion(), viewer)
+                    .orElseThrow(() -> new PageNotFoundException("notification " + ref));
+        if (!submit) {
+          return "redirect:/notifications/" + ref + "?saved=rapid-review#rapid-review";
+        }
+        current = stored;
+        savedVersion = stored.version();
+        // What was typed is saved: a second press starts from this version.
+        form.version = String.valueOf(stored.version());
       } catch (InvalidReviewException e) {
         add(errors, e.problems());
       } catch (ReviewConflictException e) {
         response.setStatus(HttpServletResponse.SC_CONFLICT);
-        return form(model, n, current, form, errors, new DateParts(), e.getMessage());
+        return conflict(model, n, ref, viewer, form, content, errors, received, e);
+      }
+    }
+    if (submit && savedVersion != null && !errors.isAny()) {
+      try {
+        rapidReviews.submit(ref, receivedDate, savedVersion, viewer);
+        return "redirect:/notifications/" + ref + "?saved=submitted#rapid-review";
+      } catch (InvalidReviewException e) {
+        for (ReviewProblem p : e.problems()) {
+          String id =
+              switch (p.field()) {
+                case "received_date" -> "receivedDate-day";
+                case "sign_off" -> "signedOffLa-day";
+                default -> "submit";
+              };
+          errors.add(id, capitalise(p.message()));
+          if (id.endsWith("-day")) {
+            errors.mark(id.substring(0, id.length() - "-day".length()), capitalise(p.message()));
+          }
+        }
+      } catch (ReviewConflictException e) {
+        response.setStatus(HttpServletResponse.SC_CONFLICT);
+        return conflict(model, n, ref, viewer, form, content, errors, received, e);
       }
     }
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    return form(model, n, current, form, errors, new DateParts(), null);
+    model.addAttribute("savedDraft", savedVersion);
+    return form(model, n, current, form, errors, received, null);
   }
 
+  /** What submission needs that the form leaves blank: each sign-off date, named. */
+  private static void missingForSubmission(ReviewForm form, FormErrors errors) {
+    String[][] partners = {
+      {"signedOffLa", "the local authority"},
+      {"signedOffHealth", "health"},
+      {"signedOffPolice", "the police"}
+    };
+    for (String[] p : partners) {
+      DateParts d =
+          switch (p[0]) {
+            case "signedOffLa" -> form.signedOffLa;
+            case "signedOffHealth" -> form.signedOffHealth;
+            default -> form.signedOffPolice;
+          };
+      if (d.isBlank() && !errors.has(p[0])) {
+        String message =
+            "Enter the date "
+                + p[1]
+                + " signed off the rapid review: it is submitted only when all three safeguarding"
+                + " partners have signed it off";
+        errors.add(p[0] + "-day", message);
+        errors.mark(p[0], message);
+      }
+    }
+  }
+
+  /**
+   * A save that met a newer version: the person's own text stays in the fields (not saved), the
+   * version saved meanwhile is shown above it, and the form now starts from that version, so saving
+   * again (after comparing) replaces it on purpose.
+   */
+  private String conflict(
+      Model model,
+      Notification n,
+      String ref,
+      Viewer viewer,
+      ReviewForm form,
+      RapidReviewContent mine,
+      FormErrors errors,
+      DateParts received,
+      ReviewConflictException e) {
+    RapidReview theirs = rapidReviews.find(ref, viewer).orElse(null);
+    String message =
+        "You started from version "
+            + e.expectedVersion()
+            + "; version "
+            + e.currentVersion()
+            + " was saved meanwhile.";
+    if (theirs != null) {
+      form.version = String.valueOf(theirs.version());
+      model.addAttribute("theirs", theirs);
+      model.addAttribute("theirsGroups", text.groups(theirs.content()));
+      List<uk.gov.observatory.review.RapidReviewVersion> versions =
+          rapidReviews.versions(ref, viewer);
+      model.addAttribute(
+          "theirsBy",
+          versions.isEmpty()
+              ? null
+              : versions.get(versions.size() - 1).recordedBy()
+                  + " on "
+                  + fmt.dateTime(versions.get(versions.size() - 1).recordedAt()));
+      model.addAttribute(
+          "conflictSections",
+          mine == null
+              ? List.of()
+              : text.changes(theirs.content(), mine).stream()
+                  .map(RapidReviewText.Change::label)
+                  .toList());
+    }
+    return form(model, n, theirs, form, errors, received, message);
+  }
+
+  /**
+   * Submits what is already saved (the API's way, kept for forms from before the page's one form):
+   * the page itself submits through {@link #save} with the Submit button, saving first.
+   */
   @PostMapping("/notifications/{ref}/rapid-review/submit")
   public String submit(
       @PathVariable String ref,
@@ -188,6 +340,29 @@ class ReviewController {
     return "review/rapid-review";
   }
 
+  /**
+   * The rapid review read-only, with its versions and what each changed: for everyone who reads
+   * cases (the Panel first). A draft is shown only to those who write rapid reviews. Audited as
+   * viewed.
+   */
+  @GetMapping("/notifications/{ref}/rapid-review/read")
+  public String read(@PathVariable String ref, Model model, Principal principal) {
+    Viewer viewer = viewers.of(principal);
+    Notification n = reachable(ref, viewer);
+    require(viewer, Permission.READ_CASES, "read rapid reviews");
+    RapidReview review = rapidReviews.view(ref, viewer).orElse(null);
+    boolean shown = review != null && (review.submitted() || viewer.can(Permission.SUBMIT_REVIEWS));
+    model.addAttribute("n", n);
+    model.addAttribute("review", review);
+    model.addAttribute("shown", shown);
+    model.addAttribute("panel", viewer.can(Permission.RECORD_PANEL_VIEW));
+    if (shown) {
+      model.addAttribute("groups", text.groups(review.content()));
+      model.addAttribute("history", text.history(rapidReviews.versions(ref, viewer)));
+    }
+    return "review/rapid-review-read";
+  }
+
   // The Panel's consideration
 
   @GetMapping("/notifications/{ref}/consideration")
@@ -212,6 +387,8 @@ class ReviewController {
             .orElseThrow(() -> new PageNotFoundException("rapid review of " + n.ref()));
     model.addAttribute("n", n);
     model.addAttribute("review", review);
+    model.addAttribute("groups", text.groups(review.content()));
+    model.addAttribute("history", text.history(rapidReviews.versions(n.ref(), viewer)));
     model.addAttribute("errors", errors);
     model.addAttribute("view", view != null ? view : nameOf(review.panelView()));
     model.addAttribute("reasons", reasons != null ? reasons : review.panelViewReasons());
@@ -359,25 +536,33 @@ class ReviewController {
       HttpServletResponse response,
       Model model) {
     Viewer viewer = viewers.of(principal);
-    reachable(ref, viewer);
+    Notification n = reachable(ref, viewer);
     if (!ReviewForm.isTickedOrNot(close)) {
       return refused(
           response, model, ref, "Close the challenge is either ticked (yes) or not sent at all");
     }
     try {
       if (body != null && body.length() > RapidReviewContent.MAX_TEXT) {
-        throw new InvalidReviewException("body", "the reply " + TOO_LONG);
+        throw new InvalidReviewException("body", "your reply " + TOO_LONG);
       }
       rapidReviews
           .reply(id, body, "yes".equals(close), viewer)
           .orElseThrow(() -> new PageNotFoundException("challenge " + id));
       return "redirect:/notifications/" + ref + "?saved=reply#challenges";
     } catch (InvalidReviewException e) {
-      return refused(
-          response,
-          model,
-          ref,
-          String.join(". ", e.problems().stream().map(p -> capitalise(p.message())).toList()));
+      // Back to the case page, the reply box marked with what is wrong and what was typed kept.
+      FormErrors errors = new FormErrors();
+      String message =
+          String.join(". ", e.problems().stream().map(p -> capitalise(p.message())).toList());
+      if (e.problems().stream().anyMatch(p -> p.field().equals("body"))) {
+        message = message.replace("Enter your reply", "Enter your reply before pressing Send");
+      }
+      errors.add("reply-" + id, message);
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("errors", errors);
+      model.addAttribute("replyId", id);
+      model.addAttribute("replyBody", body);
+      return caseStory.page(n, false, viewer, model, viewer.can(Permission.READ_AUDIT));
     }
   }
 
@@ -426,6 +611,7 @@ class ReviewController {
   static String fieldId(String field) {
     return switch (field) {
       case "no_lcspr_reason" -> "noLcsprReason";
+      case "sign_off" -> "signedOffLa-day";
       case "signed_off_la" -> "signedOffLa-day";
       case "signed_off_health" -> "signedOffHealth-day";
       case "signed_off_police" -> "signedOffPolice-day";
