@@ -59,7 +59,14 @@ class PanelMemberScenarioBrowserTest {
           .contains("awaiting the Panel");
       b.assertAccessible("the Panel's worklist");
 
+      // The worklist leads to the Panel's consideration, with the rapid review's text beside it.
       b.keyPress("awaiting-view-" + n.ref());
+      assertThat(b.h1()).isEqualTo("The Panel's consideration");
+      assertThat(b.driver().findElement(By.id("rr-text")).getText())
+          .contains(ReviewScenario.FACTS);
+      b.assertAccessible("the Panel's consideration from the worklist");
+
+      b.get("/notifications/" + n.ref());
       assertThat(b.h1()).isEqualTo(n.ref());
       // The member reads what the partnership wrote on the case page.
       assertThat(b.main())

@@ -55,11 +55,13 @@ class PartnershipScenarioBrowserTest {
 
     try (Browser b = Browser.open("http://localhost:" + port)) {
       ReviewScenario.keySignIn(b, partnership);
-      b.get("/worklist");
-      assertThat(b.driver().findElement(By.id("overdue")).getText()).contains("Overdue");
+      b.get("/worklist?list=waiting&due=overdue");
+      assertThat(b.driver().findElement(By.id("waiting")).getText())
+          .contains("Waiting for the rapid review");
+      assertThat(b.main()).contains("Overdue");
       b.assertAccessible("the partnership's worklist");
 
-      b.keyPress("overdue-" + n.ref());
+      b.keyPress("waiting-" + n.ref());
       assertThat(b.main()).contains("Not started");
       b.assertAccessible("the case before its rapid review");
       b.keyPress("edit-rapid-review");
@@ -106,7 +108,7 @@ class PartnershipScenarioBrowserTest {
                   "Please say more about the early help offer.",
                   Viewer.system("panel.member"))
               .orElseThrow();
-      b.get("/worklist");
+      b.get("/worklist?list=challenges");
       assertThat(b.driver().findElement(By.id("challenges")).getText()).contains("Challenges");
       b.keyPress("challenges-" + n.ref());
       assertThat(b.main()).contains("Please say more about the early help offer.");
