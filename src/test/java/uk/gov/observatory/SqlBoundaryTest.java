@@ -59,6 +59,8 @@ class SqlBoundaryTest {
           entry("notification_published_updated", "notification"),
           entry("child_published_inserted_or_deleted", "notification"),
           entry("child_published_updated", "notification"),
+          // notification (V13): drafts saved on the server as the notifier goes
+          entry("notification_draft", "notification"),
           // audit (V3)
           entry("audit_entry", "audit"),
           entry("audit_entry_append_only", "audit"),

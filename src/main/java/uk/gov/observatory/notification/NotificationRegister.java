@@ -323,6 +323,48 @@ public class NotificationRegister {
     return notify(submission, idempotencyKey, viewer.actor());
   }
 
+  /**
+   * As {@link #notify(NotificationSubmission, String, Viewer)}, keeping with the notification why
+   * it is late (when it is): in the same transaction, so both or neither are stored. The reason is
+   * not a field of the data standard and never goes into its CSV export.
+   */
+  public Notified notifyExplainingLateness(
+      NotificationSubmission submission, Viewer viewer, String lateReason) {
+    String reason = NotificationRules.trim(lateReason);
+    if (reason == null) {
+      return notify(submission, null, viewer);
+    }
+    String la = NotificationRules.trim(submission.laCode());
+    if (la != null && !viewer.reaches(la)) {
+      return notify(submission, null, viewer); // refused there, as a broken rule on la_code
+    }
+    Notification valid = checkNew(submission);
+    return tx.execute(
+        status -> {
+          Notification stored = store(valid, viewer.actor());
+          jdbc.update(
+              "update notification set late_reason = ? where notification_ref = ?",
+              reason,
+              stored.ref());
+          audit.record(
+              AuditEvent.of(viewer.actor(), AuditAction.UPDATED, AUDIT_RECORD_TYPE, stored.ref())
+                  .withDetails("reason for the late notification recorded"));
+          return new Notified(stored, false);
+        });
+  }
+
+  /** Why the notification was late, as its notifier said; empty when none was given. */
+  public Optional<String> lateReason(String ref) {
+    return jdbc
+        .query(
+            "select late_reason from notification where notification_ref = ?",
+            (rs, i) -> rs.getString(1),
+            ref)
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
+  }
+
   private static NotificationPage withoutIdentifying(NotificationPage page) {
     return new NotificationPage(
         page.items().stream().map(NotificationRegister::withoutIdentifying).toList(),
