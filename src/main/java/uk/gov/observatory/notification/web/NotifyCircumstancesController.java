@@ -116,6 +116,18 @@ class NotifyCircumstancesController {
     d.livingArrangement = str(answers.livingArrangement());
     journey.save(session, d);
     FormErrors errors = journey.errors(d, "csc_involvement", "court_order", "living_arrangement");
+    if (d.children.size() > 1 && errors.has("livingArrangement")) {
+      // Asked of several children: the message says so too.
+      FormErrors reworded = new FormErrors();
+      for (FormErrors.Entry e : errors.getList()) {
+        reworded.add(
+            e.key(),
+            "livingArrangement".equals(e.key()) && d.livingArrangement == null
+                ? "Select where the children were living"
+                : e.message());
+      }
+      errors = reworded;
+    }
     if (errors.isAny()) {
       serviceOptions(model);
       return journey.page(

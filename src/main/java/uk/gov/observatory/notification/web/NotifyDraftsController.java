@@ -95,7 +95,8 @@ class NotifyDraftsController {
       return "/notify/child";
     }
     if (d.cscInvolvement == null) {
-      return "/notify/characteristics";
+      // The children so far, asking whether to add another: then the circumstances.
+      return "/notify/children";
     }
     return "/notify/check";
   }
