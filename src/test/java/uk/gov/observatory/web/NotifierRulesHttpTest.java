@@ -32,7 +32,9 @@ import uk.gov.observatory.support.TestClock;
  * COVID-19 factors asked only for their period; a reason required when late; find by reference
  * within reach. Today is Thursday 26 November 2026 ({@link TestClock}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "observatory.reminders.panel-address=panel@example.test")
 @Import(TestClock.class)
 @ExtendWith(EmptyRegister.class)
 class NotifierRulesHttpTest {
@@ -345,6 +347,8 @@ class NotifierRulesHttpTest {
         .contains("The hospital told us on 2 November; the team was short.");
     assertThat(leeds.get("/notify/confirmation/" + ref).body())
         .contains("The hospital told us on 2 November; the team was short.");
+    assertThat(leeds.get("/notifications/" + ref).body())
+        .contains("The hospital told us on 2 November; the team was short.");
     // Not in the data standard's export.
     assertThat(leeds.get("/notifications/export.csv").body())
         .contains(ref)
@@ -368,5 +372,80 @@ class NotifierRulesHttpTest {
     HttpResponse<String> bad = leeds.get("/notifications/find?ref=%3Cscript%3E");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("Enter a notification reference").doesNotContain("<script>");
+  }
+
+  @Test
+  void aSentNotificationIsAmendedWithAReasonItsVersionKeptAuditedAndThePanelTold()
+      throws Exception {
+    Notification n =
+        register.notify(Submissions.of(LEEDS, "DEATH", LocalDate.of(2026, 11, 20), 2, 1));
+    SignedInHttp leeds = notifier("leeds.amender", LEEDS);
+    HttpResponse<String> form = leeds.get("/notifications/" + n.ref() + "/amend");
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.body()).contains("Amend the notification");
+
+    Map<String, String> answers = dates(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 20));
+    answers.put("category", "SUDI");
+    answers.put("cscInvolvement", "NONE");
+    answers.put("courtOrder", "NONE");
+    answers.put("livingArrangement", "AT_HOME");
+    answers.put("imdDecile", "");
+    // Nothing changed and no reason: refused, saying both.
+    HttpResponse<String> nothing = leeds.post("/notifications/" + n.ref() + "/amend", answers);
+    assertThat(nothing.statusCode()).isEqualTo(400);
+    assertThat(nothing.body())
+        .contains("Enter why the notification is being amended")
+        .contains("Change at least one answer");
+
+    answers.putAll(dates(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 21)));
+    answers.put("cscInvolvement", "CHILD_IN_NEED");
+    answers.put("reason", "The social worker's record was found after sending.");
+    assertThat(location(leeds.post("/notifications/" + n.ref() + "/amend", answers)))
+        .contains("/notifications/" + n.ref());
+    Notification amended = register.find(n.ref()).orElseThrow();
+    assertThat(amended.cscInvolvement()).isEqualTo("CHILD_IN_NEED");
+    assertThat(amended.awareDate()).isEqualTo(LocalDate.of(2026, 11, 21));
+    // The version before is kept, and shown with the reason on the notification's page.
+    assertThat(register.versions(n.ref()))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.version()).isEqualTo(2);
+              assertThat(v.amendedBy()).isEqualTo("leeds.amender");
+              assertThat(v.changes())
+                  .extracting(NotificationRegister.Change::field)
+                  .containsExactly("aware_date", "csc_involvement");
+            });
+    assertThat(leeds.get("/notifications/" + n.ref()).body())
+        .contains("Amended: version 2")
+        .contains("The social worker&#39;s record was found after sending.")
+        .contains("Children&#39;s social care involvement: None changed to Child in Need");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from audit_entry where record_type = 'notification'"
+                    + " and action = 'UPDATED' and record_ref = ? and details like ?",
+                Integer.class,
+                n.ref(),
+                "amended (version 2)%"))
+        .isEqualTo(1);
+    // The Panel is told by email.
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from outbox_email where recipient = 'panel@example.test'"
+                    + " and subject = ?",
+                Integer.class,
+                "Notification " + n.ref() + " has been amended"))
+        .isEqualTo(1);
+
+    // Outside reach: not found; without the permission: refused.
+    assertThat(
+            notifier("westminster.amender", "E09000033")
+                .get("/notifications/" + n.ref() + "/amend")
+                .statusCode())
+        .isEqualTo(404);
+    SignedInHttp partnership =
+        new SignedInHttp(port)
+            .signIn(TestAccounts.create(accounts, "leeds.partnership", Role.PARTNERSHIP, LEEDS));
+    assertThat(partnership.get("/notifications/" + n.ref() + "/amend").statusCode()).isEqualTo(403);
   }
 }

@@ -77,6 +77,10 @@ class CaseController {
       Notification n, boolean identifying, Viewer viewer, Model model, Authentication signedIn) {
     model.addAttribute("n", n);
     model.addAttribute("timeliness", register.timeliness(n));
+    model.addAttribute("lateReason", register.lateReason(n.ref()).orElse(null));
+    model.addAttribute("versions", register.versions(n.ref()));
+    model.addAttribute("mayAmend", viewer.can(Permission.AMEND_NOTIFICATION));
+    model.addAttribute("amendLabels", NotificationRegister.AMENDABLE_LABELS);
     model.addAttribute("identifying", identifying);
     model.addAttribute("mayShowIdentifying", viewer.identifyingDetails());
     caseStory.fill(model, n, viewer);
