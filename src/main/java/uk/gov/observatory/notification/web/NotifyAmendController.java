@@ -188,6 +188,11 @@ class NotifyAmendController {
                 case "changes" -> "Change at least one answer, or go back without amending";
                 default -> JourneyMessages.message(v);
               };
+          if ("changes".equals(v.field())) {
+            // About the whole form, not one field: in the summary only.
+            errors.addLink("changes", "#" + id, message);
+            continue;
+          }
           errors.add(id, message);
           if (id.endsWith("-day")) {
             errors.mark(id.replace("-day", ""), message);

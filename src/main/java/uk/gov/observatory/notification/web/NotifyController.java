@@ -73,6 +73,7 @@ class NotifyController {
   private void localAuthorities(Model model, NotificationDraft d, List<LocalAuthority> offered) {
     model.addAttribute("localAuthorities", offered);
     model.addAttribute("chosen", journey.currentCode(d.laCode));
+    model.addAttribute("everyAuthority", journey.viewer().everything());
   }
 
   @GetMapping("/local-authority")
