@@ -61,6 +61,10 @@ class SqlBoundaryTest {
           entry("child_published_updated", "notification"),
           // notification (V17): where its register reads review statuses (a hook filled by review)
           entry("notification_review_status", "notification"),
+          // notification (V13): drafts saved on the server as the notifier goes
+          entry("notification_draft", "notification"),
+          // notification (V14): the versions an amendment keeps
+          entry("notification_version", "notification"),
           // audit (V3)
           entry("audit_entry", "audit"),
           entry("audit_entry_append_only", "audit"),

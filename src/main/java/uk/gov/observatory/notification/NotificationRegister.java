@@ -42,6 +42,7 @@ public class NotificationRegister {
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final AuditLog audit;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   /** The record type of notifications in the audit log. */
   public static final String AUDIT_RECORD_TYPE = "notification";
@@ -54,7 +55,9 @@ public class NotificationRegister {
       TransactionTemplate tx,
       JdbcTemplate jdbc,
       Clock clock,
-      AuditLog audit) {
+      AuditLog audit,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.rules = rules;
     this.repository = repository;
     this.deadlines = deadlines;
@@ -335,6 +338,294 @@ public class NotificationRegister {
                       + String.join(", ", new java.util.TreeSet<>(viewer.laCodes())))));
     }
     return notify(submission, idempotencyKey, viewer.actor());
+  }
+
+  /**
+   * As {@link #notify(NotificationSubmission, String, Viewer)}, keeping with the notification why
+   * it is late (when it is): in the same transaction, so both or neither are stored. The reason is
+   * not a field of the data standard and never goes into its CSV export.
+   */
+  public Notified notifyExplainingLateness(
+      NotificationSubmission submission, Viewer viewer, String lateReason) {
+    String reason = NotificationRules.trim(lateReason);
+    if (reason == null) {
+      return notify(submission, null, viewer);
+    }
+    String la = NotificationRules.trim(submission.laCode());
+    if (la != null && !viewer.reaches(la)) {
+      return notify(submission, null, viewer); // refused there, as a broken rule on la_code
+    }
+    Notification valid = checkNew(submission);
+    return tx.execute(
+        status -> {
+          Notification stored = store(valid, viewer.actor());
+          jdbc.update(
+              "update notification set late_reason = ? where notification_ref = ?",
+              reason,
+              stored.ref());
+          audit.record(
+              AuditEvent.of(viewer.actor(), AuditAction.UPDATED, AUDIT_RECORD_TYPE, stored.ref())
+                  .withDetails("reason for the late notification recorded"));
+          return new Notified(stored, false);
+        });
+  }
+
+  /** Why the notification was late, as its notifier said; empty when none was given. */
+  public Optional<String> lateReason(String ref) {
+    return jdbc
+        .query(
+            "select late_reason from notification where notification_ref = ?",
+            (rs, i) -> rs.getString(1),
+            ref)
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
+  }
+
+  // ---- amendment ----
+
+  /** The answers of a sent notification an amendment may change, as typed, and why. */
+  public record Amendment(
+      String incidentDate,
+      String awareDate,
+      String category,
+      String cscInvolvement,
+      String courtOrder,
+      String livingArrangement,
+      String imdDecile,
+      String reason) {}
+
+  /** One field an amendment changed: the data standard's name, the value before and after. */
+  public record Change(String field, String before, String after) {}
+
+  /** A version made by an amendment (version 1 is the notification as first sent). */
+  public record Version(
+      int version, Instant amendedAt, String amendedBy, String reason, List<Change> changes) {}
+
+  /** The names of the fields an amendment may change, as a person reads them. */
+  public static final Map<String, String> AMENDABLE_LABELS =
+      Map.of(
+          "incident_date", "Date of the incident",
+          "aware_date", "Date the local authority became aware",
+          "death_category", "Category of death",
+          "harm_category", "Category of harm",
+          "csc_involvement", "Children's social care involvement",
+          "court_order", "Court order",
+          "living_arrangement", "Living arrangement",
+          "imd_decile", "IMD decile");
+
+  /** The longest reason for an amendment kept. */
+  public static final int MAX_AMENDMENT_REASON = 2000;
+
+  private static Map<String, String> amendable(Notification n) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("incident_date", n.incidentDate().toString());
+    m.put("aware_date", n.awareDate().toString());
+    m.put("death_category", n.deathCategory());
+    m.put("harm_category", n.harmCategory());
+    m.put("csc_involvement", n.cscInvolvement());
+    m.put("court_order", n.courtOrder());
+    m.put("living_arrangement", n.livingArrangement());
+    m.put("imd_decile", n.imdDecile() == null ? null : n.imdDecile().toString());
+    return m;
+  }
+
+  /**
+   * Amends a sent notification the viewer reaches and may amend: the new answers checked by every
+   * rule, the previous version kept, audited (before and after, with the reason), and {@link
+   * NotificationAmended} published, all in one transaction. Empty when there is no such
+   * notification within reach; {@link InvalidNotificationException} with every broken rule (a
+   * reason is required, and at least one answer must change), storing nothing.
+   */
+  public Optional<Notification> amend(String ref, Viewer viewer, Amendment a) {
+    if (!viewer.can(uk.gov.observatory.access.Permission.AMEND_NOTIFICATION)) {
+      return Optional.empty();
+    }
+    Optional<Notification> found =
+        find(ref).filter(n -> viewer.reaches(n.laCode(), n.incidentDate()));
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Notification n = found.get();
+    boolean death = "DEATH".equals(n.notificationType());
+    NotificationSubmission s =
+        new NotificationSubmission(
+            null,
+            n.laCode(),
+            a.incidentDate(),
+            a.awareDate(),
+            n.notifiedDate().toString(),
+            n.notificationType(),
+            death ? a.category() : null,
+            death ? null : a.category(),
+            a.imdDecile(),
+            n.caseCharacteristics(),
+            n.domesticAbusePattern(),
+            a.cscInvolvement(),
+            a.courtOrder(),
+            a.livingArrangement(),
+            n.covidFactors(),
+            n.children().stream()
+                .map(
+                    c ->
+                        new NotificationSubmission.ChildSubmission(
+                            null,
+                            c.gender(),
+                            String.valueOf(c.ageYears()),
+                            c.ethnicity(),
+                            null,
+                            null))
+                .toList());
+    NotificationRules.Outcome outcome = rules.check(s, false);
+    List<Violation> violations = new ArrayList<>(outcome.violations());
+    String reason = NotificationRules.trim(a.reason());
+    if (reason == null) {
+      violations.add(Violation.of("reason", null, "is required: say why the notification changes"));
+    } else if (reason.length() > MAX_AMENDMENT_REASON) {
+      violations.add(
+          Violation.of("reason", null, "is longer than " + MAX_AMENDMENT_REASON + " characters"));
+    }
+    if (outcome.valid()
+        && outcome.notification().incidentDate().isBefore(NotificationRules.NOTIFICATION_DUTY_BEGAN)
+        && !outcome.notification().incidentDate().equals(n.incidentDate())) {
+      violations.add(
+          Violation.of(
+              "incident_date",
+              a.incidentDate(),
+              "must be on or after 29 June 2018, when the duty to notify the Panel began"));
+    }
+    List<Change> changes = new ArrayList<>();
+    if (outcome.valid()) {
+      Map<String, String> before = amendable(n);
+      Map<String, String> after = amendable(outcome.notification());
+      for (String field : before.keySet()) {
+        if (!java.util.Objects.equals(before.get(field), after.get(field))) {
+          changes.add(new Change(field, before.get(field), after.get(field)));
+        }
+      }
+      if (changes.isEmpty()) {
+        violations.add(Violation.of("changes", null, "none: change at least one answer"));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidNotificationException(violations);
+    }
+    Notification checked = outcome.notification();
+    Notification amended =
+        new Notification(
+            n.ref(),
+            n.laCode(),
+            checked.incidentDate(),
+            checked.awareDate(),
+            n.notifiedDate(),
+            n.notificationType(),
+            checked.deathCategory(),
+            checked.harmCategory(),
+            checked.imdDecile(),
+            n.caseCharacteristics(),
+            n.domesticAbusePattern(),
+            checked.cscInvolvement(),
+            checked.courtOrder(),
+            checked.livingArrangement(),
+            n.covidFactors(),
+            n.children());
+    Instant now = Instant.now(clock);
+    return Optional.of(
+        tx.execute(
+            status -> {
+              Integer last =
+                  jdbc.queryForObject(
+                      "select coalesce(max(version), 1) from notification_version"
+                          + " where notification_ref = ?",
+                      Integer.class,
+                      ref);
+              int version = (last == null ? 1 : last) + 1;
+              jdbc.update(
+                  "insert into notification_version (notification_ref, version, amended_at,"
+                      + " amended_by, reason, before_state, after_state)"
+                      + " values (?, ?, ?, ?, ?, ?, ?)",
+                  ref,
+                  version,
+                  java.sql.Timestamp.from(now),
+                  viewer.actor(),
+                  reason,
+                  auditState(n),
+                  auditState(amended));
+              jdbc.update(
+                  "update notification set incident_date = ?, aware_date = ?,"
+                      + " death_category = ?, harm_category = ?, csc_involvement = ?,"
+                      + " court_order = ?, living_arrangement = ?, imd_decile = ?"
+                      + " where notification_ref = ?",
+                  java.sql.Date.valueOf(amended.incidentDate()),
+                  java.sql.Date.valueOf(amended.awareDate()),
+                  amended.deathCategory(),
+                  amended.harmCategory(),
+                  amended.cscInvolvement(),
+                  amended.courtOrder(),
+                  amended.livingArrangement(),
+                  amended.imdDecile(),
+                  ref);
+              audit.record(
+                  AuditEvent.of(viewer.actor(), AuditAction.UPDATED, AUDIT_RECORD_TYPE, ref)
+                      .withBefore(auditState(n))
+                      .withAfter(auditState(amended))
+                      .withDetails("amended (version " + version + "): " + reason));
+              events.publishEvent(
+                  new NotificationAmended(
+                      ref,
+                      n.laCode(),
+                      version,
+                      viewer.actor(),
+                      now,
+                      reason,
+                      changes.stream().map(Change::field).toList()));
+              return withoutIdentifying(amended);
+            }));
+  }
+
+  private static final tools.jackson.databind.json.JsonMapper JSON =
+      tools.jackson.databind.json.JsonMapper.builder().build();
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> readJson(String text) {
+    return JSON.readValue(text, Map.class);
+  }
+
+  /** The versions amendments made of a notification, the latest first. */
+  public List<Version> versions(String ref) {
+    return jdbc.query(
+        "select version, amended_at, amended_by, reason, before_state, after_state"
+            + " from notification_version where notification_ref = ? order by version desc",
+        (rs, i) -> {
+          List<Change> changes = new ArrayList<>();
+          Map<String, Object> before = readJson(rs.getString(5));
+          Map<String, Object> after = readJson(rs.getString(6));
+          for (String field :
+              List.of(
+                  "incident_date",
+                  "aware_date",
+                  "death_category",
+                  "harm_category",
+                  "csc_involvement",
+                  "court_order",
+                  "living_arrangement",
+                  "imd_decile")) {
+            Object b = before.get(field);
+            Object a = after.get(field);
+            if (!java.util.Objects.equals(b, a)) {
+              changes.add(
+                  new Change(
+                      field, b == null ? null : b.toString(), a == null ? null : a.toString()));
+            }
+          }
+          return new Version(
+              rs.getInt(1),
+              rs.getTimestamp(2).toInstant(),
+              rs.getString(3),
+              rs.getString(4),
+              changes);
+        },
+        ref);
   }
 
   private static NotificationPage withoutIdentifying(NotificationPage page) {

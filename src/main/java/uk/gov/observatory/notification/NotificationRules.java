@@ -27,6 +27,37 @@ public class NotificationRules {
   /** Shown instead of an identifying detail in any message. */
   public static final String WITHHELD = "[identifying detail withheld]";
 
+  /**
+   * The day the Panel's notification duty began (the Children and Social Work Act 2017's
+   * safeguarding sections and Working Together 2018 in force, 29 June 2018): no serious incident is
+   * notified to the Panel from before it. The notify pages refuse an earlier incident date (imports
+   * of the register's own history are not checked against it).
+   */
+  public static final LocalDate NOTIFICATION_DUTY_BEGAN = LocalDate.of(2018, 6, 29);
+
+  /**
+   * The period the COVID-19 factors of code list 4.8 apply to: from the first national lockdown
+   * (March 2020) to the end of the government's COVID-19 restrictions and free testing (31 March
+   * 2022). The notify pages ask about COVID-19 factors only for an incident in it.
+   */
+  public static final LocalDate COVID_PERIOD_FROM = LocalDate.of(2020, 3, 1);
+
+  /** The last day of the period the COVID-19 factors apply to (see {@link #COVID_PERIOD_FROM}). */
+  public static final LocalDate COVID_PERIOD_TO = LocalDate.of(2022, 3, 31);
+
+  /** Whether the COVID-19 factors apply to an incident on this day (unknown day: no). */
+  public static boolean covidFactorsApply(LocalDate incidentDate) {
+    return incidentDate != null
+        && !incidentDate.isBefore(COVID_PERIOD_FROM)
+        && !incidentDate.isAfter(COVID_PERIOD_TO);
+  }
+
+  /**
+   * How long before the notification an incident may be without the notifier confirming the date:
+   * an incident more than a year before is asked about ("Is the incident date right?").
+   */
+  public static final Period CONFIRM_INCIDENT_OLDER_THAN = Period.ofYears(1);
+
   static final Pattern REF = StandardFields.REFERENCE;
   static final int MAX_NAME_LENGTH = 200;
 

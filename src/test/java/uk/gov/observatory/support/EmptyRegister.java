@@ -23,5 +23,6 @@ public class EmptyRegister implements BeforeEachCallback {
             + " recovery_code, api_token, declared_interest, rapid_review, rapid_review_version,"
             + " challenge, challenge_message, lcspr, lcspr_notification, lcspr_recommendation,"
             + " case_event, outbox_email, partnership_contact, yearly_report cascade");
+    jdbc.execute("truncate notification_draft");
   }
 }

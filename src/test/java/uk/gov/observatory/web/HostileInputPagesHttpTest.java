@@ -392,7 +392,9 @@ class HostileInputPagesHttpTest {
                 .statusCode())
         .isEqualTo(403);
 
-    SignedInHttp notifier = signedIn("hostile.notifier", Role.LA_NOTIFIER, WESTMINSTER);
+    // Two authorities, so the journey asks which (one of one authority is not asked).
+    SignedInHttp notifier =
+        signedIn("hostile.notifier", Role.LA_NOTIFIER, WESTMINSTER, "E09000007");
     notifier.get("/notify/local-authority");
     assertThat(
             refused(
@@ -643,7 +645,7 @@ class HostileInputPagesHttpTest {
 
     // The notify journey: a refused answer is the page again, as a 400; a child by number in
     // another script's digits is no child.
-    SignedInHttp notifier = signedIn("more.notifier", Role.LA_NOTIFIER, WESTMINSTER);
+    SignedInHttp notifier = signedIn("more.notifier", Role.LA_NOTIFIER, WESTMINSTER, "E09000007");
     notifier.get("/notify/local-authority");
     summaryNames(
         notifier.post("/notify/local-authority", Map.of("laCode", "E09999999")), "laCode", "");

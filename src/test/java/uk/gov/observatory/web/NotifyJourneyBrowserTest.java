@@ -108,8 +108,10 @@ class NotifyJourneyBrowserTest {
     submitWith(driver.findElement(By.linkText("Start now")));
 
     // Signing in: the journey needs a signed-in notifier, so the service asks first
+    // A notifier of two authorities is asked which (one of one authority is not asked at all).
     TestAccounts.Person notifier =
-        TestAccounts.create(accounts, "westminster.notifier", Role.LA_NOTIFIER, "E09000033");
+        TestAccounts.create(
+            accounts, "westminster.notifier", Role.LA_NOTIFIER, "E09000033", "E09000007");
     assertThat(driver.getCurrentUrl()).endsWith("/sign-in");
     assertAccessible("sign-in");
     driver.findElement(By.id("username")).sendKeys("westminster.notifier");
@@ -161,7 +163,8 @@ class NotifyJourneyBrowserTest {
     new Select(driver.findElement(By.id("laCode"))).selectByVisibleText("Westminster");
     continueButton();
 
-    // Dates: first a date that is not real, then the real ones
+    // Dates: first a date that is not real, then the real ones (the Panel is notified today,
+    // Thursday 26 November 2026, when it is sent)
     assertThat(h1()).isEqualTo("When did the incident happen?");
     assertAccessible("dates");
     date("incidentDate", "31", "2", "2020");
@@ -170,9 +173,8 @@ class NotifyJourneyBrowserTest {
         .contains("Date of the incident must be a real date")
         .contains("Enter the date the local authority became aware of the incident");
     assertAccessible("dates with errors");
-    date("incidentDate", "12", "12", "2020");
-    date("awareDate", "14", "12", "2020");
-    date("notifiedDate", "18", "12", "2020");
+    date("incidentDate", "19", "11", "2026");
+    date("awareDate", "20", "11", "2026");
     continueButton();
 
     // Type and category
@@ -240,17 +242,17 @@ class NotifyJourneyBrowserTest {
     assertThat(errorSummary())
         .contains("Select the involvement of children's social care")
         .contains("Select the court order, or None")
-        .contains("Select where the child was living");
+        .contains("Select where the children were living");
     assertAccessible("service involvement with errors");
     choose("cscInvolvement", "CHILD_IN_NEED");
     choose("courtOrder", "NONE");
     choose("livingArrangement", "AT_HOME");
     continueButton();
 
-    // COVID-19 factors and IMD decile (optional)
+    // IMD decile (optional); no COVID-19 factors for a 2026 incident
     assertThat(h1()).isEqualTo("Other factors");
+    assertThat(driver.findElements(By.name("covidFactors"))).isEmpty();
     assertAccessible("other factors");
-    choose("covidFactors", "PARENTAL_FAMILY_STRESSORS");
     new Select(driver.findElement(By.id("imdDecile"))).selectByVisibleText("3");
     continueButton();
 
@@ -261,8 +263,9 @@ class NotifyJourneyBrowserTest {
     assertThat(answers)
         .contains("Westminster")
         .contains("Sudden Unexpected Death in Infancy (SUDI)")
-        .contains("12 December 2020")
-        .contains("18 December 2020")
+        .contains("19 November 2026")
+        .contains("20 November 2026")
+        .contains("26 November 2026 (today, when you send it)")
         .contains("Child 2")
         .contains("Parental drug misuse, Domestic abuse")
         .contains("Father to mother")
@@ -279,9 +282,8 @@ class NotifyJourneyBrowserTest {
     Matcher m = Pattern.compile("/notify/confirmation/(.+)$").matcher(driver.getCurrentUrl());
     assertThat(m.find()).isTrue();
     assertThat(m.group(1)).isEqualTo(ref);
-    // Notified Friday 18 December 2020; 15 working days, skipping the bank holidays of
-    // 25 and 28 December 2020 and 1 January 2021: 21,22,23,24,29,30,31 Dec, 4-8, 11, 12, 13 Jan.
-    String due = "13 January 2021";
+    // Notified Thursday 26 November 2026; 15 working days: 27 Nov, 30 Nov-4 Dec, 7-11, 14-17 Dec.
+    String due = "17 December 2026";
     String dueOnConfirmation = driver.findElement(By.id("rapid-review-due")).getText();
     assertAccessible("confirmation");
 
@@ -297,8 +299,8 @@ class NotifyJourneyBrowserTest {
         driver.findElement(By.xpath("//tbody/tr[td/a[normalize-space()='" + ref + "']]"));
     assertThat(row.getText())
         .contains("Westminster")
-        .contains("12 December 2020")
-        .contains("18 December 2020")
+        .contains("19 November 2026")
+        .contains("26 November 2026")
         .contains("Death");
     assertAccessible("register");
     driver.get(url("/notifications?from=not-a-date"));
@@ -311,6 +313,7 @@ class NotifyJourneyBrowserTest {
     assertThat(h1()).isEqualTo(ref);
     String page = driver.findElement(By.tagName("main")).getText();
     assertThat(driver.findElement(By.id("working-days")).getText()).isEqualTo("4");
+    // aware Friday 20 November: 23, 24, 25, 26 November
     assertThat(page)
         .contains("Met")
         .contains("shown only when you ask")
@@ -327,7 +330,7 @@ class NotifyJourneyBrowserTest {
     assertAccessible("notification page with identifying details");
 
     // Analytics: the notifier's own authority's headline figures for the incident's year
-    driver.get(url("/analytics?from=2020-01-01&to=2020-12-31"));
+    driver.get(url("/analytics?from=2026-01-01&to=2026-11-26"));
     assertThat(h1()).isEqualTo("Headline figures");
     assertThat(driver.findElement(By.id("h-notifications")).getText()).isEqualTo("1");
     assertThat(driver.findElement(By.id("h-children")).getText()).isEqualTo("2");
@@ -335,11 +338,11 @@ class NotifyJourneyBrowserTest {
     driver.get(url("/analytics?from=2020-13-01"));
     assertThat(errorSummary()).contains("The start of the period must be a real date");
     assertAccessible("analytics with an error");
-    driver.get(url("/analytics/tables?from=2020-01-01&to=2020-12-31&asAt=2021-03-31"));
+    driver.get(url("/analytics/tables?from=2026-01-01&to=2026-11-26&asAt=2026-11-26"));
     assertThat(driver.findElement(By.id("table-H")).getText()).contains("Notifications");
     assertAccessible("the report's tables");
-    driver.get(url("/analytics/tables?from=2020-01-01&to=2020-12-31&asAt=2021-03-31&suppress=yes"));
-    // The notifier's one notification of 2020 is a count of 1: published as c.
+    driver.get(url("/analytics/tables?from=2026-01-01&to=2026-11-26&asAt=2026-11-26&suppress=yes"));
+    // The notifier's one notification of 2026 is a count of 1: published as c.
     assertThat(driver.findElement(By.id("table-H")).getText()).contains("Notifications c");
     assertAccessible("the report's tables for publication");
 

@@ -62,8 +62,7 @@ class PanelMemberScenarioBrowserTest {
       // The worklist leads to the Panel's consideration, with the rapid review's text beside it.
       b.keyPress("awaiting-view-" + n.ref());
       assertThat(b.h1()).isEqualTo("The Panel's consideration");
-      assertThat(b.driver().findElement(By.id("rr-text")).getText())
-          .contains(ReviewScenario.FACTS);
+      assertThat(b.driver().findElement(By.id("rr-text")).getText()).contains(ReviewScenario.FACTS);
       b.assertAccessible("the Panel's consideration from the worklist");
 
       b.get("/notifications/" + n.ref());

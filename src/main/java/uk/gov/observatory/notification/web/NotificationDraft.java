@@ -8,8 +8,10 @@ import uk.gov.observatory.notification.NotificationSubmission.ChildSubmission;
 import uk.gov.observatory.web.DateParts;
 
 /**
- * The answers given so far in the "Notify a serious incident" journey, kept in the HTTP session
- * until the notification is sent. Every answer is kept as given, so a page can show it back.
+ * The answers given so far in the "Notify a serious incident" journey: the session's working copy,
+ * saved on the server at every step ({@link NotificationDrafts}, sealed, as JSON of the public
+ * fields) so it survives signing out, a restart and another computer, until it is sent, deleted or
+ * expires. Every answer is kept as given, so a page can show it back.
  */
 class NotificationDraft implements Serializable {
 
@@ -49,6 +51,12 @@ class NotificationDraft implements Serializable {
     }
   }
 
+  /** The saved draft's id (not part of its content); null until first saved. */
+  @com.fasterxml.jackson.annotation.JsonIgnore public String draftId;
+
+  /** When the saved draft will be deleted unless sent (not part of its content). */
+  @com.fasterxml.jackson.annotation.JsonIgnore public java.time.Instant deleteAfter;
+
   public String laCode;
   public DateParts incidentDate = new DateParts();
   public DateParts awareDate = new DateParts();
@@ -64,6 +72,27 @@ class NotificationDraft implements Serializable {
   public String livingArrangement;
   public List<String> covidFactors = new ArrayList<>();
   public String imdDecile;
+
+  /** Why the notification is later than 5 working days after the authority became aware. */
+  public String lateReason;
+
+  /**
+   * The incident date the notifier confirmed as right when it was more than a year before the
+   * notification (ISO); the question is asked again when the date changes.
+   */
+  public String incidentDateConfirmed;
+
+  public String getDraftId() {
+    return draftId;
+  }
+
+  public java.time.Instant getDeleteAfter() {
+    return deleteAfter;
+  }
+
+  public String getLateReason() {
+    return lateReason;
+  }
 
   /** The journey has begun once the first question (the local authority) is answered. */
   public boolean isStarted() {

@@ -29,11 +29,17 @@ class NotifyCheckController {
   private final NotifyJourney journey;
   private final NotificationRegister register;
   private final Viewers viewers;
+  private final NotificationDrafts drafts;
 
-  NotifyCheckController(NotifyJourney journey, NotificationRegister register, Viewers viewers) {
+  NotifyCheckController(
+      NotifyJourney journey,
+      NotificationRegister register,
+      Viewers viewers,
+      NotificationDrafts drafts) {
     this.journey = journey;
     this.register = register;
     this.viewers = viewers;
+    this.drafts = drafts;
   }
 
   private static FormErrors allErrors(List<Violation> violations) {
@@ -49,8 +55,34 @@ class NotifyCheckController {
     return errors;
   }
 
+  /** The journey's own checks beyond the data standard's rules: asked, but not yet answered. */
+  private void journeyErrors(NotificationDraft d, FormErrors errors) {
+    if (journey.needsIncidentConfirmation(d)) {
+      errors.addLink(
+          "incident_date_confirmed",
+          "/notify/incident-date?change=true#right",
+          "Confirm that the date of the incident is right: it is more than a year ago");
+    }
+    if (journey.needsLateReason(d)) {
+      errors.addLink(
+          "late_reason",
+          "/notify/late?change=true#lateReason",
+          "Enter why the notification is later than 5 working days");
+    }
+  }
+
   private String checkPage(Model model, NotificationDraft d, FormErrors errors) {
+    journey.notifiedToday(d);
+    journeyErrors(d, errors);
     model.addAttribute("submission", d.toSubmission());
+    model.addAttribute("lateness", journey.lateness(d));
+    model.addAttribute("covidApplies", NotifyJourney.covidApplies(d));
+    model.addAttribute("severalAuthorities", journey.offered(journey.viewer()).size() > 1);
+    model.addAttribute(
+        "deleteOn",
+        d.deleteAfter == null
+            ? null
+            : java.time.LocalDate.ofInstant(d.deleteAfter, journey.zone()));
     return journey.page(
         model, "notification/notify/check", d, errors, false, "/notify/other-factors");
   }
@@ -62,14 +94,27 @@ class NotifyCheckController {
 
   @PostMapping("/check")
   String submit(NotificationDraft d, HttpSession session, Model model, HttpServletRequest request) {
+    journey.notifiedToday(d);
+    FormErrors asked = new FormErrors();
+    journeyErrors(d, asked);
+    if (asked.isAny()) {
+      return checkPage(model, d, allErrors(journey.allViolations(d)));
+    }
+    NotifyJourney.Lateness lateness = journey.lateness(d);
+    String lateReason = lateness != null && lateness.late() ? d.lateReason : null;
     Notification n;
     try {
       n =
           register
-              .notify(d.toSubmission(), null, viewers.of(request.getUserPrincipal()))
+              .notifyExplainingLateness(
+                  d.toSubmission(), viewers.of(request.getUserPrincipal()), lateReason)
               .notification();
     } catch (InvalidNotificationException e) {
       return checkPage(model, d, allErrors(e.violations()));
+    }
+    if (d.draftId != null && request.getUserPrincipal() != null) {
+      drafts.delete(
+          request.getUserPrincipal().getName(), d.draftId, "draft sent as notification " + n.ref());
     }
     NotifyJourney.end(session);
     return "redirect:/notify/confirmation/" + n.ref();
@@ -83,6 +128,7 @@ class NotifyCheckController {
             .orElseThrow(() -> new PageNotFoundException("notification " + ref));
     model.addAttribute("n", n);
     model.addAttribute("timeliness", register.timeliness(n));
+    model.addAttribute("lateReason", register.lateReason(n.ref()).orElse(null));
     return "notification/notify/confirmation";
   }
 }

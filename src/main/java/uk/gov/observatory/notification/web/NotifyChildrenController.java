@@ -144,7 +144,7 @@ class NotifyChildrenController {
       return childPage(model, d, c, index + 1, isNew, errors, change);
     }
     d.children = children;
-    NotifyJourney.save(session, d);
+    journey.save(session, d);
     return change ? "redirect:/notify/children?change=true" : "redirect:/notify/children";
   }
 
@@ -163,7 +163,7 @@ class NotifyChildrenController {
   String removeChild(@PathVariable int number, NotificationDraft d, HttpSession session) {
     if (number >= 1 && number <= d.children.size()) {
       d.children.remove(number - 1);
-      NotifyJourney.save(session, d);
+      journey.save(session, d);
     }
     return d.children.isEmpty() ? "redirect:/notify/child" : "redirect:/notify/children";
   }

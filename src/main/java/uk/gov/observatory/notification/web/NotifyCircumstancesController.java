@@ -75,7 +75,7 @@ class NotifyCircumstancesController {
         d.caseCharacteristics.contains("DOMESTIC_ABUSE")
             ? str(answers.domesticAbusePattern())
             : null;
-    NotifyJourney.save(session, d);
+    journey.save(session, d);
     FormErrors errors = journey.errors(d, "case_characteristics", "domestic_abuse_pattern");
     if (errors.isAny()) {
       characteristicOptions(model);
@@ -114,8 +114,20 @@ class NotifyCircumstancesController {
     d.cscInvolvement = str(answers.cscInvolvement());
     d.courtOrder = str(answers.courtOrder());
     d.livingArrangement = str(answers.livingArrangement());
-    NotifyJourney.save(session, d);
+    journey.save(session, d);
     FormErrors errors = journey.errors(d, "csc_involvement", "court_order", "living_arrangement");
+    if (d.children.size() > 1 && errors.has("livingArrangement")) {
+      // Asked of several children: the message says so too.
+      FormErrors reworded = new FormErrors();
+      for (FormErrors.Entry e : errors.getList()) {
+        reworded.add(
+            e.key(),
+            "livingArrangement".equals(e.key()) && d.livingArrangement == null
+                ? "Select where the children were living"
+                : e.message());
+      }
+      errors = reworded;
+    }
     if (errors.isAny()) {
       serviceOptions(model);
       return journey.page(
@@ -124,7 +136,8 @@ class NotifyCircumstancesController {
     return change ? CHECK : "redirect:/notify/other-factors";
   }
 
-  private void otherOptions(Model model) {
+  private void otherOptions(Model model, NotificationDraft d) {
+    model.addAttribute("covidApplies", NotifyJourney.covidApplies(d));
     model.addAttribute("covidOptions", reference.codeList(CodeLists.COVID_FACTORS).codes());
     model.addAttribute("deciles", IntStream.rangeClosed(1, 10).mapToObj(String::valueOf).toList());
   }
@@ -132,7 +145,7 @@ class NotifyCircumstancesController {
   @GetMapping("/other-factors")
   String otherFactors(
       @RequestParam(defaultValue = "false") boolean change, NotificationDraft d, Model model) {
-    otherOptions(model);
+    otherOptions(model, d);
     return journey.page(
         model, "notification/notify/other-factors", d, new FormErrors(), change, "/notify/service");
   }
@@ -144,12 +157,14 @@ class NotifyCircumstancesController {
       NotificationDraft d,
       HttpSession session,
       Model model) {
-    d.covidFactors = listOf(answers.covidFactors());
+    // COVID-19 factors are asked (and kept) only for an incident in the period they apply to.
+    d.covidFactors =
+        NotifyJourney.covidApplies(d) ? listOf(answers.covidFactors()) : new ArrayList<>();
     d.imdDecile = str(answers.imdDecile());
-    NotifyJourney.save(session, d);
+    journey.save(session, d);
     FormErrors errors = journey.errors(d, "covid_factors", "imd_decile");
     if (errors.isAny()) {
-      otherOptions(model);
+      otherOptions(model, d);
       return journey.page(
           model, "notification/notify/other-factors", d, errors, change, "/notify/service");
     }

@@ -2,6 +2,9 @@ package uk.gov.observatory.notification.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.springframework.core.MethodParameter;
@@ -18,9 +21,15 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import uk.gov.observatory.access.Viewer;
+import uk.gov.observatory.access.Viewers;
+import uk.gov.observatory.calendar.StatutoryDeadlines;
+import uk.gov.observatory.calendar.WorkingDayCalendar;
 import uk.gov.observatory.notification.NotificationRules;
 import uk.gov.observatory.notification.Violation;
 import uk.gov.observatory.notification.web.NotificationDraft.ChildDraft;
+import uk.gov.observatory.reference.LocalAuthority;
+import uk.gov.observatory.reference.ReferenceData;
 import uk.gov.observatory.web.DateParts;
 import uk.gov.observatory.web.FormErrors;
 
@@ -46,9 +55,133 @@ class NotifyJourney implements WebMvcConfigurer {
   static final String CHECK = "redirect:/notify/check";
 
   private final NotificationRules rules;
+  private final NotificationDrafts drafts;
+  private final ReferenceData reference;
+  private final Viewers viewers;
+  private final WorkingDayCalendar calendar;
+  private final Clock clock;
 
-  NotifyJourney(NotificationRules rules) {
+  NotifyJourney(
+      NotificationRules rules,
+      NotificationDrafts drafts,
+      ReferenceData reference,
+      Viewers viewers,
+      WorkingDayCalendar calendar,
+      Clock clock) {
     this.rules = rules;
+    this.drafts = drafts;
+    this.reference = reference;
+    this.viewers = viewers;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  /** The service's time zone (its clock's). */
+  java.time.ZoneId zone() {
+    return clock.getZone();
+  }
+
+  /** Today, by the service's clock: the notified date of a notification sent now. */
+  LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  // ---- whose journey ----
+
+  /** The signed-in person's username, or null. */
+  static String owner() {
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a) {
+      Principal p = a.getRequest().getUserPrincipal();
+      return p == null ? null : p.getName();
+    }
+    return null;
+  }
+
+  Viewer viewer() {
+    String owner = owner();
+    return owner == null ? Viewer.nobody("anonymous") : viewers.of(owner);
+  }
+
+  /**
+   * The authorities a person may notify for: the secretariat (every authority) any authority in
+   * operation today; anyone else only the authorities on their account, one entry per authority
+   * under its current code (a recoded authority's older code is used for an incident before its
+   * change, see {@link #codeOnIncidentDate}).
+   */
+  List<LocalAuthority> offered(Viewer viewer) {
+    if (viewer.everything()) {
+      return reference.localAuthoritiesInOperationOn(today());
+    }
+    return reference.authorities().stream().filter(la -> viewer.reaches(la.code())).toList();
+  }
+
+  /** The authority's current code (what the picker shows as chosen). */
+  String currentCode(String laCode) {
+    return laCode == null
+        ? null
+        : reference.current(laCode).map(LocalAuthority::code).orElse(laCode);
+  }
+
+  /**
+   * The authority's code in operation on the incident date (Sheffield's E08000019 for an incident
+   * before May 2025, E08000039 after); the code itself when none or the date is not known.
+   */
+  String codeOnIncidentDate(String laCode, LocalDate incident) {
+    if (laCode == null || incident == null) {
+      return laCode;
+    }
+    return reference.sameAuthority(laCode).stream()
+        .filter(la -> la.inOperationOn(incident))
+        .map(LocalAuthority::code)
+        .findFirst()
+        .orElse(laCode);
+  }
+
+  // ---- lateness and plausibility ----
+
+  /** How late the notification will be if sent today. */
+  record Lateness(int workingDays, boolean late) {}
+
+  /** Null until the aware date is a real date. */
+  Lateness lateness(NotificationDraft d) {
+    LocalDate aware = d.awareDate.toDate();
+    if (aware == null) {
+      return null;
+    }
+    int days = calendar.workingDaysBetween(aware, today());
+    return new Lateness(days, days > StatutoryDeadlines.NOTIFICATION_DUTY_WORKING_DAYS);
+  }
+
+  /** True when the notification will be late and no reason is given yet. */
+  boolean needsLateReason(NotificationDraft d) {
+    Lateness l = lateness(d);
+    return l != null && l.late() && d.lateReason == null;
+  }
+
+  /**
+   * True when the incident is more than a year before today and the notifier has not confirmed that
+   * date.
+   */
+  boolean needsIncidentConfirmation(NotificationDraft d) {
+    LocalDate incident = d.incidentDate.toDate();
+    return incident != null
+        && incident.isBefore(today().minus(NotificationRules.CONFIRM_INCIDENT_OLDER_THAN))
+        && !incident.toString().equals(d.incidentDateConfirmed);
+  }
+
+  /** Whether the COVID-19 factors are asked for this draft's incident. */
+  static boolean covidApplies(NotificationDraft d) {
+    return NotificationRules.covidFactorsApply(d.incidentDate.toDate());
+  }
+
+  /** The notified date of a notification sent today, as the draft keeps dates. */
+  void notifiedToday(NotificationDraft d) {
+    LocalDate t = today();
+    d.notifiedDate =
+        new DateParts(
+            String.valueOf(t.getDayOfMonth()),
+            String.valueOf(t.getMonthValue()),
+            String.valueOf(t.getYear()));
   }
 
   // ---- the answers in the session ----
@@ -68,8 +201,18 @@ class NotifyJourney implements WebMvcConfigurer {
     return d;
   }
 
-  static void save(HttpSession session, NotificationDraft d) {
+  /** Keeps the answers in the session and saves them on the server, as the signed-in person's. */
+  void save(HttpSession session, NotificationDraft d) {
+    String owner = owner();
+    if (owner != null) {
+      drafts.save(owner, d);
+    }
     session.setAttribute(DRAFT, d); // re-set so a replicated session sees the change
+  }
+
+  /** Continues a saved draft: its answers become the session's. */
+  static void resume(HttpSession session, NotificationDraft d) {
+    session.setAttribute(DRAFT, d);
   }
 
   static void end(HttpSession session) {
@@ -170,8 +313,9 @@ class NotifyJourney implements WebMvcConfigurer {
     return errors;
   }
 
-  /** Every broken rule of the whole notification. */
+  /** Every broken rule of the whole notification, as sent today. */
   List<Violation> allViolations(NotificationDraft d) {
+    notifiedToday(d);
     return rules.check(d.toSubmission(), false).violations();
   }
 

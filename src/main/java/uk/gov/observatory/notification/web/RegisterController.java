@@ -19,6 +19,7 @@ import uk.gov.observatory.notification.NotificationQueries;
 import uk.gov.observatory.notification.NotificationQuery;
 import uk.gov.observatory.notification.NotificationRegister;
 import uk.gov.observatory.notification.ReviewStatus;
+import uk.gov.observatory.notification.StandardFields;
 import uk.gov.observatory.notification.Violation;
 import uk.gov.observatory.reference.CodeLists;
 import uk.gov.observatory.reference.ReferenceData;
@@ -69,18 +70,72 @@ class RegisterController {
   private final NotificationRegister register;
   private final NotificationQueries queries;
   private final ReferenceData reference;
+  private final NotificationDrafts drafts;
 
   public RegisterController(
       NotificationRegister register,
       NotificationQueries queries,
       ReferenceData reference,
       Viewers viewers,
-      NotificationCsv csv) {
+      NotificationCsv csv,
+      NotificationDrafts drafts) {
+    this.drafts = drafts;
     this.viewers = viewers;
     this.csv = csv;
     this.register = register;
     this.queries = queries;
     this.reference = reference;
+  }
+
+  /**
+   * Goes straight to a notification by its reference (SIN-YYYY-NNNNN, any case, spaces ignored);
+   * one the person may not see is answered as one that does not exist.
+   */
+  @GetMapping("/notifications/find")
+  public String find(
+      @RequestParam(required = false) String ref,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    String given = ref == null ? "" : ref.strip();
+    String wanted = given.replaceAll("\\s+", "");
+    String message;
+    int status;
+    if (wanted.isEmpty()) {
+      message = "Enter a notification reference, for example SIN-2026-00042";
+      status = 400;
+    } else if (!StandardFields.REFERENCE.matcher(wanted).matches()) {
+      message =
+          "Enter a notification reference as it was given, for example SIN-2026-00042 (letters,"
+              + " numbers and hyphens)";
+      status = 400;
+    } else {
+      var viewer = viewers.of(request.getUserPrincipal());
+      for (String candidate :
+          new java.util.LinkedHashSet<>(
+              List.of(wanted, wanted.toUpperCase(java.util.Locale.ROOT)))) {
+        if (register
+            .find(candidate)
+            .filter(n -> viewer.reaches(n.laCode(), n.incidentDate()))
+            .isPresent()) {
+          return "redirect:/notifications/" + candidate;
+        }
+      }
+      message = "There is no notification with reference " + wanted + " that you can see";
+      status = 404;
+    }
+    String page =
+        search(
+            new Filters(null, null, null, null, null, null, null, null),
+            null,
+            model,
+            request,
+            response);
+    FormErrors errors = (FormErrors) model.getAttribute("errors");
+    errors.add("ref", message);
+    model.addAttribute("findRef", given.length() > 40 ? given.substring(0, 40) : given);
+    response.setStatus(status);
+    return page;
   }
 
   @GetMapping("/notifications")
@@ -91,6 +146,9 @@ class RegisterController {
       HttpServletRequest request,
       HttpServletResponse response) {
     model.addAttribute("filters", filters);
+    if (uk.gov.observatory.web.SignedIn.may(request.getUserPrincipal(), "NOTIFY")) {
+      model.addAttribute("draftCount", drafts.list(request.getUserPrincipal().getName()).size());
+    }
     model.addAttribute("localAuthorities", reference.authorities());
     model.addAttribute("types", reference.codeList(CodeLists.NOTIFICATION_TYPE).codes());
     model.addAttribute("reviewStatuses", ReviewStatus.values());

@@ -8,6 +8,7 @@ import uk.gov.observatory.access.Permission;
 import uk.gov.observatory.access.Viewer;
 import uk.gov.observatory.calendar.WorkingDayCalendar;
 import uk.gov.observatory.notification.Notification;
+import uk.gov.observatory.notification.NotificationRegister;
 import uk.gov.observatory.review.CaseTimeline;
 import uk.gov.observatory.review.Lcsprs;
 import uk.gov.observatory.review.RapidReview;
@@ -59,6 +60,10 @@ class CaseStory {
   String page(Notification n, boolean identifying, Viewer viewer, Model model, boolean readsAudit) {
     model.addAttribute("n", n);
     model.addAttribute("timeliness", register.timeliness(n));
+    model.addAttribute("lateReason", register.lateReason(n.ref()).orElse(null));
+    model.addAttribute("versions", register.versions(n.ref()));
+    model.addAttribute("mayAmend", viewer.can(Permission.AMEND_NOTIFICATION));
+    model.addAttribute("amendLabels", NotificationRegister.AMENDABLE_LABELS);
     model.addAttribute("identifying", identifying);
     model.addAttribute("mayShowIdentifying", viewer.identifyingDetails());
     fill(model, n, viewer);
