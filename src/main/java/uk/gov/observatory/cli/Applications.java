@@ -20,6 +20,8 @@ final class Applications {
     args.add("--spring.main.log-startup-info=false");
     // A one-off job sends no reminders: the server (serve) does.
     args.add("--observatory.reminders.enabled=false");
+    // While the server runs on the same data folder, a command uses the server's database.
+    args.add("--observatory.database.attach-to-running=true");
     return new SpringApplicationBuilder(ObservatoryApplication.class)
         .web(WebApplicationType.NONE)
         .run(args.toArray(String[]::new));

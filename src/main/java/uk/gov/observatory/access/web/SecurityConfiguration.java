@@ -75,6 +75,9 @@ class SecurityConfiguration {
   /** The timeliness policy periods: need MANAGE_CASES (the secretariat). */
   static final String[] POLICY_PAGES = {"/timeliness-periods", "/timeliness-periods/**"};
 
+  /** The administrator's account pages: need MANAGE_ACCOUNTS. */
+  static final String[] ACCOUNT_PAGES = {"/accounts", "/accounts/**"};
+
   /** The audit log's search: needs READ_AUDIT. */
   static final String[] AUDIT_PAGES = {"/audit"};
 
@@ -108,6 +111,7 @@ class SecurityConfiguration {
     all.addAll(java.util.List.of(ANALYTICS_PAGES));
     all.addAll(java.util.List.of(CASE_PAGES));
     all.addAll(java.util.List.of(POLICY_PAGES));
+    all.addAll(java.util.List.of(ACCOUNT_PAGES));
     all.addAll(java.util.List.of(API_READS));
     all.addAll(java.util.List.of(API_CASES));
     all.add(API_NOTIFY);
@@ -242,6 +246,8 @@ class SecurityConfiguration {
                     .hasAuthority(authority(Permission.READ_CASES))
                     .requestMatchers(POLICY_PAGES)
                     .hasAuthority(authority(Permission.MANAGE_CASES))
+                    .requestMatchers(ACCOUNT_PAGES)
+                    .hasAuthority(authority(Permission.MANAGE_ACCOUNTS))
                     .requestMatchers("/sign-out")
                     .authenticated()
                     .anyRequest()
