@@ -31,14 +31,8 @@ import uk.gov.observatory.access.Role;
 @Command(
     name = "users",
     mixinStandardHelpOptions = true,
-    description = {
-      "Manages local accounts: adds and lists them; disables, enables and unlocks them; resets",
-      "a password (with a one-time set-up code) or an authenticator app; changes a role; issues",
-      "and revokes personal API tokens; records Panel members' conflicts of interest.",
-      "There is no default account and no default password.",
-      "Each command works while the server runs on the same data folder: it uses the running",
-      "server's database."
-    },
+    description =
+        "Manages local accounts: adds and lists them; disables, enables and unlocks them; resets a password (with a one-time set-up code) or an authenticator app; changes a role; issues and revokes personal API tokens; records Panel members' conflicts of interest. There is no default account and no default password. Each command works while the server runs on the same data folder: it uses the running server's database.",
     subcommands = {
       UsersCommand.Add.class,
       UsersCommand.ListAccounts.class,
@@ -74,7 +68,7 @@ class UsersCommand implements Callable<Integer> {
       DatabaseOptions db,
       CommandSpec spec,
       java.util.function.Function<ConfigurableApplicationContext, String> action) {
-    try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+    try (ConfigurableApplicationContext app = Applications.startBesideServer(db)) {
       spec.commandLine().getOut().println(action.apply(app));
       return 0;
     } catch (InvalidAccountException e) {
@@ -93,13 +87,8 @@ class UsersCommand implements Callable<Integer> {
   @Command(
       name = "add",
       mixinStandardHelpOptions = true,
-      description = {
-        "Adds an account. Either the password is read from standard input (--password-stdin):",
-        "at least 12 characters, not a common password, not the username; or, with",
-        "--set-up-code, a one-time set-up code is printed for the person, who signs in with it",
-        "and chooses their own password. Prints the TOTP secret, its otpauth:// URI and 10",
-        "single-use recovery codes once: they are not shown again."
-      })
+      description =
+          "Adds an account. Either the password is read from standard input (--password-stdin): at least 12 characters, not a common password, not the username; or, with --set-up-code, a one-time set-up code is printed for the person, who signs in with it and chooses their own password. Prints the TOTP secret, its otpauth:// URI and 10 single-use recovery codes once: they are not shown again.")
   static class Add implements Callable<Integer> {
 
     @Parameters(paramLabel = "USERNAME", description = "3 to 64 of a-z, 0-9, '.', '_', '-'.")
@@ -167,7 +156,7 @@ class UsersCommand implements Callable<Integer> {
       if (passwordStdin && password == null) {
         return 1;
       }
-      try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+      try (ConfigurableApplicationContext app = Applications.startBesideServer(db)) {
         Accounts accounts = app.getBean(Accounts.class);
         Enrolment e;
         uk.gov.observatory.access.SetUpCode code = null;
@@ -244,6 +233,26 @@ class UsersCommand implements Callable<Integer> {
           "Lists the accounts with their username, role, scope, and whether each is enabled or locked.")
   static class ListAccounts implements Callable<Integer> {
 
+    @Option(
+        names = "--search",
+        paramLabel = "TEXT",
+        description = "Lists only the accounts whose username contains this text.")
+    String search;
+
+    @Option(
+        names = "--role",
+        paramLabel = "ROLE",
+        description = "Lists only the accounts with this role, one of: ${COMPLETION-CANDIDATES}.")
+    Role role;
+
+    @Option(
+        names = "--la",
+        paramLabel = "CODE",
+        description =
+            "Lists only the accounts of this local authority (its GSS code), as notifier or"
+                + " partnership.")
+    String la;
+
     @Mixin DatabaseOptions db;
 
     @Spec CommandSpec spec;
@@ -251,8 +260,9 @@ class UsersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
-        List<Account> accounts = app.getBean(Accounts.class).list();
+      try (ConfigurableApplicationContext app = Applications.startBesideServer(db)) {
+        List<Account> accounts =
+            app.getBean(Accounts.class).search(search, role, la, 0, Integer.MAX_VALUE).accounts();
         Instant now = app.getBean(java.time.Clock.class).instant();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"USERNAME", "ROLE", "SCOPE", "ENABLED", "LOCKED"});
@@ -281,7 +291,10 @@ class UsersCommand implements Callable<Integer> {
           out.println(line.toString().stripTrailing());
         }
         if (accounts.isEmpty()) {
-          out.println("(no accounts: add one with 'users add')");
+          out.println(
+              search == null && role == null && la == null
+                  ? "(no accounts: add one with 'users add')"
+                  : "(no account matches)");
         }
         out.flush();
         return 0;
@@ -369,11 +382,8 @@ class UsersCommand implements Callable<Integer> {
   @Command(
       name = "reset-password",
       mixinStandardHelpOptions = true,
-      description = {
-        "Resets an account's password: the old password stops working, and a one-time set-up",
-        "code is printed once for you to give the person by a safe route. They sign in with it",
-        "in place of a password and choose a new one. Their authenticator app keeps working."
-      })
+      description =
+          "Resets an account's password: the old password stops working, and a one-time set-up code is printed once for you to give the person by a safe route. They sign in with it in place of a password and choose a new one. Their authenticator app keeps working.")
   static class ResetPassword implements Callable<Integer> {
 
     @Parameters(paramLabel = "USERNAME", description = "The account's username.")
@@ -403,11 +413,8 @@ class UsersCommand implements Callable<Integer> {
   @Command(
       name = "reset-authenticator",
       mixinStandardHelpOptions = true,
-      description = {
-        "Resets an account's authenticator app: codes from the old app and the old recovery",
-        "codes stop working, and the next sign-in sets up a new app. Prints the new TOTP",
-        "secret, its otpauth:// URI and 10 new recovery codes once."
-      })
+      description =
+          "Resets an account's authenticator app: codes from the old app and the old recovery codes stop working, and the next sign-in sets up a new app. Prints the new TOTP secret, its otpauth:// URI and 10 new recovery codes once.")
   static class ResetAuthenticator implements Callable<Integer> {
 
     @Parameters(paramLabel = "USERNAME", description = "The account's username.")
@@ -445,10 +452,8 @@ class UsersCommand implements Callable<Integer> {
   @Command(
       name = "change",
       mixinStandardHelpOptions = true,
-      description = {
-        "Changes an account's role and its local authorities or partnership. The last enabled",
-        "administrator keeps the ADMIN role. The change applies at the person's next sign-in."
-      })
+      description =
+          "Changes an account's role and its local authorities or partnership. The last enabled administrator keeps the ADMIN role. The change applies at once, even to a person signed in now.")
   static class Change implements Callable<Integer> {
 
     @Parameters(paramLabel = "USERNAME", description = "The account's username.")
@@ -541,10 +546,8 @@ class UsersCommand implements Callable<Integer> {
   @Command(
       name = "token",
       mixinStandardHelpOptions = true,
-      description = {
-        "Issues a personal API token (Authorization: Bearer TOKEN), printed once: only",
-        "its hash is kept. Revoke it with 'users revoke-token'."
-      })
+      description =
+          "Issues a personal API token (Authorization: Bearer TOKEN), printed once: only its hash is kept. Revoke it with 'users revoke-token'.")
   static class Token implements Callable<Integer> {
 
     static final Pattern VALIDITY = Pattern.compile("(\\d{1,5})([dh])");
@@ -575,7 +578,7 @@ class UsersCommand implements Callable<Integer> {
       }
       long n = Long.parseLong(m.group(1));
       Duration validity = m.group(2).equals("d") ? Duration.ofDays(n) : Duration.ofHours(n);
-      try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+      try (ConfigurableApplicationContext app = Applications.startBesideServer(db)) {
         IssuedToken t = app.getBean(Accounts.class).issueToken(username, validity);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
@@ -609,7 +612,7 @@ class UsersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+      try (ConfigurableApplicationContext app = Applications.startBesideServer(db)) {
         Accounts accounts = app.getBean(Accounts.class);
         if (id != null) {
           if (!accounts.revokeToken(username, id)) {
@@ -634,10 +637,8 @@ class UsersCommand implements Callable<Integer> {
   @Command(
       name = "declare-interest",
       mixinStandardHelpOptions = true,
-      description = {
-        "Records a Panel member's conflict of interest: they are withdrawn from the cases of",
-        "the local authority whose incident date falls in the period (not listed, 404 on open)."
-      })
+      description =
+          "Records a Panel member's conflict of interest: they are withdrawn from the cases of the local authority whose incident date falls in the period (not listed, 404 on open).")
   static class DeclareInterest implements Callable<Integer> {
 
     @Parameters(paramLabel = "USERNAME", description = "The account's username.")
@@ -705,7 +706,7 @@ class UsersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+      try (ConfigurableApplicationContext app = Applications.startBesideServer(db)) {
         var out = spec.commandLine().getOut();
         var list = app.getBean(uk.gov.observatory.access.Interests.class).current(username);
         if (list.isEmpty()) {

@@ -95,7 +95,7 @@ class AccountsController {
             "disable",
             "Disable this account",
             "Disable the account",
-            "The person can no longer sign in, and their API tokens are refused. You can enable the"
+            "The person is signed out at once and can no longer sign in, and their API tokens are refused. You can enable the"
                 + " account again later.",
             true));
     ACTIONS.put(

@@ -225,10 +225,15 @@ class SecurityConfiguration {
       SecurityContextRepository contexts,
       RequestCache requests,
       Refusals refusals,
-      ObjectProvider<SingleSignOn> singleSignOn)
+      ObjectProvider<SingleSignOn> singleSignOn,
+      Accounts accounts)
       throws Exception {
     LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/sign-in");
     http.securityContext(c -> c.securityContextRepository(contexts))
+        // A disabled account's session ends at its next page; a changed role applies at once.
+        .addFilterAfter(
+            new SignedInAccountCheck(accounts, contexts),
+            org.springframework.security.web.context.SecurityContextHolderFilter.class)
         .requestCache(r -> r.requestCache(requests))
         .authorizeHttpRequests(
             a ->
