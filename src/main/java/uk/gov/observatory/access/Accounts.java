@@ -615,9 +615,9 @@ public class Accounts {
         "Account added: "
             + role.label()
             + describeScope(e.account())
-            + "; one-time set-up code"
-            + " given out, working until "
-            + code.expiresAt());
+            + "; one-time set-up code given out, working for "
+            + setUpCodeValidity.toDays()
+            + " days");
     return new NewAccount(e, code);
   }
 
@@ -643,7 +643,9 @@ public class Accounts {
         actor,
         AuditAction.UPDATED,
         username,
-        "Password reset: one-time set-up code given out, working until " + code.expiresAt());
+        "Password reset: one-time set-up code given out, working for "
+            + setUpCodeValidity.toDays()
+            + " days");
     return code;
   }
 

@@ -76,6 +76,13 @@ class UsersCommand implements Callable<Integer> {
     }
   }
 
+  /** An instant as people read it: "13 December 2026 at 22:11 UTC". */
+  static String until(Instant at) {
+    return java.time.format.DateTimeFormatter.ofPattern(
+            "d MMMM yyyy 'at' HH:mm 'UTC'", java.util.Locale.UK)
+        .format(at.atZone(java.time.ZoneOffset.UTC));
+  }
+
   static int refused(PrintWriter err, InvalidAccountException e) {
     for (String problem : e.problems()) {
       err.println("error: " + problem);
@@ -181,7 +188,7 @@ class UsersCommand implements Callable<Integer> {
           out.printf(
               "One-time set-up code: %s (works once, until %s). The person signs in with it in"
                   + " place of a password and chooses their own password.%n",
-              code.code(), code.expiresAt());
+              code.code(), until(code.expiresAt()));
         }
         out.println();
         out.println("Two-factor sign-in: add this account to an authenticator app.");
@@ -405,7 +412,7 @@ class UsersCommand implements Callable<Integer> {
             return String.format(
                 "Password of %s reset. One-time set-up code: %s (works once, until %s). It is"
                     + " shown this once and will not be shown again.",
-                username, code.code(), code.expiresAt());
+                username, code.code(), until(code.expiresAt()));
           });
     }
   }
