@@ -70,6 +70,7 @@ public class Accounts {
   private final SecureRandom random = new SecureRandom();
   private final String unknownAccountHash;
   private final UnknownNames unknownNames;
+  private Duration setUpCodeValidity = Duration.ofDays(7);
 
   public Accounts(
       AccountRepository repository,
@@ -90,6 +91,12 @@ public class Accounts {
     // Checked against when the account does not exist, so the answer takes as long either way.
     this.unknownAccountHash = encoder.encode(Totp.newSecret());
     this.unknownNames = new UnknownNames(maxFailures, lockDuration);
+  }
+
+  /** How long a one-time set-up code works ({@code observatory.access.set-up-code.validity}). */
+  @Value("${observatory.access.set-up-code.validity:7d}")
+  void setUpCodeValidity(Duration validity) {
+    this.setUpCodeValidity = validity;
   }
 
   /** Re-seals the accounts' TOTP secrets under the current key ({@code keys rotate}). */
@@ -331,6 +338,9 @@ public class Accounts {
           counted == PasswordCheck.LOCKED ? PasswordCheck.LOCKED : PasswordCheck.DISABLED,
           origin);
     }
+    if (!matches && setUpCodeMatches(stored, password, now)) {
+      return PasswordCheck.SET_UP_CODE;
+    }
     if (matches) {
       if (encoder.upgradeEncoding(stored.passwordHash())) {
         repository.updatePasswordHash(account.id(), encoder.encode(password));
@@ -546,6 +556,308 @@ public class Accounts {
   public String enrolmentQrDataUri(String secret, String username) {
     return "data:image/png;base64,"
         + Base64.getEncoder().encodeToString(enrolmentQrPng(secret, username));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // An administrator's work: nothing here reads or changes case data.
+
+  /** Accounts matching a search (see {@link AccountRepository#search}), a page at a time. */
+  public AccountSearchResult search(String text, Role role, String laCode, int offset, int limit) {
+    java.util.Set<String> codes = laCode == null ? java.util.Set.of() : reference.codesOf(laCode);
+    if (laCode != null && codes.isEmpty()) {
+      codes = java.util.Set.of(laCode);
+    }
+    return new AccountSearchResult(
+        repository.search(text, role, codes, offset, limit), repository.count(text, role, codes));
+  }
+
+  /** An account and how it stands, for an administrator. */
+  public Optional<AccountStanding> standing(String username) {
+    return find(username)
+        .map(
+            a -> {
+              var s = repository.standing(a.id(), clock.instant());
+              return new AccountStanding(
+                  a,
+                  s.authenticatorSetUp(),
+                  s.setUpCodeExpiresAt() != null && s.setUpCodeExpiresAt().isAfter(clock.instant())
+                      ? s.setUpCodeExpiresAt()
+                      : null,
+                  s.disabledAt(),
+                  s.tokensInForce(),
+                  s.unusedRecoveryCodes());
+            });
+  }
+
+  /** What a new account's holder needs: the enrolment and a one-time set-up code. */
+  public record NewAccount(Enrolment enrolment, SetUpCode setUpCode) {}
+
+  /**
+   * Adds an account without a password: the person signs in the first time with the one-time set-up
+   * code returned (to be passed on by the administrator) and chooses their own password. Audited as
+   * {@code actor}'s.
+   */
+  @Transactional
+  public NewAccount invite(
+      String username,
+      Role role,
+      List<String> laCodes,
+      String partnershipCode,
+      boolean allowEnded,
+      String actor) {
+    // The policy is checked against a password nobody will ever type; it always passes.
+    Enrolment e = add(username, role, laCodes, partnershipCode, unusablePassword(), allowEnded);
+    SetUpCode code = newSetUpCode(e.account());
+    audit(
+        actor,
+        AuditAction.CREATED,
+        username,
+        "Account added: "
+            + role.label()
+            + describeScope(e.account())
+            + "; one-time set-up code given out, working for "
+            + setUpCodeValidity.toDays()
+            + " days");
+    return new NewAccount(e, code);
+  }
+
+  /** Audits an account added with a password (the command line's {@code users add}). */
+  public void audited(String actor, Account account) {
+    audit(
+        actor,
+        AuditAction.CREATED,
+        account.username(),
+        "Account added: " + account.role().label() + describeScope(account));
+  }
+
+  /**
+   * Resets an account's password: the old password stops working, and a one-time set-up code is
+   * returned for the administrator to pass on, with which the person chooses a new one. The lock is
+   * cleared. The authenticator stays.
+   */
+  @Transactional
+  public SetUpCode resetPassword(String username, String actor) {
+    Account account = existing(username);
+    SetUpCode code = newSetUpCode(account);
+    audit(
+        actor,
+        AuditAction.UPDATED,
+        username,
+        "Password reset: one-time set-up code given out, working for "
+            + setUpCodeValidity.toDays()
+            + " days");
+    return code;
+  }
+
+  private SetUpCode newSetUpCode(Account account) {
+    String code = newSetUpCodeText();
+    Instant expires = clock.instant().plus(setUpCodeValidity);
+    repository.setUpCode(
+        account.id(),
+        Hashes.sha256Hex(Totp.normaliseRecoveryCode(code)),
+        expires,
+        encoder.encode(unusablePassword()));
+    return new SetUpCode(account.username(), code, expires);
+  }
+
+  private static final char[] CODE_LETTERS = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
+
+  /** Sixteen letters and digits (80 bits) in four groups, such as {@code k7pq-2mhz-...}. */
+  private String newSetUpCodeText() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 16; i++) {
+      if (i > 0 && i % 4 == 0) {
+        b.append('-');
+      }
+      b.append(CODE_LETTERS[random.nextInt(CODE_LETTERS.length)]);
+    }
+    return b.toString();
+  }
+
+  private String unusablePassword() {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private boolean setUpCodeMatches(StoredAccount stored, String given, Instant now) {
+    return given != null
+        && stored.setUpCodeHash() != null
+        && stored.setUpCodeExpiresAt() != null
+        && now.isBefore(stored.setUpCodeExpiresAt())
+        && java.security.MessageDigest.isEqual(
+            stored.setUpCodeHash().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            Hashes.sha256Hex(Totp.normaliseRecoveryCode(given))
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * The person, signed in with a one-time set-up code in place of a password, chooses their
+   * password: the code must still be the account's and working; the password must meet the policy.
+   * The code is then used up. Problems are reported together and nothing is changed.
+   */
+  @Transactional
+  public void choosePassword(String username, String setUpCode, String password) {
+    StoredAccount stored =
+        repository
+            .findForUpdate(username)
+            .orElseThrow(() -> new InvalidAccountException("the set-up code is no longer valid"));
+    Instant now = clock.instant();
+    if (!stored.account().enabled()
+        || stored.account().lockedAt(now)
+        || !setUpCodeMatches(stored, setUpCode, now)) {
+      throw new InvalidAccountException("the set-up code is no longer valid");
+    }
+    List<String> problems = policy.problems(username, password);
+    if (!problems.isEmpty()) {
+      throw new InvalidAccountException(problems);
+    }
+    repository.choosePassword(stored.account().id(), encoder.encode(password));
+    audit(username, AuditAction.UPDATED, username, "Password chosen with a one-time set-up code");
+  }
+
+  /**
+   * Resets an account's authenticator: the old app's codes and the recovery codes stop working; the
+   * next sign-in, after the password, sets up a new app. Returns the new secret and recovery codes,
+   * to be shown once and passed on.
+   */
+  @Transactional
+  public Enrolment resetAuthenticator(String username, String actor) {
+    Account account = existing(username);
+    String secret = Totp.newSecret();
+    List<String> codes = Totp.newRecoveryCodes(RECOVERY_CODES);
+    repository.resetAuthenticator(
+        account.id(),
+        secret,
+        codes.stream().map(c -> Hashes.sha256Hex(Totp.normaliseRecoveryCode(c))).toList());
+    audit(
+        actor,
+        AuditAction.UPDATED,
+        username,
+        "Authenticator reset: the next sign-in sets up a new app; new recovery codes given out");
+    return new Enrolment(account, secret, Totp.qrData(secret, username).getUri(), codes);
+  }
+
+  /** Clears the lock and the count of failed sign-ins. */
+  @Transactional
+  public Account unlock(String username, String actor) {
+    Account account = existing(username);
+    repository.recordFailures(account.id(), 0, null);
+    audit(
+        actor,
+        AuditAction.UPDATED,
+        username,
+        "Account unlocked (" + account.failedAttempts() + " failed sign-ins cleared)");
+    return existing(username);
+  }
+
+  /**
+   * Disables an account (it can no longer sign in, its API tokens are refused), as {@code actor}:
+   * never one's own, nor the last enabled administrator.
+   */
+  @Transactional
+  public Account disable(String username, String actor) {
+    Account account = existing(username);
+    if (username.equals(actor)) {
+      throw new InvalidAccountException("you cannot disable your own account");
+    }
+    if (!account.enabled()) {
+      throw new InvalidAccountException("account '" + username + "' is already disabled");
+    }
+    if (account.role() == Role.ADMIN && repository.enabledWithRole(Role.ADMIN) <= 1) {
+      throw new InvalidAccountException(
+          "'" + username + "' is the last enabled administrator: it cannot be disabled");
+    }
+    repository.disable(account.id(), clock.instant());
+    audit(actor, AuditAction.UPDATED, username, "Account disabled");
+    return existing(username);
+  }
+
+  /** Enables a disabled account again (its lock and failures cleared). */
+  @Transactional
+  public Account enable(String username, String actor) {
+    Account account = existing(username);
+    if (account.enabled()) {
+      throw new InvalidAccountException("account '" + username + "' is already enabled");
+    }
+    repository.enable(account.id());
+    audit(actor, AuditAction.UPDATED, username, "Account enabled");
+    return existing(username);
+  }
+
+  /**
+   * Changes an account's role and its local authorities or partnership, as {@code actor}: never
+   * one's own role, nor the last enabled administrator's. Problems are reported together.
+   */
+  @Transactional
+  public Account change(
+      String username,
+      Role role,
+      List<String> laCodes,
+      String partnershipCode,
+      boolean allowEnded,
+      String actor) {
+    Account account = existing(username);
+    List<String> problems = new ArrayList<>();
+    List<String> las = laCodes == null ? List.of() : List.copyOf(new LinkedHashSet<>(laCodes));
+    if (role == null) {
+      problems.add("a role is required: one of " + List.of(Role.values()));
+    } else {
+      scopeProblems(role, las, partnershipCode, allowEnded, problems);
+      if (role != account.role() && username.equals(actor)) {
+        problems.add("you cannot change your own role");
+      } else if (role != Role.ADMIN
+          && account.role() == Role.ADMIN
+          && account.enabled()
+          && repository.enabledWithRole(Role.ADMIN) <= 1) {
+        problems.add(
+            "'" + username + "' is the last enabled administrator: its role cannot be changed");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidAccountException(problems);
+    }
+    repository.changeRole(account.id(), role, las, partnershipCode);
+    Account changed = existing(username);
+    audit(
+        actor,
+        AuditAction.UPDATED,
+        username,
+        "Role changed from "
+            + account.role().label()
+            + describeScope(account)
+            + " to "
+            + role.label()
+            + describeScope(changed));
+    return changed;
+  }
+
+  /** Revokes every API token of an account, as {@code actor}; returns how many were in force. */
+  @Transactional
+  public int revokeTokens(String username, String actor) {
+    int n = repository.revokeTokens(existing(username).id(), clock.instant());
+    audit(actor, AuditAction.UPDATED, username, "API tokens revoked (" + n + " in force)");
+    return n;
+  }
+
+  /** An account's local authorities or partnership in words, with their names. */
+  public String describeScope(Account account) {
+    return switch (account.role().scope()) {
+      case LOCAL_AUTHORITIES -> " (" + String.join(", ", names(account.laCodes())) + ")";
+      case PARTNERSHIP -> " (" + String.join(", ", names(List.of(account.partnershipCode()))) + ")";
+      case ALL, NONE -> "";
+    };
+  }
+
+  /** Each code's authority name and code, as "Westminster (E09000033)". */
+  public List<String> names(List<String> codes) {
+    return codes.stream()
+        .map(c -> reference.localAuthority(c).map(la -> la.name() + " (" + c + ")").orElse(c))
+        .toList();
+  }
+
+  private void audit(String actor, AuditAction action, String username, String details) {
+    audit.record(new AuditEvent(actor, action, "account", username, null, null, details));
   }
 
   private Account existing(String username) {

@@ -11,7 +11,12 @@ public enum PasswordCheck {
   /** Too many failures: refused until the lock expires, even with the right secret. */
   LOCKED,
   DISABLED,
-  UNKNOWN_ACCOUNT;
+  UNKNOWN_ACCOUNT,
+  /**
+   * In place of the password, the account's one-time set-up code (from an administrator): the
+   * person must choose a password before the second factor ({@link Accounts#choosePassword}).
+   */
+  SET_UP_CODE;
 
   public boolean accepted() {
     return this == ACCEPTED;

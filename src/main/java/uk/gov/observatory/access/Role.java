@@ -82,6 +82,32 @@ public enum Role {
     this.permissions = Collections.unmodifiableSet(EnumSet.of(permissions[0], permissions));
   }
 
+  /** The role's name for people to read. */
+  public String label() {
+    return switch (this) {
+      case LA_NOTIFIER -> "Local authority notifier";
+      case PARTNERSHIP -> "Safeguarding partnership";
+      case PANEL_SECRETARIAT -> "Panel secretariat";
+      case PANEL_MEMBER -> "Panel member";
+      case INSPECTOR -> "Inspector (DfE or Ofsted)";
+      case ADMIN -> "Administrator";
+    };
+  }
+
+  /** What the role may do, in a sentence, for the pages that give a role. */
+  public String description() {
+    return switch (this) {
+      case LA_NOTIFIER -> "Notifies serious incidents for their own local authorities.";
+      case PARTNERSHIP ->
+          "Writes the rapid reviews and local reviews of its own safeguarding partnership.";
+      case PANEL_SECRETARIAT ->
+          "Runs the register: every case, imports, exports, analytics and the audit log.";
+      case PANEL_MEMBER -> "Reads every case and records the Panel's views.";
+      case INSPECTOR -> "Reads notifications, never a child's identifying details.";
+      case ADMIN -> "Manages accounts only; sees no case data.";
+    };
+  }
+
   public Scope scope() {
     return scope;
   }

@@ -12,6 +12,22 @@ final class Applications {
 
   private Applications() {}
 
+  /**
+   * As {@link #startQuietly}, and while the server runs on the same data folder, on the server's
+   * own database (see {@code EmbeddedDatabase.attach}): for the account commands, whose changes the
+   * running server sees at once. Not for commands that must have the folder to themselves (keys
+   * rotate, say).
+   */
+  static ConfigurableApplicationContext startBesideServer(DatabaseOptions db) {
+    DatabaseOptions beside = new DatabaseOptions();
+    beside.dataDir = db.dataDir;
+    beside.dbUrl = db.dbUrl;
+    beside.dbUser = db.dbUser;
+    beside.dbPassword = db.dbPassword;
+    beside.attachToRunning = true;
+    return startQuietly(beside);
+  }
+
   /** A context without a web server, quiet on the terminal, for a command that does one job. */
   static ConfigurableApplicationContext startQuietly(DatabaseOptions db) {
     List<String> args = new ArrayList<>(db.springArguments());

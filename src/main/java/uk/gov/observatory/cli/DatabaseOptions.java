@@ -36,9 +36,15 @@ public class DatabaseOptions {
           "Password for --db-url (or SPRING_DATASOURCE_PASSWORD, which keeps it out of the process list).")
   String dbPassword;
 
+  /** Whether to use the database of a server running on the data folder (account commands). */
+  boolean attachToRunning;
+
   /** Spring command-line properties: these win over the environment and configuration files. */
   List<String> springArguments() {
     List<String> args = new ArrayList<>();
+    if (attachToRunning) {
+      args.add("--observatory.database.attach-to-running=true");
+    }
     if (dataDir != null) {
       args.add("--observatory.data-dir=" + dataDir);
     }

@@ -33,12 +33,18 @@ import uk.gov.observatory.access.Role;
     mixinStandardHelpOptions = true,
     description = {
       "Manages local accounts, their API tokens and Panel members' conflicts of interest.",
-      "There is no default account and no default password."
+      "Adds and lists accounts; disables, enables and unlocks them; resets a password (with a one-time set-up code) or an authenticator app; changes a role; issues and revokes personal API tokens; records Panel members' conflicts of interest. There is no default account and no default password. Each command works while the server runs on the same data folder: it uses the running server's database."
     },
     subcommands = {
       UsersCommand.Add.class,
       UsersCommand.ListAccounts.class,
       UsersCommand.Disable.class,
+      UsersCommand.Enable.class,
+      UsersCommand.Unlock.class,
+      UsersCommand.ResetPassword.class,
+      UsersCommand.ResetAuthenticator.class,
+      UsersCommand.Change.class,
+      UsersCommand.RevokeTokens.class,
       UsersCommand.Token.class,
       UsersCommand.RevokeToken.class,
       UsersCommand.DeclareInterest.class,
@@ -64,12 +70,19 @@ class UsersCommand implements Callable<Integer> {
       DatabaseOptions db,
       CommandSpec spec,
       java.util.function.Function<ConfigurableApplicationContext, String> action) {
-    try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+    try (ConfigurableApplicationContext app = Applications.startBesideServer(db)) {
       spec.commandLine().getOut().println(action.apply(app));
       return 0;
     } catch (InvalidAccountException e) {
       return refused(spec.commandLine().getErr(), e);
     }
+  }
+
+  /** An instant as people read it: "13 December 2026 at 22:11 UTC". */
+  static String until(Instant at) {
+    return java.time.format.DateTimeFormatter.ofPattern(
+            "d MMMM yyyy 'at' HH:mm 'UTC'", java.util.Locale.UK)
+        .format(at.atZone(java.time.ZoneOffset.UTC));
   }
 
   static int refused(PrintWriter err, InvalidAccountException e) {
@@ -85,8 +98,7 @@ class UsersCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = {
         "Adds an account.",
-        "The password is read from standard input (--password-stdin):",
-        "at least 12 characters, not a common password, not the username. Prints the TOTP secret, its otpauth:// URI and 10 single-use recovery codes once: they are not shown again."
+        "Either the password is read from standard input (--password-stdin): at least 12 characters, not a common password, not the username; or, with --set-up-code, a one-time set-up code is printed for the person, who signs in with it and chooses their own password. Prints the TOTP secret, its otpauth:// URI and 10 single-use recovery codes once: they are not shown again."
       })
   static class Add implements Callable<Integer> {
 
@@ -125,8 +137,16 @@ class UsersCommand implements Callable<Integer> {
 
     @Option(
         names = "--password-stdin",
-        description = "Read the password from standard input (one line). Required.")
+        description =
+            "Reads the password from standard input (one line). Give this or --set-up-code.")
     boolean passwordStdin;
+
+    @Option(
+        names = "--set-up-code",
+        description =
+            "Prints a one-time set-up code in place of a password: the person signs in with it"
+                + " once and chooses their own password.")
+    boolean setUpCode;
 
     @Mixin DatabaseOptions db;
 
@@ -136,29 +156,52 @@ class UsersCommand implements Callable<Integer> {
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      if (!passwordStdin) {
+      if (passwordStdin == setUpCode) {
         err.println(
-            "error: give --password-stdin and type or pipe the password on standard input"
-                + " (there is no default password, and none is taken on the command line)");
+            "error: give --password-stdin and type or pipe the password on standard input, or"
+                + " give --set-up-code for a one-time code the person signs in with (there is no"
+                + " default password, and none is taken on the command line)");
         return 1;
       }
-      String password = readPassword(err);
-      if (password == null) {
+      String password = passwordStdin ? readPassword(err) : null;
+      if (passwordStdin && password == null) {
         return 1;
       }
-      try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
-        Enrolment e =
-            app.getBean(Accounts.class)
-                .add(username, role, laCodes, partnershipCode, password, allowEnded);
+      try (ConfigurableApplicationContext app = Applications.startBesideServer(db)) {
+        Accounts accounts = app.getBean(Accounts.class);
+        Enrolment e;
+        uk.gov.observatory.access.SetUpCode code = null;
+        if (setUpCode) {
+          Accounts.NewAccount added =
+              accounts.invite(
+                  username,
+                  role,
+                  laCodes,
+                  partnershipCode,
+                  allowEnded,
+                  uk.gov.observatory.audit.Actors.cli());
+          e = added.enrolment();
+          code = added.setUpCode();
+        } else {
+          e = accounts.add(username, role, laCodes, partnershipCode, password, allowEnded);
+          accounts.audited(uk.gov.observatory.audit.Actors.cli(), e.account());
+        }
         out.printf("Account %s created (%s).%n", username, role);
+        if (code != null) {
+          out.println();
+          out.printf(
+              "One-time set-up code: %s (works once, until %s). The person signs in with it in"
+                  + " place of a password and chooses their own password.%n",
+              code.code(), until(code.expiresAt()));
+        }
         out.println();
         out.println("Two-factor sign-in: add this account to an authenticator app.");
         out.println("TOTP secret: " + e.totpSecret());
         out.println("otpauth URI: " + e.otpauthUri());
         out.println();
         out.println("Recovery codes (each works once, in place of an authenticator code):");
-        for (String code : e.recoveryCodes()) {
-          out.println("  " + code);
+        for (String recovery : e.recoveryCodes()) {
+          out.println("  " + recovery);
         }
         out.println();
         out.println(
@@ -197,8 +240,29 @@ class UsersCommand implements Callable<Integer> {
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-      description = "Lists the accounts: username, role, scope, enabled, locked.")
+      description =
+          "Lists the accounts with their username, role, scope, and whether each is enabled or locked.")
   static class ListAccounts implements Callable<Integer> {
+
+    @Option(
+        names = "--search",
+        paramLabel = "TEXT",
+        description = "Lists only the accounts whose username contains this text.")
+    String search;
+
+    @Option(
+        names = "--role",
+        paramLabel = "ROLE",
+        description = "Lists only the accounts with this role, one of: ${COMPLETION-CANDIDATES}.")
+    Role role;
+
+    @Option(
+        names = "--la",
+        paramLabel = "CODE",
+        description =
+            "Lists only the accounts of this local authority (its GSS code), as notifier or"
+                + " partnership.")
+    String la;
 
     @Mixin DatabaseOptions db;
 
@@ -207,8 +271,9 @@ class UsersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
-        List<Account> accounts = app.getBean(Accounts.class).list();
+      try (ConfigurableApplicationContext app = Applications.startBesideServer(db)) {
+        List<Account> accounts =
+            app.getBean(Accounts.class).search(search, role, la, 0, Integer.MAX_VALUE).accounts();
         Instant now = app.getBean(java.time.Clock.class).instant();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"USERNAME", "ROLE", "SCOPE", "ENABLED", "LOCKED"});
@@ -237,7 +302,10 @@ class UsersCommand implements Callable<Integer> {
           out.println(line.toString().stripTrailing());
         }
         if (accounts.isEmpty()) {
-          out.println("(no accounts: add one with 'users add')");
+          out.println(
+              search == null && role == null && la == null
+                  ? "(no accounts: add one with 'users add')"
+                  : "(no account matches)");
         }
         out.flush();
         return 0;
@@ -251,7 +319,7 @@ class UsersCommand implements Callable<Integer> {
       description = "Disables an account: it can no longer sign in and its API tokens are refused.")
   static class Disable implements Callable<Integer> {
 
-    @Parameters(paramLabel = "USERNAME")
+    @Parameters(paramLabel = "USERNAME", description = "The account's username.")
     String username;
 
     @Mixin DatabaseOptions db;
@@ -264,8 +332,224 @@ class UsersCommand implements Callable<Integer> {
           db,
           spec,
           app -> {
-            app.getBean(Accounts.class).disable(username);
+            app.getBean(Accounts.class).disable(username, uk.gov.observatory.audit.Actors.cli());
             return "Account " + username + " disabled.";
+          });
+    }
+  }
+
+  @Command(
+      name = "enable",
+      mixinStandardHelpOptions = true,
+      description = "Enables a disabled account again: the person can sign in as before.")
+  static class Enable implements Callable<Integer> {
+
+    @Parameters(paramLabel = "USERNAME", description = "The account's username.")
+    String username;
+
+    @Mixin DatabaseOptions db;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      return run(
+          db,
+          spec,
+          app -> {
+            app.getBean(Accounts.class).enable(username, uk.gov.observatory.audit.Actors.cli());
+            return "Account " + username + " enabled.";
+          });
+    }
+  }
+
+  @Command(
+      name = "unlock",
+      mixinStandardHelpOptions = true,
+      description =
+          "Unlocks an account locked after too many failed sign-ins: the person can sign in"
+              + " straight away.")
+  static class Unlock implements Callable<Integer> {
+
+    @Parameters(paramLabel = "USERNAME", description = "The account's username.")
+    String username;
+
+    @Mixin DatabaseOptions db;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      return run(
+          db,
+          spec,
+          app -> {
+            app.getBean(Accounts.class).unlock(username, uk.gov.observatory.audit.Actors.cli());
+            return "Account " + username + " unlocked.";
+          });
+    }
+  }
+
+  @Command(
+      name = "reset-password",
+      mixinStandardHelpOptions = true,
+      description =
+          "Resets an account's password: the old password stops working, and a one-time set-up code is printed once for you to give the person by a safe route. They sign in with it in place of a password and choose a new one. Their authenticator app keeps working.")
+  static class ResetPassword implements Callable<Integer> {
+
+    @Parameters(paramLabel = "USERNAME", description = "The account's username.")
+    String username;
+
+    @Mixin DatabaseOptions db;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      return run(
+          db,
+          spec,
+          app -> {
+            var code =
+                app.getBean(Accounts.class)
+                    .resetPassword(username, uk.gov.observatory.audit.Actors.cli());
+            return String.format(
+                "Password of %s reset. One-time set-up code: %s (works once, until %s). It is"
+                    + " shown this once and will not be shown again.",
+                username, code.code(), until(code.expiresAt()));
+          });
+    }
+  }
+
+  @Command(
+      name = "reset-authenticator",
+      mixinStandardHelpOptions = true,
+      description =
+          "Resets an account's authenticator app: codes from the old app and the old recovery codes stop working, and the next sign-in sets up a new app. Prints the new TOTP secret, its otpauth:// URI and 10 new recovery codes once.")
+  static class ResetAuthenticator implements Callable<Integer> {
+
+    @Parameters(paramLabel = "USERNAME", description = "The account's username.")
+    String username;
+
+    @Mixin DatabaseOptions db;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      return run(
+          db,
+          spec,
+          app -> {
+            Enrolment e =
+                app.getBean(Accounts.class)
+                    .resetAuthenticator(username, uk.gov.observatory.audit.Actors.cli());
+            StringBuilder b = new StringBuilder();
+            b.append("Authenticator of ")
+                .append(username)
+                .append(" reset: the next sign-in sets up a new app.\n");
+            b.append("TOTP secret: ").append(e.totpSecret()).append('\n');
+            b.append("otpauth URI: ").append(e.otpauthUri()).append('\n');
+            b.append("Recovery codes (each works once, in place of an authenticator code):\n");
+            for (String c : e.recoveryCodes()) {
+              b.append("  ").append(c).append('\n');
+            }
+            b.append("They are shown this once and will not be shown again.");
+            return b.toString();
+          });
+    }
+  }
+
+  @Command(
+      name = "change",
+      mixinStandardHelpOptions = true,
+      description =
+          "Changes an account's role and its local authorities or partnership. The last enabled administrator keeps the ADMIN role. The change applies at once, even to a person signed in now.")
+  static class Change implements Callable<Integer> {
+
+    @Parameters(paramLabel = "USERNAME", description = "The account's username.")
+    String username;
+
+    @Option(
+        names = "--role",
+        required = true,
+        paramLabel = "ROLE",
+        description = "The new role, one of: ${COMPLETION-CANDIDATES}.")
+    Role role;
+
+    @Option(
+        names = "--la",
+        paramLabel = "CODE",
+        description =
+            "A local authority's GSS code (LA_NOTIFIER only; at least one; repeat it for more).")
+    List<String> laCodes = new ArrayList<>();
+
+    @Option(
+        names = "--partnership",
+        paramLabel = "CODE",
+        description =
+            "The safeguarding partnership (PARTNERSHIP only; by default its local authority's GSS"
+                + " code).")
+    String partnershipCode;
+
+    @Option(
+        names = "--allow-ended",
+        description = "Allows a local authority that is no longer in operation.")
+    boolean allowEnded;
+
+    @Mixin DatabaseOptions db;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      return run(
+          db,
+          spec,
+          app -> {
+            Account a =
+                app.getBean(Accounts.class)
+                    .change(
+                        username,
+                        role,
+                        laCodes,
+                        partnershipCode,
+                        allowEnded,
+                        uk.gov.observatory.audit.Actors.cli());
+            return "Account "
+                + username
+                + " is now "
+                + a.role()
+                + " ("
+                + a.scopeDescription()
+                + ").";
+          });
+    }
+  }
+
+  @Command(
+      name = "revoke-tokens",
+      mixinStandardHelpOptions = true,
+      description = "Revokes every personal API token of an account: they stop working at once.")
+  static class RevokeTokens implements Callable<Integer> {
+
+    @Parameters(paramLabel = "USERNAME", description = "The account's username.")
+    String username;
+
+    @Mixin DatabaseOptions db;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      return run(
+          db,
+          spec,
+          app -> {
+            int n =
+                app.getBean(Accounts.class)
+                    .revokeTokens(username, uk.gov.observatory.audit.Actors.cli());
+            return "Revoked " + n + " token(s) of " + username + ".";
           });
     }
   }
@@ -281,7 +565,7 @@ class UsersCommand implements Callable<Integer> {
 
     static final Pattern VALIDITY = Pattern.compile("(\\d{1,5})([dh])");
 
-    @Parameters(paramLabel = "USERNAME")
+    @Parameters(paramLabel = "USERNAME", description = "The account's username.")
     String username;
 
     @Option(
@@ -307,7 +591,7 @@ class UsersCommand implements Callable<Integer> {
       }
       long n = Long.parseLong(m.group(1));
       Duration validity = m.group(2).equals("d") ? Duration.ofDays(n) : Duration.ofHours(n);
-      try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+      try (ConfigurableApplicationContext app = Applications.startBesideServer(db)) {
         IssuedToken t = app.getBean(Accounts.class).issueToken(username, validity);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
@@ -328,7 +612,7 @@ class UsersCommand implements Callable<Integer> {
       description = "Revokes an account's API tokens: all of them, or the one numbered --id.")
   static class RevokeToken implements Callable<Integer> {
 
-    @Parameters(paramLabel = "USERNAME")
+    @Parameters(paramLabel = "USERNAME", description = "The account's username.")
     String username;
 
     @Option(names = "--id", paramLabel = "N", description = "Only the token with this number.")
@@ -341,7 +625,7 @@ class UsersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+      try (ConfigurableApplicationContext app = Applications.startBesideServer(db)) {
         Accounts accounts = app.getBean(Accounts.class);
         if (id != null) {
           if (!accounts.revokeToken(username, id)) {
@@ -352,7 +636,9 @@ class UsersCommand implements Callable<Integer> {
           }
           out.printf("Token %d of %s revoked.%n", id, username);
         } else {
-          out.printf("Revoked %d token(s) of %s.%n", accounts.revokeTokens(username), username);
+          out.printf(
+              "Revoked %d token(s) of %s.%n",
+              accounts.revokeTokens(username, uk.gov.observatory.audit.Actors.cli()), username);
         }
         return 0;
       } catch (InvalidAccountException e) {
@@ -370,7 +656,7 @@ class UsersCommand implements Callable<Integer> {
       })
   static class DeclareInterest implements Callable<Integer> {
 
-    @Parameters(paramLabel = "USERNAME")
+    @Parameters(paramLabel = "USERNAME", description = "The account's username.")
     String username;
 
     @Option(
@@ -426,7 +712,7 @@ class UsersCommand implements Callable<Integer> {
       description = "Lists a Panel member's declared interests in force.")
   static class ListInterests implements Callable<Integer> {
 
-    @Parameters(paramLabel = "USERNAME")
+    @Parameters(paramLabel = "USERNAME", description = "The account's username.")
     String username;
 
     @Mixin DatabaseOptions db;
@@ -435,7 +721,7 @@ class UsersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+      try (ConfigurableApplicationContext app = Applications.startBesideServer(db)) {
         var out = spec.commandLine().getOut();
         var list = app.getBean(uk.gov.observatory.access.Interests.class).current(username);
         if (list.isEmpty()) {

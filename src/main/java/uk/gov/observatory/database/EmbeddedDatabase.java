@@ -62,15 +62,83 @@ final class EmbeddedDatabase implements Closeable {
       host    all       all   ::1/128        scram-sha-256
       """;
 
+  /**
+   * Where the running server tells commands how to reach its database: {@code
+   * <data-dir>/database-port} (mode 600), holding its port; removed when it stops. With the
+   * passwords file beside it, a command run while the server runs connects to the server's database
+   * instead of starting another ({@link #attach}).
+   */
+  static final String PORT_FILE = "database-port";
+
   private final EmbeddedPostgres postgres;
   private final DatabasePasswords passwords;
   private final DataFolderLock lock;
+  private final int port;
+  private final Path portFile;
 
   private EmbeddedDatabase(
       EmbeddedPostgres postgres, DatabasePasswords passwords, DataFolderLock lock) {
+    this(postgres, passwords, lock, postgres.getPort(), null);
+  }
+
+  private EmbeddedDatabase(
+      EmbeddedPostgres postgres,
+      DatabasePasswords passwords,
+      DataFolderLock lock,
+      int port,
+      Path portFile) {
     this.postgres = postgres;
     this.passwords = passwords;
     this.lock = lock;
+    this.port = port;
+    this.portFile = portFile;
+  }
+
+  /**
+   * Connects to the database of the Observatory running on this data folder (it holds the folder's
+   * lock), for a command run while the server runs: through the port the server wrote to {@link
+   * #PORT_FILE}, with the passwords of the folder. Nothing is started and nothing is stopped.
+   */
+  static EmbeddedDatabase attach(Path dataDir) throws IOException {
+    Path file = dataDir.resolve(PORT_FILE);
+    Path passwordFile = dataDir.resolve(DatabasePasswords.FILE_NAME);
+    if (!Files.exists(file) || !DatabasePasswords.exist(passwordFile)) {
+      throw new DataFolderLock.DataFolderInUseException(
+          "The data folder "
+              + dataDir
+              + " is in use by an Observatory that is still starting: try again in a minute.");
+    }
+    String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+    if (!text.matches("[0-9]{1,5}")) {
+      throw new IllegalStateException(file + " does not hold a port number");
+    }
+    EmbeddedDatabase db =
+        new EmbeddedDatabase(
+            null, DatabasePasswords.read(passwordFile), null, Integer.parseInt(text), null);
+    try (Connection c = db.connect(APPLICATION_ROLE, db.passwords.application())) {
+      log.info("Using the database of the Observatory running on {}", dataDir);
+    } catch (SQLException e) {
+      throw new DataFolderLock.DataFolderInUseException(
+          "The data folder "
+              + dataDir
+              + " is in use by a running Observatory whose database cannot be reached ("
+              + e.getMessage()
+              + "): stop it first, or try again in a minute.");
+    }
+    return db;
+  }
+
+  /** Writes the port for commands run while this server runs (see {@link #PORT_FILE}). */
+  private EmbeddedDatabase announced(Path dataDir) throws IOException {
+    Path file = dataDir.resolve(PORT_FILE);
+    Path tmp = DatabasePasswords.ownerOnlyTempFile(dataDir, PORT_FILE + ".");
+    try {
+      Files.writeString(tmp, port + "\n", StandardCharsets.US_ASCII);
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    return new EmbeddedDatabase(postgres, passwords, lock, port, file);
   }
 
   /** Starts the database kept in {@code <dataDir>/postgres}. */
@@ -108,6 +176,7 @@ final class EmbeddedDatabase implements Closeable {
       try {
         db.closeToOthers(pgData);
         db.prepareApplicationRole();
+        db = db.announced(dataDir);
       } catch (SQLException e) {
         postgres.close();
         throw new IllegalStateException(
@@ -275,7 +344,7 @@ final class EmbeddedDatabase implements Closeable {
 
   /** The JDBC URL of the server's database, without a user. */
   String jdbcUrl() {
-    return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+    return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
   }
 
   DatabasePasswords passwords() {
@@ -285,7 +354,13 @@ final class EmbeddedDatabase implements Closeable {
   /** Stops the server, then lets the data folder go. */
   @Override
   public void close() throws IOException {
+    if (postgres == null) {
+      return; // attached to another Observatory's server: not ours to stop
+    }
     try {
+      if (portFile != null) {
+        Files.deleteIfExists(portFile);
+      }
       postgres.close();
     } finally {
       if (lock != null) {

@@ -32,12 +32,17 @@ public class EmbeddedDatabaseConfiguration {
   @Bean(destroyMethod = "close")
   EmbeddedDatabase embeddedDatabase(
       @Value("${observatory.data-dir:./data}") Path dataDir,
-      @Value("${observatory.database.ephemeral:false}") boolean ephemeral)
+      @Value("${observatory.database.ephemeral:false}") boolean ephemeral,
+      @Value("${observatory.database.attach-to-running:false}") boolean attachToRunning)
       throws IOException {
     Path folder = dataDir.toAbsolutePath().normalize();
     try {
       return ephemeral ? EmbeddedDatabase.startEphemeral() : EmbeddedDatabase.start(folder);
     } catch (DataFolderLock.DataFolderInUseException e) {
+      if (attachToRunning) {
+        // A command run while the server runs: it uses the server's database.
+        return EmbeddedDatabase.attach(folder);
+      }
       throw e;
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException(

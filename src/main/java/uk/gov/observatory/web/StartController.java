@@ -7,7 +7,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 public class StartController {
 
   @GetMapping("/")
-  public String start() {
+  public String start(java.security.Principal principal) {
+    // An administrator's work is the accounts: the notify start page is not for them.
+    java.util.Set<String> may = SignedIn.permissions(principal);
+    if (may.contains("MANAGE_ACCOUNTS") && !may.contains("READ_NOTIFICATIONS")) {
+      return "redirect:/accounts";
+    }
     return "start";
   }
 }

@@ -6,8 +6,17 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.gov.observatory.access.Accounts;
 import uk.gov.observatory.access.PasswordCheck;
+import uk.gov.observatory.support.SignedInHttp;
+import uk.gov.observatory.support.TestAccounts;
 
 /** The users command, run as a person runs it, on an embedded database in a folder of its own. */
 class UsersCommandTest {
@@ -278,5 +289,285 @@ class UsersCommandTest {
         .contains("LA_NOTIFIER, PARTNERSHIP, PANEL_SECRETARIAT")
         .contains("PANEL_MEMBER, INSPECTOR, ADMIN");
     assertThat(run("", "users").code()).isEqualTo(2);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // While the server runs
+
+  final List<Process> servers = new ArrayList<>();
+
+  @AfterEach
+  void stopServers() throws Exception {
+    for (Process p : servers) {
+      p.destroy(); // SIGTERM: Spring stops its PostgreSQL
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** {@code observatory serve} in a JVM of its own (as a person runs it), on the folder. */
+  Process serve(int port, Path data) throws Exception {
+    Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process p =
+        new ProcessBuilder(
+                javaBin.toString(),
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-Dobservatory.database.ephemeral=false",
+                "-Dspring.datasource.url=",
+                "-Dlogging.level.root=WARN",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "uk.gov.observatory.cli.ObservatoryCommand",
+                "serve",
+                "--port",
+                Integer.toString(port),
+                "--data-dir",
+                data.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("serve.log").toFile())
+            .start();
+    servers.add(p);
+    var http = java.net.http.HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+    while (System.nanoTime() < deadline) {
+      if (!p.isAlive()) {
+        throw new AssertionError("serve exited: " + Files.readString(tmp.resolve("serve.log")));
+      }
+      try {
+        var r =
+            http.send(
+                java.net.http.HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/sign-in"))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() == 200) {
+          return p;
+        }
+      } catch (java.io.IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("serve did not answer: " + Files.readString(tmp.resolve("serve.log")));
+  }
+
+  static String setUpCode(String out) {
+    Matcher m =
+        Pattern.compile("One-time set-up code: ([a-z0-9]{4}(?:-[a-z0-9]{4}){3})").matcher(out);
+    assertThat(m.find()).as(out).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  @DisplayName(
+      "while the server runs on the data folder, users add/list/unlock/reset-password/change work"
+          + " on its database and the running server sees each change at once")
+  void whileTheServerRuns() throws Exception {
+    Path data = tmp.resolve("data");
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    serve(port, data);
+    assertThat(Files.getPosixFilePermissions(data.resolve("database-port")))
+        .as("only the owner can read where the database listens")
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+
+    Run added =
+        run(
+            "",
+            "users",
+            "add",
+            "jane.notifier",
+            "--role",
+            "LA_NOTIFIER",
+            "--la",
+            "E09000033",
+            "--set-up-code",
+            "--data-dir",
+            data.toString());
+    assertThat(added.code()).as(added.err()).isZero();
+    String code = setUpCode(added.out());
+    Matcher secret = Pattern.compile("TOTP secret: ([A-Z2-7]{32})").matcher(added.out());
+    assertThat(secret.find()).isTrue();
+    TestAccounts.Person jane = new TestAccounts.Person("jane.notifier", secret.group(1), List.of());
+
+    // The running server knows the account at once: the person signs in with the set-up code,
+    // chooses a password and sets up the authenticator app.
+    SignedInHttp web = new SignedInHttp(port);
+    web.get("/sign-in");
+    HttpResponse<String> withCode =
+        web.post("/sign-in", Map.of("username", "jane.notifier", "password", code));
+    assertThat(withCode.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in/new-password"));
+    web.get("/sign-in/new-password");
+    HttpResponse<String> chosen =
+        web.post("/sign-in/new-password", Map.of("password", GOOD, "password-again", GOOD));
+    assertThat(chosen.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in/set-up"));
+    web.get("/sign-in/set-up");
+    HttpResponse<String> in =
+        web.post("/sign-in/set-up", Map.of("code", jane.code(Instant.now(), 0)));
+    assertThat(in.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/notifications"));
+
+    // Locked by five wrong passwords on the server; unlocked from the command line.
+    SignedInHttp guesser = new SignedInHttp(port);
+    guesser.get("/sign-in");
+    for (int i = 0; i < 5; i++) {
+      guesser.post("/sign-in", Map.of("username", "jane.notifier", "password", "wrong " + i));
+    }
+    Run locked = run("", "users", "list", "--data-dir", data.toString());
+    assertThat(locked.out())
+        .containsPattern("jane\\.notifier +LA_NOTIFIER +E09000033 +yes +until ");
+    HttpResponse<String> refused =
+        guesser.post("/sign-in", Map.of("username", "jane.notifier", "password", GOOD));
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body()).contains("too many attempts");
+    Run unlocked = run("", "users", "unlock", "jane.notifier", "--data-dir", data.toString());
+    assertThat(unlocked.code()).as(unlocked.err()).isZero();
+    assertThat(unlocked.out()).contains("Account jane.notifier unlocked.");
+    HttpResponse<String> again =
+        guesser.post("/sign-in", Map.of("username", "jane.notifier", "password", GOOD));
+    assertThat(again.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in/code"));
+
+    // A password reset: the old password stops working, the new code leads to a new password.
+    Run reset = run("", "users", "reset-password", "jane.notifier", "--data-dir", data.toString());
+    assertThat(reset.code()).as(reset.err()).isZero();
+    String newCode = setUpCode(reset.out());
+    SignedInHttp later = new SignedInHttp(port);
+    later.get("/sign-in");
+    assertThat(
+            later
+                .post("/sign-in", Map.of("username", "jane.notifier", "password", GOOD))
+                .statusCode())
+        .as("the old password no longer works")
+        .isEqualTo(200);
+    assertThat(
+            later
+                .post("/sign-in", Map.of("username", "jane.notifier", "password", newCode))
+                .headers()
+                .firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in/new-password"));
+
+    // A new role, seen by the server's list of accounts.
+    Run changed =
+        run(
+            "",
+            "users",
+            "change",
+            "jane.notifier",
+            "--role",
+            "PARTNERSHIP",
+            "--partnership",
+            "E09000033",
+            "--data-dir",
+            data.toString());
+    assertThat(changed.code()).as(changed.err()).isZero();
+    assertThat(changed.out()).contains("Account jane.notifier is now PARTNERSHIP");
+    Run list = run("", "users", "list", "--data-dir", data.toString());
+    assertThat(list.out()).containsPattern("jane\\.notifier +PARTNERSHIP +partnership E09000033");
+  }
+
+  @Test
+  @DisplayName(
+      "users disable/enable/reset-authenticator/revoke-tokens, each audited; the last"
+          + " administrator cannot be disabled; every --help is whole sentences")
+  void theOtherActions() {
+    String data = tmp.resolve("data").toString();
+    Run admin =
+        run(
+            GOOD + "\n",
+            "users",
+            "add",
+            "only.admin",
+            "--role",
+            "ADMIN",
+            "--password-stdin",
+            "--data-dir",
+            data);
+    assertThat(admin.code()).as(admin.err()).isZero();
+    Run lastAdmin = run("", "users", "disable", "only.admin", "--data-dir", data);
+    assertThat(lastAdmin.code()).isEqualTo(1);
+    assertThat(lastAdmin.err()).contains("last enabled administrator").contains("Nothing was");
+    Run demote =
+        run("", "users", "change", "only.admin", "--role", "INSPECTOR", "--data-dir", data);
+    assertThat(demote.code()).isEqualTo(1);
+    assertThat(demote.err()).contains("last enabled administrator");
+
+    run(
+        GOOD + "\n",
+        "users",
+        "add",
+        "ann.inspector",
+        "--role",
+        "INSPECTOR",
+        "--password-stdin",
+        "--data-dir",
+        data);
+    run("", "users", "token", "ann.inspector", "--data-dir", data);
+    assertThat(run("", "users", "disable", "ann.inspector", "--data-dir", data).out())
+        .contains("Account ann.inspector disabled.");
+    assertThat(run("", "users", "enable", "ann.inspector", "--data-dir", data).out())
+        .contains("Account ann.inspector enabled.");
+    Run authenticator =
+        run("", "users", "reset-authenticator", "ann.inspector", "--data-dir", data);
+    assertThat(authenticator.out())
+        .contains("the next sign-in sets up a new app")
+        .containsPattern("TOTP secret: [A-Z2-7]{32}");
+    assertThat(run("", "users", "revoke-tokens", "ann.inspector", "--data-dir", data).out())
+        .contains("Revoked 1 token(s) of ann.inspector.");
+
+    DatabaseOptions db = new DatabaseOptions();
+    db.dataDir = Path.of(data);
+    try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+      Accounts accounts = app.getBean(Accounts.class);
+      assertThat(accounts.pendingEnrolmentSecret("ann.inspector")).isPresent();
+      var details =
+          app.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+              .queryForList(
+                  "select details from audit_entry where record_type = 'account' and record_ref"
+                      + " = 'ann.inspector' and actor like 'cli:%' order by id",
+                  String.class);
+      assertThat(details)
+          .anySatisfy(d -> assertThat(d).startsWith("Account added: Inspector"))
+          .anySatisfy(d -> assertThat(d).isEqualTo("Account disabled"))
+          .anySatisfy(d -> assertThat(d).isEqualTo("Account enabled"))
+          .anySatisfy(d -> assertThat(d).startsWith("Authenticator reset"))
+          .anySatisfy(d -> assertThat(d).startsWith("API tokens revoked (1"));
+    }
+
+    for (String sub :
+        List.of(
+            "list",
+            "add",
+            "disable",
+            "enable",
+            "unlock",
+            "reset-password",
+            "reset-authenticator",
+            "change",
+            "revoke-tokens")) {
+      Run help = run("", "users", sub, "--help");
+      assertThat(help.code()).isZero();
+      String description =
+          help.out()
+              .lines()
+              .skip(1)
+              .dropWhile(l -> l.startsWith(" ")) // the usage line's continuation
+              .takeWhile(l -> !l.isBlank() && !l.startsWith(" "))
+              .reduce("", (a, b) -> a + " " + b)
+              .strip();
+      assertThat(description).as("users " + sub + " --help").isNotEmpty().endsWith(".");
+    }
+    assertThat(run("", "users", "--help").out())
+        .contains("works while the server runs")
+        .contains("reset-password")
+        .contains("unlock");
   }
 }

@@ -131,14 +131,18 @@ public class AccountRepository {
         .query(
             "select "
                 + COLUMNS
-                + ", a.password_hash, a.totp_secret, a.last_totp_step"
-                + " from account a where a.username = ? for update",
-            (rs, i) ->
-                new StoredAccount(
-                    account(rs),
-                    rs.getString("password_hash"),
-                    sealing.open(TOTP_SECRET, Sealed.parse(rs.getString("totp_secret"))),
-                    (Long) rs.getObject("last_totp_step")),
+                + ", a.password_hash, a.totp_secret, a.last_totp_step, a.set_up_code_hash,"
+                + " a.set_up_code_expires_at from account a where a.username = ? for update",
+            (rs, i) -> {
+              Timestamp codeExpires = rs.getTimestamp("set_up_code_expires_at");
+              return new StoredAccount(
+                  account(rs),
+                  rs.getString("password_hash"),
+                  sealing.open(TOTP_SECRET, Sealed.parse(rs.getString("totp_secret"))),
+                  (Long) rs.getObject("last_totp_step"),
+                  rs.getString("set_up_code_hash"),
+                  codeExpires == null ? null : codeExpires.toInstant());
+            },
             username)
         .stream()
         .findFirst();
@@ -262,6 +266,147 @@ public class AccountRepository {
         "update api_token set revoked_at = ? where account_id = ? and revoked_at is null",
         Timestamp.from(at),
         accountId);
+  }
+
+  /**
+   * The accounts matching a search, by username, a page at a time: {@code text} within the username
+   * (any case), {@code role} exactly, {@code laCodes} among the account's local authorities or its
+   * partnership (any of them; null or empty for any).
+   */
+  public List<Account> search(
+      String text, Role role, java.util.Collection<String> laCodes, int offset, int limit) {
+    List<Object> args = new ArrayList<>();
+    String where = where(text, role, laCodes, args);
+    args.add(limit);
+    args.add(offset);
+    return jdbc.query(
+        "select " + COLUMNS + " from account a" + where + " order by a.username limit ? offset ?",
+        (rs, i) -> account(rs),
+        args.toArray());
+  }
+
+  /** How many accounts match a search (see {@link #search}). */
+  public int count(String text, Role role, java.util.Collection<String> laCodes) {
+    List<Object> args = new ArrayList<>();
+    String where = where(text, role, laCodes, args);
+    Integer n =
+        jdbc.queryForObject(
+            "select count(*) from account a" + where, Integer.class, args.toArray());
+    return n == null ? 0 : n;
+  }
+
+  private static String where(
+      String text, Role role, java.util.Collection<String> laCodes, List<Object> args) {
+    List<String> conditions = new ArrayList<>();
+    if (text != null && !text.isBlank()) {
+      conditions.add("strpos(a.username, ?) > 0");
+      args.add(text.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (role != null) {
+      conditions.add("a.role = ?");
+      args.add(role.name());
+    }
+    if (laCodes != null && !laCodes.isEmpty()) {
+      String[] codes = laCodes.toArray(String[]::new);
+      conditions.add(
+          "(a.partnership_code = any(?::text[]) or exists (select 1 from account_la l where"
+              + " l.account_id = a.id and l.la_code = any(?::text[])))");
+      args.add(codes);
+      args.add(codes);
+    }
+    return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+  }
+
+  /** How many enabled accounts have this role. */
+  public int enabledWithRole(Role role) {
+    Integer n =
+        jdbc.queryForObject(
+            "select count(*) from account where role = ? and enabled", Integer.class, role.name());
+    return n == null ? 0 : n;
+  }
+
+  /** What an administrator sees of an account beyond its {@link Account}. */
+  public record Standing(
+      boolean authenticatorSetUp,
+      Instant setUpCodeExpiresAt,
+      Instant disabledAt,
+      int tokensInForce,
+      int unusedRecoveryCodes) {}
+
+  public Standing standing(long id, Instant now) {
+    return jdbc.queryForObject(
+        "select a.authenticator_confirmed_at is not null as set_up, a.set_up_code_expires_at,"
+            + " a.disabled_at, (select count(*) from api_token t where t.account_id = a.id and"
+            + " t.revoked_at is null and t.expires_at > ?) as tokens, (select count(*) from"
+            + " recovery_code r where r.account_id = a.id and r.used_at is null) as codes"
+            + " from account a where a.id = ?",
+        (rs, i) -> {
+          Timestamp code = rs.getTimestamp("set_up_code_expires_at");
+          Timestamp disabled = rs.getTimestamp("disabled_at");
+          return new Standing(
+              rs.getBoolean("set_up"),
+              code == null ? null : code.toInstant(),
+              disabled == null ? null : disabled.toInstant(),
+              rs.getInt("tokens"),
+              rs.getInt("codes"));
+        },
+        Timestamp.from(now),
+        id);
+  }
+
+  public void enable(long id) {
+    jdbc.update(
+        "update account set enabled = true, disabled_at = null, failed_attempts = 0,"
+            + " locked_until = null where id = ?",
+        id);
+  }
+
+  /** Gives an account a one-time set-up code (its hash) and a password no one knows. */
+  public void setUpCode(long id, String codeHash, Instant expiresAt, String unusablePasswordHash) {
+    jdbc.update(
+        "update account set set_up_code_hash = ?, set_up_code_expires_at = ?, password_hash = ?,"
+            + " failed_attempts = 0, locked_until = null where id = ?",
+        codeHash,
+        Timestamp.from(expiresAt),
+        unusablePasswordHash,
+        id);
+  }
+
+  /** Sets the password chosen with a set-up code, and the code is used up. */
+  public void choosePassword(long id, String passwordHash) {
+    jdbc.update(
+        "update account set password_hash = ?, set_up_code_hash = null,"
+            + " set_up_code_expires_at = null, failed_attempts = 0, locked_until = null"
+            + " where id = ?",
+        passwordHash,
+        id);
+  }
+
+  /**
+   * A new authenticator secret, not yet confirmed (the next sign-in sets it up), and new recovery
+   * codes in place of the old.
+   */
+  public void resetAuthenticator(long id, String totpSecret, List<String> recoveryCodeHashes) {
+    jdbc.update(
+        "update account set totp_secret = ?, last_totp_step = null,"
+            + " authenticator_confirmed_at = null where id = ?",
+        sealing.seal(TOTP_SECRET, totpSecret).text(),
+        id);
+    jdbc.update("delete from recovery_code where account_id = ?", id);
+    insertRecoveryCodes(id, recoveryCodeHashes);
+  }
+
+  /** A new role and scope. */
+  public void changeRole(long id, Role role, List<String> laCodes, String partnershipCode) {
+    jdbc.update(
+        "update account set role = ?, partnership_code = ? where id = ?",
+        role.name(),
+        partnershipCode,
+        id);
+    jdbc.update("delete from account_la where account_id = ?", id);
+    for (String la : laCodes) {
+      jdbc.update("insert into account_la (account_id, la_code) values (?, ?)", id, la);
+    }
   }
 
   private static Account account(ResultSet rs) throws SQLException {

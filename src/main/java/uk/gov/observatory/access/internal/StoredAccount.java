@@ -4,7 +4,12 @@ import uk.gov.observatory.access.Account;
 
 /** An account row with its secrets, for the accounts service only. */
 public record StoredAccount(
-    Account account, String passwordHash, String totpSecret, Long lastTotpStep) {
+    Account account,
+    String passwordHash,
+    String totpSecret,
+    Long lastTotpStep,
+    String setUpCodeHash,
+    java.time.Instant setUpCodeExpiresAt) {
 
   @Override
   public String toString() {

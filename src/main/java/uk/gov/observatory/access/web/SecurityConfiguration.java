@@ -83,6 +83,9 @@ class SecurityConfiguration {
   /** The timeliness policy periods: need MANAGE_CASES (the secretariat). */
   static final String[] POLICY_PAGES = {"/timeliness-periods", "/timeliness-periods/**"};
 
+  /** The administrator's account pages: need MANAGE_ACCOUNTS. */
+  static final String[] ACCOUNT_PAGES = {"/accounts", "/accounts/**"};
+
   /** The audit log's search: needs READ_AUDIT. */
   static final String[] AUDIT_PAGES = {"/audit"};
 
@@ -116,6 +119,7 @@ class SecurityConfiguration {
     all.addAll(java.util.List.of(ANALYTICS_PAGES));
     all.addAll(java.util.List.of(CASE_PAGES));
     all.addAll(java.util.List.of(POLICY_PAGES));
+    all.addAll(java.util.List.of(ACCOUNT_PAGES));
     all.addAll(java.util.List.of(API_READS));
     all.addAll(java.util.List.of(API_CASES));
     all.add(API_NOTIFY);
@@ -229,10 +233,15 @@ class SecurityConfiguration {
       SecurityContextRepository contexts,
       RequestCache requests,
       Refusals refusals,
-      ObjectProvider<SingleSignOn> singleSignOn)
+      ObjectProvider<SingleSignOn> singleSignOn,
+      Accounts accounts)
       throws Exception {
     LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/sign-in");
     http.securityContext(c -> c.securityContextRepository(contexts))
+        // A disabled account's session ends at its next page; a changed role applies at once.
+        .addFilterAfter(
+            new SignedInAccountCheck(accounts, contexts),
+            org.springframework.security.web.context.SecurityContextHolderFilter.class)
         .requestCache(r -> r.requestCache(requests))
         .authorizeHttpRequests(
             a ->
@@ -253,6 +262,8 @@ class SecurityConfiguration {
                     .hasAuthority(authority(Permission.READ_CASES))
                     .requestMatchers(POLICY_PAGES)
                     .hasAuthority(authority(Permission.MANAGE_CASES))
+                    .requestMatchers(ACCOUNT_PAGES)
+                    .hasAuthority(authority(Permission.MANAGE_ACCOUNTS))
                     .requestMatchers("/sign-out")
                     .authenticated()
                     .anyRequest()

@@ -37,6 +37,9 @@ class SignInController {
   /** The session attribute holding a username whose password was accepted, awaiting its code. */
   static final String PASSWORD_ACCEPTED = SignInController.class.getName() + ".passwordAccepted";
 
+  /** The session attribute holding a username signed in with a set-up code, and the code. */
+  static final String SET_UP_CODE_ACCEPTED = SignInController.class.getName() + ".setUpCode";
+
   /** The session attribute naming how the first factor was given, for the audit log. */
   static final String FIRST_FACTOR = SignInController.class.getName() + ".firstFactor";
 
@@ -106,6 +109,13 @@ class SignInController {
       return "access/sign-in/password";
     }
     PasswordCheck check = accounts.verifyPassword(user, password, request.getRemoteAddr());
+    if (check == PasswordCheck.SET_UP_CODE) {
+      // A one-time set-up code from the administrator: the person chooses a password first.
+      HttpSession session = request.getSession();
+      request.changeSessionId();
+      session.setAttribute(SET_UP_CODE_ACCEPTED, new String[] {user, password});
+      return "redirect:/sign-in/new-password";
+    }
     if (!check.accepted()) {
       errors.add("username", refusal(check, "Enter a correct username and password"));
       model.addAttribute("errors", errors);
@@ -117,6 +127,64 @@ class SignInController {
     request.changeSessionId();
     session.setAttribute(PASSWORD_ACCEPTED, user);
     session.setAttribute(FIRST_FACTOR, "password");
+    return accounts.pendingEnrolmentSecret(user).isPresent()
+        ? "redirect:/sign-in/set-up"
+        : "redirect:/sign-in/code";
+  }
+
+  /** After a one-time set-up code: the person chooses their password. */
+  @GetMapping("/sign-in/new-password")
+  public String newPassword(HttpSession session, Model model) {
+    if (session.getAttribute(SET_UP_CODE_ACCEPTED) == null) {
+      return "redirect:/sign-in";
+    }
+    model.addAttribute("errors", new FormErrors());
+    return "access/sign-in/new-password";
+  }
+
+  @PostMapping("/sign-in/new-password")
+  public String newPassword(
+      @RequestParam(defaultValue = "") String password,
+      @RequestParam(name = "password-again", defaultValue = "") String again,
+      HttpServletRequest request,
+      Model model) {
+    HttpSession session = request.getSession();
+    String[] pending = (String[]) session.getAttribute(SET_UP_CODE_ACCEPTED);
+    if (pending == null) {
+      return "redirect:/sign-in";
+    }
+    String user = pending[0];
+    FormErrors errors = new FormErrors();
+    if (password.isEmpty()) {
+      errors.add("password", "Enter a new password");
+    } else if (again.isEmpty()) {
+      errors.add("password-again", "Enter the new password again");
+    } else if (!password.equals(again)) {
+      errors.add("password-again", "Enter the same password twice");
+    } else {
+      try {
+        accounts.choosePassword(user, pending[1], password);
+      } catch (uk.gov.observatory.access.InvalidAccountException e) {
+        if (e.problems().contains("the set-up code is no longer valid")) {
+          session.removeAttribute(SET_UP_CODE_ACCEPTED);
+          errors.addLink(
+              "code",
+              null,
+              "Your set-up code no longer works. Ask your Observatory administrator for a new one");
+          model.addAttribute("errors", errors);
+          return "access/sign-in/password";
+        }
+        errors.add("password", Sentences.of(e.problems()));
+      }
+    }
+    if (errors.isAny()) {
+      model.addAttribute("errors", errors);
+      return "access/sign-in/new-password";
+    }
+    session.removeAttribute(SET_UP_CODE_ACCEPTED);
+    request.changeSessionId();
+    session.setAttribute(PASSWORD_ACCEPTED, user);
+    session.setAttribute(FIRST_FACTOR, "one-time set-up code and a new password");
     return accounts.pendingEnrolmentSecret(user).isPresent()
         ? "redirect:/sign-in/set-up"
         : "redirect:/sign-in/code";
@@ -254,7 +322,16 @@ class SignInController {
     if (saved != null && saved.getRedirectUrl() != null) {
       return "redirect:" + saved.getRedirectUrl();
     }
-    return "redirect:/notifications";
+    return "redirect:" + landing(account);
+  }
+
+  /** Where a person lands after signing in: the register, or an administrator's accounts. */
+  static String landing(Account account) {
+    if (!account.can(uk.gov.observatory.access.Permission.READ_NOTIFICATIONS)
+        && account.can(uk.gov.observatory.access.Permission.MANAGE_ACCOUNTS)) {
+      return "/accounts";
+    }
+    return "/notifications";
   }
 
   private static String refusal(PasswordCheck check, String otherwise) {
