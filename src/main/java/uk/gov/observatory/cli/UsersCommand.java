@@ -393,8 +393,10 @@ class UsersCommand implements Callable<Integer> {
   @Command(
       name = "reset-password",
       mixinStandardHelpOptions = true,
-      description =
-          "Resets an account's password: the old password stops working, and a one-time set-up code is printed once for you to give the person by a safe route. They sign in with it in place of a password and choose a new one. Their authenticator app keeps working.")
+      description = {
+        "Resets an account's password.",
+        "The old password stops working, and a one-time set-up code is printed once for you to give the person by a safe route. They sign in with it in place of a password and choose a new one. Their authenticator app keeps working."
+      })
   static class ResetPassword implements Callable<Integer> {
 
     @Parameters(paramLabel = "USERNAME", description = "The account's username.")
@@ -424,8 +426,10 @@ class UsersCommand implements Callable<Integer> {
   @Command(
       name = "reset-authenticator",
       mixinStandardHelpOptions = true,
-      description =
-          "Resets an account's authenticator app: codes from the old app and the old recovery codes stop working, and the next sign-in sets up a new app. Prints the new TOTP secret, its otpauth:// URI and 10 new recovery codes once.")
+      description = {
+        "Resets an account's authenticator app.",
+        "Codes from the old app and the old recovery codes stop working, and the next sign-in sets up a new app. Prints the new TOTP secret, its otpauth:// URI and 10 new recovery codes once."
+      })
   static class ResetAuthenticator implements Callable<Integer> {
 
     @Parameters(paramLabel = "USERNAME", description = "The account's username.")
@@ -463,8 +467,10 @@ class UsersCommand implements Callable<Integer> {
   @Command(
       name = "change",
       mixinStandardHelpOptions = true,
-      description =
-          "Changes an account's role and its local authorities or partnership. The last enabled administrator keeps the ADMIN role. The change applies at once, even to a person signed in now.")
+      description = {
+        "Changes an account's role and its local authorities or partnership.",
+        "The last enabled administrator keeps the ADMIN role. The change applies at once, even to a person signed in now."
+      })
   static class Change implements Callable<Integer> {
 
     @Parameters(paramLabel = "USERNAME", description = "The account's username.")
