@@ -111,7 +111,7 @@ class ReviewPagesHttpTest {
         .contains("Submitted, received 24 November 2026")
         .contains("On time")
         .contains("Rapid review submitted")
-        .contains("DRAFT to SUBMITTED");
+        .contains("Draft to Submitted");
 
     // A stale version (someone saved since) is refused, and the person's words are kept.
     partnership.get("/notifications/" + n.ref() + "/rapid-review");
