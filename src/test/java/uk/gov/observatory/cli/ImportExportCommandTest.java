@@ -172,7 +172,7 @@ class ImportExportCommandTest {
         .contains("--data-dir")
         .contains("--db-url")
         .contains("--replace")
-        .contains("rapid_reviews.csv and lcsprs.csv");
+        .contains("rapid_reviews.csv, lcsprs.csv");
     Run missing = run("import", tmp.resolve("nope").toString());
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err()).contains("is not a folder");
