@@ -4,8 +4,6 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The report as a document: accessible HTML (a table per section, with captions and header cells,
@@ -18,10 +16,23 @@ public final class ReportDocuments {
 
   /** The report as one XHTML page: a title page, then each table in the report's order. */
   public static String html(Report report) {
+    return html(AnnualReportLayout.lay(report, null, areaWords(report.request())));
+  }
+
+  /** Where a request covers, in words. */
+  static String areaWords(ReportRequest r) {
+    return r.laCode() != null
+        ? "local authority " + r.laCode()
+        : r.regionCode() != null ? "region " + r.regionCode() : "England";
+  }
+
+  /** The published report as one XHTML page: a title page, then each table with its text. */
+  public static String html(PublishedReport report) {
     StringBuilder h = new StringBuilder();
-    ReportRequest r = report.request();
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\"/>")
-        .append("<title>Serious incident notifications: the report's tables</title>")
+        .append("<title>")
+        .append(esc(report.title()))
+        .append("</title>")
         .append("<style>")
         .append("@page { size: A4; margin: 20mm 15mm; }")
         .append("body { font-family: sans-serif; font-size: 10pt; color: #0b0c0c; }")
@@ -34,57 +45,62 @@ public final class ReportDocuments {
         .append("figure { margin: 0 0 10pt 0; }")
         .append("figcaption { font-size: 8pt; color: #505a5f; }")
         .append("</style></head><body>")
-        .append("<h1>Serious incident notifications: the report's tables</h1>")
+        .append("<h1>")
+        .append(esc(report.title()))
+        .append("</h1>")
         .append("<p>Incidents from ")
-        .append(esc(uk.gov.observatory.web.Fmt.dateOf(r.from())))
+        .append(esc(uk.gov.observatory.web.Fmt.dateOf(report.from())))
         .append(" to ")
-        .append(esc(uk.gov.observatory.web.Fmt.dateOf(r.to())))
+        .append(esc(uk.gov.observatory.web.Fmt.dateOf(report.to())))
         .append(", as at ")
-        .append(esc(uk.gov.observatory.web.Fmt.dateOf(r.asAt())))
+        .append(esc(uk.gov.observatory.web.Fmt.dateOf(report.asAt())))
         .append(", ")
-        .append(
-            esc(
-                r.laCode() != null
-                    ? "local authority " + r.laCode()
-                    : r.regionCode() != null ? "region " + r.regionCode() : "England"))
-        .append(".</p><p>Codes follow REPORT-SPEC.md. In published figures c is a suppressed value")
+        .append(esc(report.area()))
+        .append(".</p><p>In published figures c is a suppressed value")
         .append(" and low a percentage that rounds to 0.0 but is not 0.</p>");
-    for (Map.Entry<String, List<Cell>> t : report.tables().entrySet()) {
-      TableGrid grid = TableGrid.of(t.getKey(), t.getValue());
-      List<String> columns = grid.columns();
-      Map<String, Map<String, String>> rows = grid.rows();
-      h.append("<section id=\"").append(esc(t.getKey())).append("\">");
-      Charts.Chart chart = Charts.of(t.getKey(), t.getValue());
-      if (chart != null) {
-        h.append("<h2>")
-            .append(esc(TableTitles.of(t.getKey())))
-            .append("</h2><figure>")
-            .append(Charts.svg(chart, 0.6))
+    for (PublishedReport.Table t : report.tables()) {
+      h.append("<section>");
+      h.append("<h2>").append(esc(t.caption())).append("</h2>");
+      if (t.paragraph() != null && !t.paragraph().isBlank()) {
+        h.append("<p>").append(esc(t.paragraph())).append("</p>");
+      }
+      if (t.chart() != null) {
+        h.append("<figure>")
+            .append(Charts.svg(t.chart(), 0.6))
             .append("<figcaption>")
-            .append(esc(chart.description()))
+            .append(esc(t.chart().description()))
             .append("</figcaption></figure>");
       }
       h.append("<table><caption>")
-          .append(esc(TableTitles.of(t.getKey())))
+          .append(esc(t.caption()))
           .append("</caption><thead><tr><th scope=\"col\">What is counted</th>");
-      for (String c : columns) {
-        h.append("<th scope=\"col\">").append(esc(c)).append("</th>");
+      for (PublishedReport.Column c : t.columns()) {
+        h.append("<th scope=\"col\">").append(esc(c.label())).append("</th>");
       }
       h.append("</tr></thead><tbody>");
-      for (Map.Entry<String, Map<String, String>> row : rows.entrySet()) {
-        h.append("<tr><th scope=\"row\">").append(esc(row.getKey())).append("</th>");
-        for (String c : columns) {
-          h.append("<td>").append(esc(row.getValue().getOrDefault(c, ""))).append("</td>");
+      for (PublishedReport.Row row : t.rows()) {
+        h.append("<tr><th scope=\"row\">").append(esc(row.label())).append("</th>");
+        for (String v : row.values()) {
+          h.append("<td>").append(esc(v)).append("</td>");
         }
         h.append("</tr>");
       }
-      h.append("</tbody></table></section>");
+      h.append("</tbody></table>");
+      for (String f : t.footnotes()) {
+        h.append("<p>").append(esc(f)).append("</p>");
+      }
+      h.append("</section>");
     }
     return h.append("</body></html>\n").toString();
   }
 
   /** The same document as a PDF: a title page, then a page (or more) per table. */
   public static void pdf(Report report, OutputStream out) throws IOException {
+    pdf(AnnualReportLayout.lay(report, null, areaWords(report.request())), out);
+  }
+
+  /** The published report as a PDF: a title page, then a page (or more) per table. */
+  public static void pdf(PublishedReport report, OutputStream out) throws IOException {
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
     builder.useSVGDrawer(new BatikSVGDrawer());

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.odftoolkit.odfdom.doc.OdfSpreadsheetDocument;
 import org.odftoolkit.odfdom.doc.table.OdfTable;
@@ -70,9 +69,69 @@ public final class ReportWorkbooks {
 
   /** The report as an Office Open XML workbook (.xlsx). */
   public static void xlsx(Report report, OutputStream out) throws IOException {
+    xlsx(about(report), sheets(report), out);
+  }
+
+  /** The published report as an Office Open XML workbook (.xlsx): a sheet a table, in words. */
+  public static void xlsx(PublishedReport report, OutputStream out) throws IOException {
+    xlsx(about(report), sheets(report), out);
+  }
+
+  /**
+   * One sheet: its name, its title, its header row and its rows (the first value a row's label).
+   */
+  record Sheet(String name, String title, List<String> header, List<List<String>> rows) {}
+
+  static List<Sheet> sheets(Report report) {
+    List<Sheet> out = new java.util.ArrayList<>();
+    for (Map.Entry<String, List<Cell>> t : report.tables().entrySet()) {
+      TableGrid grid = TableGrid.of(t.getKey(), t.getValue());
+      List<String> header = new java.util.ArrayList<>();
+      header.add("row_code");
+      header.addAll(grid.columns());
+      List<List<String>> rows = new java.util.ArrayList<>();
+      for (Map.Entry<String, Map<String, String>> line : grid.rows().entrySet()) {
+        List<String> row = new java.util.ArrayList<>();
+        row.add(line.getKey());
+        grid.columns().forEach(c -> row.add(line.getValue().getOrDefault(c, "")));
+        rows.add(row);
+      }
+      out.add(new Sheet(t.getKey(), grid.title(), header, rows));
+    }
+    return out;
+  }
+
+  static List<Sheet> sheets(PublishedReport report) {
+    List<Sheet> out = new java.util.ArrayList<>();
+    for (PublishedReport.Table t : report.tables()) {
+      List<String> header = new java.util.ArrayList<>();
+      header.add("");
+      t.columns().forEach(c -> header.add(c.label()));
+      List<List<String>> rows = new java.util.ArrayList<>();
+      for (PublishedReport.Row r : t.rows()) {
+        List<String> row = new java.util.ArrayList<>();
+        row.add(r.label());
+        row.addAll(r.values());
+        rows.add(row);
+      }
+      out.add(new Sheet(t.id(), t.caption(), header, rows));
+    }
+    return out;
+  }
+
+  static List<String[]> about(PublishedReport report) {
+    return List.of(
+        new String[] {report.title()},
+        new String[] {"Incidents from", uk.gov.observatory.web.Fmt.dateOf(report.from())},
+        new String[] {"Incidents to", uk.gov.observatory.web.Fmt.dateOf(report.to())},
+        new String[] {"As at", uk.gov.observatory.web.Fmt.dateOf(report.asAt())},
+        new String[] {"Area", report.area()});
+  }
+
+  private static void xlsx(List<String[]> lines, List<Sheet> sheets, OutputStream out)
+      throws IOException {
     try (XSSFWorkbook book = new XSSFWorkbook()) {
-      Sheet about = book.createSheet(ABOUT);
-      List<String[]> lines = about(report);
+      org.apache.poi.ss.usermodel.Sheet about = book.createSheet(ABOUT);
       for (int i = 0; i < lines.size(); i++) {
         Row row = about.createRow(i);
         for (int j = 0; j < lines.get(i).length; j++) {
@@ -80,33 +139,31 @@ public final class ReportWorkbooks {
         }
       }
       Map<Integer, CellStyle> styles = new HashMap<>();
-      for (Map.Entry<String, List<Cell>> t : report.tables().entrySet()) {
-        TableGrid grid = TableGrid.of(t.getKey(), t.getValue());
-        Sheet sheet = book.createSheet(t.getKey());
-        sheet.createRow(0).createCell(0).setCellValue(grid.title());
+      for (Sheet s : sheets) {
+        org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet(s.name());
+        sheet.createRow(0).createCell(0).setCellValue(s.title());
         Row header = sheet.createRow(1);
-        header.createCell(0).setCellValue("row_code");
-        for (int j = 0; j < grid.columns().size(); j++) {
-          header.createCell(j + 1).setCellValue(grid.columns().get(j));
+        for (int j = 0; j < s.header().size(); j++) {
+          header.createCell(j).setCellValue(s.header().get(j));
         }
         int r = 2;
-        for (Map.Entry<String, Map<String, String>> line : grid.rows().entrySet()) {
+        for (List<String> line : s.rows()) {
           Row row = sheet.createRow(r++);
-          row.createCell(0).setCellValue(line.getKey());
-          for (int j = 0; j < grid.columns().size(); j++) {
-            String value = line.getValue().get(grid.columns().get(j));
+          row.createCell(0).setCellValue(line.get(0));
+          for (int j = 1; j < line.size(); j++) {
+            String value = line.get(j);
             if (value == null || value.isEmpty()) {
               continue;
             }
-            var cell = row.createCell(j + 1);
+            var cell = row.createCell(j);
             if (isNumber(value)) {
               cell.setCellValue(Double.parseDouble(value));
               cell.setCellStyle(
                   styles.computeIfAbsent(
                       scale(value),
-                      s -> {
+                      k -> {
                         CellStyle style = book.createCellStyle();
-                        style.setDataFormat(book.createDataFormat().getFormat(format(s)));
+                        style.setDataFormat(book.createDataFormat().getFormat(format(k)));
                         return style;
                       }));
             } else {
@@ -122,6 +179,16 @@ public final class ReportWorkbooks {
 
   /** The report as an OpenDocument spreadsheet (.ods). */
   public static void ods(Report report, OutputStream out) throws IOException {
+    ods(about(report), sheets(report), out);
+  }
+
+  /** The published report as an OpenDocument spreadsheet (.ods): a sheet a table, in words. */
+  public static void ods(PublishedReport report, OutputStream out) throws IOException {
+    ods(about(report), sheets(report), out);
+  }
+
+  private static void ods(List<String[]> lines, List<Sheet> sheets, OutputStream out)
+      throws IOException {
     try (OdfSpreadsheetDocument doc = OdfSpreadsheetDocument.newSpreadsheetDocument()) {
       // A new document has one empty sheet: it becomes "About".
       List<OdfTable> existing = doc.getTableList(false);
@@ -130,31 +197,28 @@ public final class ReportWorkbooks {
         existing.get(i).remove();
       }
       about.setTableName(ABOUT);
-      List<String[]> lines = about(report);
       for (int i = 0; i < lines.size(); i++) {
         for (int j = 0; j < lines.get(i).length; j++) {
           about.getCellByPosition(j, i).setStringValue(lines.get(i)[j]);
         }
       }
       Map<Integer, String> styles = new HashMap<>();
-      for (Map.Entry<String, List<Cell>> t : report.tables().entrySet()) {
-        TableGrid grid = TableGrid.of(t.getKey(), t.getValue());
-        OdfTable sheet = OdfTable.newTable(doc, grid.rows().size() + 2, grid.columns().size() + 1);
-        sheet.setTableName(t.getKey());
-        sheet.getCellByPosition(0, 0).setStringValue(grid.title());
-        sheet.getCellByPosition(0, 1).setStringValue("row_code");
-        for (int j = 0; j < grid.columns().size(); j++) {
-          sheet.getCellByPosition(j + 1, 1).setStringValue(grid.columns().get(j));
+      for (Sheet s : sheets) {
+        OdfTable sheet = OdfTable.newTable(doc, s.rows().size() + 2, s.header().size());
+        sheet.setTableName(s.name());
+        sheet.getCellByPosition(0, 0).setStringValue(s.title());
+        for (int j = 0; j < s.header().size(); j++) {
+          sheet.getCellByPosition(j, 1).setStringValue(s.header().get(j));
         }
         int r = 2;
-        for (Map.Entry<String, Map<String, String>> line : grid.rows().entrySet()) {
-          sheet.getCellByPosition(0, r).setStringValue(line.getKey());
-          for (int j = 0; j < grid.columns().size(); j++) {
-            String value = line.getValue().get(grid.columns().get(j));
+        for (List<String> line : s.rows()) {
+          sheet.getCellByPosition(0, r).setStringValue(line.get(0));
+          for (int j = 1; j < line.size(); j++) {
+            String value = line.get(j);
             if (value == null || value.isEmpty()) {
               continue;
             }
-            OdfTableCell cell = sheet.getCellByPosition(j + 1, r);
+            OdfTableCell cell = sheet.getCellByPosition(j, r);
             if (isNumber(value)) {
               cell.setDoubleValue(Double.parseDouble(value));
               cell.getOdfElement()
