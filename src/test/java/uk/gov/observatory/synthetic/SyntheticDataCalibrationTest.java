@@ -14,7 +14,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.observatory.access.Viewer;
 import uk.gov.observatory.analytics.Cell;
@@ -22,6 +22,7 @@ import uk.gov.observatory.analytics.Report;
 import uk.gov.observatory.analytics.ReportRequest;
 import uk.gov.observatory.analytics.Reports;
 import uk.gov.observatory.calendar.WorkingDayCalendar;
+import uk.gov.observatory.cli.DemoData;
 import uk.gov.observatory.notification.ImportProgress;
 import uk.gov.observatory.reference.ReferenceData;
 import uk.gov.observatory.review.StandardCsv;
@@ -29,11 +30,12 @@ import uk.gov.observatory.support.RegisterTest;
 import uk.gov.observatory.support.TestClock;
 
 /**
- * Issue 6, "Done when" line 1: 2020 generated with three seeds, each imported into an empty
- * register, the report run, and every figure below compared with the Child Safeguarding Practice
- * Review Panel's Annual Report 2020 (typed here by hand from the report, with its table or
- * paragraph next to each number; REPORT-SPEC.md gives the row and column codes). Exact counts must
- * be equal; percentages the report gives only as text must be within one percentage point.
+ * Issue 6, "Done when" line 1: 2020 generated with three seeds (one of them as the demonstration
+ * generates it, after 2019), each imported into an empty register, the report run, and every figure
+ * below compared with the Child Safeguarding Practice Review Panel's Annual Report 2020 (typed here
+ * by hand from the report, with its table or paragraph next to each number; REPORT-SPEC.md gives
+ * the row and column codes). Exact counts must be equal; percentages the report gives only as text
+ * must be within one percentage point.
  *
  * <p>Two reports are read: the year 2020 as at 31 March 2021 (the report's "as at March 2021" for
  * Tables 6-8 and paragraph 67) and as at 31 December 2020 ("up to the end of 2020": paragraphs 56,
@@ -316,16 +318,55 @@ class SyntheticDataCalibrationTest {
         .orElseThrow(() -> new AssertionError("no cell " + table + " " + row + " " + column));
   }
 
-  @ParameterizedTest(name = "seed {0}")
-  @ValueSource(longs = {1, 2, 20201231})
+  /**
+   * A generation: the years (2020 last), the seed, and whether with names and dates of birth. The
+   * demonstration's is the one {@code serve --demo} loads.
+   */
+  record Run(String name, List<Integer> years, long seed, boolean identifying) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static List<Run> runs() {
+    return List.of(
+        new Run(
+            "the demonstration's (2019 and 2020, seed " + DemoData.SEED + ")",
+            DemoData.YEARS,
+            DemoData.SEED,
+            true),
+        new Run("2020, seed 2", List.of(2020), 2, false),
+        new Run("2020, seed 20201231", List.of(2020), 20201231, false));
+  }
+
+  /**
+   * Paragraph 70's LCSPR figures hold for 2020 generated alone: with 2019 generated too, 2019's own
+   * LCSPRs (shaped like 2020's) come on top of 2020's lead-in of those initiated before 2020.
+   */
+  static boolean holdsWithTheYearBefore(Exact e) {
+    return !e.table().equals("L1") && !e.table().equals("L2");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("runs")
   @DisplayName(
-      "2020 at scale 1, imported into an empty register, reproduces every count typed from the"
-          + " annual report and its percentages within one point")
-  void reproducesTheAnnualReport(long seed) throws IOException {
+      "2020 at scale 1, imported into an empty register (alone, or after 2019 as the"
+          + " demonstration loads it), reproduces every count typed from the annual report and its"
+          + " percentages within one point")
+  void reproducesTheAnnualReport(Run run) throws IOException {
+    long seed = run.seed();
     Path out = dir.resolve("seed-" + seed);
     SyntheticData.Summary summary =
         new SyntheticData(ReferenceData.fromClasspath(), new WorkingDayCalendar())
-            .generate(2020, 1.0, seed, false, TestClock.TODAY, out, SyntheticData.Progress.NONE);
+            .generate(
+                run.years(),
+                1.0,
+                seed,
+                run.identifying(),
+                TestClock.TODAY,
+                out,
+                SyntheticData.Progress.NONE);
     assertThat(Files.list(out).map(p -> p.getFileName().toString()).sorted().toList())
         .containsExactly(
             "children.csv",
@@ -344,29 +385,32 @@ class SyntheticDataCalibrationTest {
     for (Exact e : AS_AT_MARCH_2021) {
       soft.assertThat(value(march, e.table(), e.row(), e.column()))
           .as(
-              "seed %d, as at %s: %s %s %s (%s)",
-              seed, MARCH_2021, e.table(), e.row(), e.column(), e.source())
+              "%s, as at %s: %s %s %s (%s)",
+              run, MARCH_2021, e.table(), e.row(), e.column(), e.source())
           .isEqualTo(Integer.toString(e.value()));
     }
     for (Exact e : AS_AT_END_2020) {
+      if (run.years().size() > 1 && !holdsWithTheYearBefore(e)) {
+        continue;
+      }
       soft.assertThat(value(end, e.table(), e.row(), e.column()))
           .as(
-              "seed %d, as at %s: %s %s %s (%s)",
-              seed, END_2020, e.table(), e.row(), e.column(), e.source())
+              "%s, as at %s: %s %s %s (%s)",
+              run, END_2020, e.table(), e.row(), e.column(), e.source())
           .isEqualTo(Integer.toString(e.value()));
     }
     for (Outstanding o : OUTSTANDING) {
       for (String row : List.of("BAND_60_PLUS", "TOTAL")) {
         soft.assertThat(value(march, o.table(), row, "OUTSTANDING_MIN_WD"))
             .as(
-                "seed %d, as at %s: %s %s fewest working days outstanding (%s; %d printed,"
+                "%s, as at %s: %s %s fewest working days outstanding (%s; %d printed,"
                     + " unreachable)",
-                seed, MARCH_2021, o.table(), row, o.source(), o.printedMin())
+                run, MARCH_2021, o.table(), row, o.source(), o.printedMin())
             .isEqualTo(Integer.toString(o.min()));
         soft.assertThat(value(march, o.table(), row, "OUTSTANDING_MAX_WD"))
             .as(
-                "seed %d, as at %s: %s %s most working days outstanding (%s)",
-                seed, MARCH_2021, o.table(), row, o.source())
+                "%s, as at %s: %s %s most working days outstanding (%s)",
+                run, MARCH_2021, o.table(), row, o.source())
             .isEqualTo(Integer.toString(o.max()));
       }
     }
@@ -375,7 +419,7 @@ class SyntheticDataCalibrationTest {
       soft.assertThat(v).as("%s %s %s", a.table(), a.row(), a.column()).isNotBlank();
       if (!v.isBlank()) {
         soft.assertThat(new BigDecimal(v).doubleValue())
-            .as("seed %d: %s %s %s = %s (%s)", seed, a.table(), a.row(), a.column(), v, a.source())
+            .as("%s: %s %s %s = %s (%s)", run, a.table(), a.row(), a.column(), v, a.source())
             .isBetween(a.percent() - 1, a.percent() + 1);
       }
     }
@@ -385,22 +429,22 @@ class SyntheticDataCalibrationTest {
     double nonFatalPercent = 100.0 * nonFatalNeglect / NON_FATAL;
     soft.assertThat(nonFatalPercent)
         .as(
-            "seed %d: neglect in %d of %d non-fatal = %.1f%% (para 25: 34%%)",
-            seed, nonFatalNeglect, NON_FATAL, nonFatalPercent)
+            "%s: neglect in %d of %d non-fatal = %.1f%% (para 25: 34%%)",
+            run, nonFatalNeglect, NON_FATAL, nonFatalPercent)
         .isBetween(NON_FATAL_NEGLECT_PERCENT - 1, NON_FATAL_NEGLECT_PERCENT + 1);
 
     // Observed, for the record (printed, not checked here: the report's D2 figures are only
     // approximate, see SyntheticDataPlausibilityTest for the ordering).
     System.out.printf(
-        "seed %d: D2 %s; L2 over 200 WD %s%n",
-        seed,
+        "%s: D2 %s; L2 over 200 WD %s%n",
+        run,
         march.tables().get("D2").stream()
             .map(c -> c.rowCode() + "." + c.columnCode() + "=" + c.value())
             .collect(Collectors.joining(", ")),
         value(end, "L2", "PUBLISHED_OVER_200_WD", "COUNT"));
     System.out.printf(
-        "seed %d: LA1 %s; working days from 30 September 2020 to 31 March 2021: %d%n",
-        seed,
+        "%s: LA1 %s; working days from 30 September 2020 to 31 March 2021: %d%n",
+        run,
         end.tables().get("LA1").stream()
             .map(c -> c.rowCode() + "." + c.columnCode() + "=" + c.value())
             .collect(Collectors.joining(", ")),

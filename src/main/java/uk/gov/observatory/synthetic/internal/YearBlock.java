@@ -164,6 +164,19 @@ public final class YearBlock {
     this.asAt = reviewsAsAt.isAfter(today) ? today : reviewsAsAt;
   }
 
+  private boolean nextYearInRun;
+
+  /**
+   * Says the next year is generated in the same run (the demo's 2019 before 2020). Then every
+   * notification of this year has its review due within the year: the next year's lead-in (notified
+   * in this year's last weeks, due in January) stands for those due later, so that the next year's
+   * Tables 6 and 7 count only what its own quotas put there, as printed.
+   */
+  public YearBlock nextYearInRun(boolean inRun) {
+    this.nextYearInRun = inRun;
+    return this;
+  }
+
   /** The date the report's timeliness and decisions are read at: 31 March of the next year. */
   public LocalDate asAt() {
     return asAt;
@@ -732,7 +745,8 @@ public final class YearBlock {
   /**
    * Notified dates (Tables 6 to 8): in 2020, 247 notified in the extension (April to September),
    * 190 outside it with the review due in the year, and the rest with the review due the next year.
-   * Other years: the same totals, with no extension.
+   * Other years: the same totals, with no extension. When the next year is in the run, none due the
+   * next year (see {@link #nextYearInRun}).
    */
   void dates(List<Case> cases) {
     LocalDate jan1 = LocalDate.of(year, 1, 1);
@@ -740,7 +754,7 @@ public final class YearBlock {
     LocalDate last = lastNotifiedDueIn(year);
     boolean extension = year == 2020;
     int inside = extension ? s(247) : 0;
-    int outside = extension ? s(190) : s(437);
+    int outside = nextYearInRun ? cases.size() - inside : extension ? s(190) : s(437);
     List<Case> order = new ArrayList<>(cases);
     Collections.shuffle(order, random);
     LocalDate extFrom = LocalDate.of(year, 4, 1);
