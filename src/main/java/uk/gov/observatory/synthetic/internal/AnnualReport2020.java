@@ -227,15 +227,50 @@ public final class AnnualReport2020 {
    * Tables 6 to 8 (as at 31 March 2021): rapid reviews received in each working-day band {1-15,
    * 16-25, 26-59, 60+} and not yet received, outside (Table 7) and inside (Table 8) the extension
    * of April to September 2020. Table 7's 198 include eight notified in December 2019 whose reviews
-   * fell due in January 2020 (our choice). The report gives the not-yet-received a range of 64 to
-   * 280 working days; with a due date in 2020 at least about 76 have elapsed by 31 March 2021, so
-   * the range here starts there.
+   * fell due in January 2020 (our choice).
    */
   public static final int[] RECEIVED_OUTSIDE = {55, 84, 39, 7};
 
   public static final int NOT_RECEIVED_OUTSIDE = 13;
   public static final int[] RECEIVED_INSIDE = {39, 109, 65, 23};
   public static final int NOT_RECEIVED_INSIDE = 11;
+
+  /*
+   * The ranges of the not yet received as at 31 March 2021: Table 7 prints 64 to 280 working days,
+   * Table 8 118 to 247 (Table 6, their union, 64 to 280). A review not yet received has taken
+   * workingDaysBetween(notified, 31 March 2021) so far (REPORT-SPEC T6), that is the working days
+   * after the notified date up to 31 March 2021. With England and Wales bank holidays:
+   *
+   *   January to March 2021:       20 (1 January a holiday) + 20 + 23           =  63
+   *   October to December 2020:    22 + 21 + 21 (25 and 28 December holidays)   =  64
+   *   9 April to 30 September 2020: 14 (Good Friday 10, Easter Monday 13 April) + 19 (8 and 25 May)
+   *                                 + 22 + 23 + 20 (31 August) + 22             = 120
+   *   24 February to 8 April 2020:  5 + 22 + 6                                  =  33
+   *
+   * 280 = 63 + 64 + 120 + 33: notified Friday 21 February 2020, before the extension (its review
+   *       due 13 March 2020): Table 7's most, generated as printed.
+   * 247 = 63 + 64 + 120: notified Wednesday 8 April 2020, inside the extension: Table 8's most,
+   *       generated as printed.
+   * 64  = 63 + 1: notified Wednesday 30 December 2020, outside the extension, but its review falls
+   *       due on 21 January 2021, so it belongs to 2021's tables, not 2020's. The last notified
+   *       date whose review falls due in 2020 is Tuesday 8 December 2020 (the 15th working day
+   *       after it is 31 December): 63 + 15 = 78, the fewest a review of 2020's Table 7 not yet
+   *       received can have taken. Generated: 78.
+   * 118 = 63 + 55 (14-30 October 13, November 21, December 21): notified Tuesday 13 October 2020,
+   *       after the extension ended, so it belongs to Table 7, not Table 8. Table 8's notified
+   *       dates (1 April to 30 September) give 127 (30 September: 63 + 64) to 252 (1 April: 247 +
+   *       5), 125 apart where 118 to 247 are 129: no as-at date gives both. Generated: 127, the
+   *       nearest.
+   *
+   * So the generated ranges are 78 to 280 (Tables 6 and 7) and 127 to 247 (Table 8): the printed
+   * greatest exactly, the printed least as near as the tables' definitions allow.
+   */
+
+  /** Table 7's most working days outstanding as at 31 March 2021 (and Table 6's, other years'). */
+  public static final int OUTSTANDING_MAX_OUTSIDE = 280;
+
+  /** Table 8's most working days outstanding as at 31 March 2021. */
+  public static final int OUTSTANDING_MAX_INSIDE = 247;
 
   /** Table 7's notifications from the year before (due in January). */
   public static final int LEAD_IN_DUE_IN_YEAR = 8;

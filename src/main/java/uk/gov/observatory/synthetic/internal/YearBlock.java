@@ -164,6 +164,19 @@ public final class YearBlock {
     this.asAt = reviewsAsAt.isAfter(today) ? today : reviewsAsAt;
   }
 
+  private boolean nextYearInRun;
+
+  /**
+   * Says the next year is generated in the same run (the demo's 2019 before 2020). Then every
+   * notification of this year has its review due within the year: the next year's lead-in (notified
+   * in this year's last weeks, due in January) stands for those due later, so that the next year's
+   * Tables 6 and 7 count only what its own quotas put there, as printed.
+   */
+  public YearBlock nextYearInRun(boolean inRun) {
+    this.nextYearInRun = inRun;
+    return this;
+  }
+
   /** The date the report's timeliness and decisions are read at: 31 March of the next year. */
   public LocalDate asAt() {
     return asAt;
@@ -732,7 +745,8 @@ public final class YearBlock {
   /**
    * Notified dates (Tables 6 to 8): in 2020, 247 notified in the extension (April to September),
    * 190 outside it with the review due in the year, and the rest with the review due the next year.
-   * Other years: the same totals, with no extension.
+   * Other years: the same totals, with no extension. When the next year is in the run, none due the
+   * next year (see {@link #nextYearInRun}).
    */
   void dates(List<Case> cases) {
     LocalDate jan1 = LocalDate.of(year, 1, 1);
@@ -740,19 +754,39 @@ public final class YearBlock {
     LocalDate last = lastNotifiedDueIn(year);
     boolean extension = year == 2020;
     int inside = extension ? s(247) : 0;
-    int outside = extension ? s(190) : s(437);
+    int outside = nextYearInRun ? cases.size() - inside : extension ? s(190) : s(437);
     List<Case> order = new ArrayList<>(cases);
     Collections.shuffle(order, random);
     LocalDate extFrom = LocalDate.of(year, 4, 1);
     LocalDate extTo = LocalDate.of(year, 9, 30);
     long before = ChronoUnit.DAYS.between(jan1, extFrom);
     long after = ChronoUnit.DAYS.between(extTo, last);
+    // The ends of the ranges of the not yet received (Tables 6 to 8, see AnnualReport2020): one
+    // notification on each, made not yet received in assign.
+    List<LocalDate> insideEnds =
+        extension
+            ? ends(OUTSTANDING_MAX_INSIDE, extFrom, extTo, extTo, s(NOT_RECEIVED_INSIDE))
+            : List.of();
+    List<LocalDate> outsideEnds =
+        ends(
+            OUTSTANDING_MAX_OUTSIDE,
+            jan1.plusDays(3),
+            extension ? extFrom.minusDays(1) : last,
+            last,
+            extension ? s(NOT_RECEIVED_OUTSIDE) : s(NOT_RECEIVED_OUTSIDE + NOT_RECEIVED_INSIDE));
     for (int i = 0; i < order.size(); i++) {
       Case c = order.get(i);
       LocalDate notified;
       if (i < inside) {
-        notified = randomWorkingDay(extFrom, extTo);
+        notified = i < insideEnds.size() ? insideEnds.get(i) : randomWorkingDay(extFrom, extTo);
         groupOf.put(c, Group.INSIDE);
+        if (i < insideEnds.size()) {
+          rangeEnds.add(c);
+        }
+      } else if (i - inside < outsideEnds.size() && i < inside + outside) {
+        notified = outsideEnds.get(i - inside);
+        groupOf.put(c, Group.OUTSIDE);
+        rangeEnds.add(c);
       } else if (i < inside + outside) {
         if (!extension) {
           notified = randomWorkingDay(jan1.plusDays(3), last);
@@ -775,6 +809,41 @@ public final class YearBlock {
     for (Case c : byDate) {
       c.ref = refs.notification(c.incident.getYear());
     }
+  }
+
+  /** The notifications made not yet received at an end of their table's range (most first). */
+  private final List<Case> rangeEnds = new ArrayList<>();
+
+  /**
+   * The notified dates at the ends of a range of the not yet received: the latest with {@code most}
+   * working days to the as-at date, which must be within [mostFrom, mostTo], and the latest working
+   * day on or before {@code fewest}; as many as there are not yet received (none when the first is
+   * not within its days, as when the as-at date is not yet 31 March).
+   */
+  List<LocalDate> ends(
+      int most, LocalDate mostFrom, LocalDate mostTo, LocalDate fewest, int notYet) {
+    LocalDate oldest = notifiedWithAge(most);
+    if (notYet < 1 || oldest.isBefore(mostFrom) || oldest.isAfter(mostTo)) {
+      return List.of();
+    }
+    return notYet == 1 ? List.of(oldest) : List.of(oldest, latestWorkingDay(fewest));
+  }
+
+  /** The latest working day with {@code days} working days from it to the as-at date. */
+  LocalDate notifiedWithAge(int days) {
+    LocalDate d = asAt;
+    while (!calendar.isWorkingDay(d) || calendar.workingDaysBetween(d, asAt) < days) {
+      d = d.minusDays(1);
+    }
+    return d;
+  }
+
+  LocalDate latestWorkingDay(LocalDate d) {
+    LocalDate x = d;
+    while (!calendar.isWorkingDay(x)) {
+      x = x.minusDays(1);
+    }
+    return x;
   }
 
   void covid(List<Case> cases) {
@@ -856,8 +925,8 @@ public final class YearBlock {
       }
       outsideLate = NOT_RECEIVED_OUTSIDE + NOT_RECEIVED_INSIDE;
     }
-    assign(groups.get(Group.OUTSIDE), outside, outsideLate);
-    assign(groups.get(Group.INSIDE), RECEIVED_INSIDE, NOT_RECEIVED_INSIDE);
+    assign(groups.get(Group.OUTSIDE), outside, outsideLate, OUTSTANDING_MAX_OUTSIDE);
+    assign(groups.get(Group.INSIDE), RECEIVED_INSIDE, NOT_RECEIVED_INSIDE, OUTSTANDING_MAX_INSIDE);
     List<Case> next = groups.get(Group.NEXT_YEAR);
     List<Case> late = pick(next, s(NOT_RECEIVED_DUE_NEXT_YEAR));
     for (Case c : next) {
@@ -871,8 +940,12 @@ public final class YearBlock {
     }
   }
 
-  /** Bands for a group: the received counts per band and the not-yet-received, scaled. */
-  void assign(List<Case> group, int[] received, int notYet) {
+  /**
+   * Bands for a group: the received counts per band and the not-yet-received, scaled; the not yet
+   * received at most {@code most} working days old on the as-at date where the group allows, and
+   * the group's notifications at the ends of the range (see {@link #dates}) among them.
+   */
+  void assign(List<Case> group, int[] received, int notYet, int most) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (int b = 0; b < 4; b++) {
       counts.put(Integer.toString(b), received[b]);
@@ -890,12 +963,25 @@ public final class YearBlock {
         }
       }
     }
-    // Not yet received: at most 280 working days old on the as-at date where the group allows
-    // (Table 7 gives 64 to 280).
+    // The ends of the range: not yet received (while there are enough not yet received).
+    for (Case end : rangeEnds) {
+      int i = group.indexOf(end);
+      if (i < 0 || bands.get(i).equals("-1")) {
+        continue;
+      }
+      for (int j = 0; j < group.size(); j++) {
+        if (bands.get(j).equals("-1") && !rangeEnds.contains(group.get(j))) {
+          Collections.swap(bands, i, j);
+          break;
+        }
+      }
+    }
+    // Not yet received: at most the range's greatest working days old on the as-at date where the
+    // group allows (Table 7 gives 280, Table 8 247).
     for (int i = 0; i < group.size(); i++) {
-      if (bands.get(i).equals("-1") && age(group.get(i)) > 280) {
+      if (bands.get(i).equals("-1") && age(group.get(i)) > most) {
         for (int j = 0; j < group.size(); j++) {
-          if (!group.get(j).leadIn && !bands.get(j).equals("-1") && age(group.get(j)) <= 280) {
+          if (!group.get(j).leadIn && !bands.get(j).equals("-1") && age(group.get(j)) <= most) {
             Collections.swap(bands, i, j);
             break;
           }
