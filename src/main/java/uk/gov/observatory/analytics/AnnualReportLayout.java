@@ -715,10 +715,11 @@ public final class AnnualReportLayout {
               + (inside ? ", so no rapid review is counted here." : ": this is Table 6."));
     } else {
       List<LocalDate[]> parts = inside ? during : ctx.outsideExtensions();
-      title =
-          inside
-              ? "Timeliness of rapid reviews during the authorised extension, " + words(parts)
-              : "Timeliness of rapid reviews " + words(parts);
+      if (inside) {
+        title = "Timeliness of rapid reviews during the authorised extension, " + words(parts);
+      } else if (!parts.isEmpty()) {
+        title = "Timeliness of rapid reviews " + words(parts);
+      }
       notes.add(
           "Rapid reviews of Table 6 for incidents notified "
               + which
