@@ -57,7 +57,7 @@ public final class TableTitles {
    */
   public static final Map<String, String> PUBLISHED =
       Map.ofEntries(
-          Map.entry("H", "Serious incident notifications: headline figures"),
+          Map.entry("H", "Headline figures"),
           Map.entry("IMD1", "Serious incident notifications by deprivation of the child's area"),
           Map.entry("A1", "Children in serious incident notifications by age and gender"),
           Map.entry("T1", "Ethnicity of the children"),
