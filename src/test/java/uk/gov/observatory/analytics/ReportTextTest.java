@@ -217,4 +217,40 @@ class ReportTextTest {
         .isEqualTo("Table 8: Timeliness of rapid reviews during the authorised extension");
     assertThat(table(unknown, "T8").footnotes().get(0)).doesNotContain("2020");
   }
+
+  @Test
+  @DisplayName(
+      "a laid-out report, kept as JSON (an edition frozen when published), reads back the same:"
+          + " its row and column codes, row kinds, headings and charts included")
+  void keptAsJson() {
+    Report r =
+        report(
+            FROM,
+            TO,
+            Map.of(
+                "T2",
+                List.of(
+                    "SUDI,COUNT=20,PERCENT=62.5",
+                    "RELATED,COUNT=c,PERCENT=c",
+                    "RELATED_ACCIDENT,COUNT=c,PERCENT=c",
+                    "TOTAL,COUNT=32,PERCENT=100.0",
+                    "MALTREATMENT_FAMILY,COUNT=12,PERCENT=37.5"),
+                "T6",
+                List.of(
+                    "BAND_1_15,RECEIVED=3,NOT_YET_RECEIVED=0,TOTAL=3,PERCENT=100.0,"
+                        + "OUTSTANDING_MIN_WD=,OUTSTANDING_MAX_WD=",
+                    "TOTAL,RECEIVED=3,NOT_YET_RECEIVED=0,TOTAL=3,PERCENT=100.0,"
+                        + "OUTSTANDING_MIN_WD=,OUTSTANDING_MAX_WD=")));
+    PublishedReport laid = AnnualReportLayout.lay(r, r, "England", COVID);
+    tools.jackson.databind.json.JsonMapper json =
+        tools.jackson.databind.json.JsonMapper.builder().build();
+    PublishedReport back = json.readValue(json.writeValueAsString(laid), PublishedReport.class);
+    assertThat(back).isEqualTo(laid);
+    assertThat(table(back, "T2").row("RELATED_ACCIDENT").orElseThrow().kind())
+        .isEqualTo(PublishedReport.RowKind.SUBROW);
+    assertThat(table(back, "T2").rows())
+        .anyMatch(row -> row.kind() == PublishedReport.RowKind.HEADING);
+    assertThat(table(back, "T6").value("TOTAL", "COMPARATOR_TOTAL")).isEqualTo("3");
+    assertThat(table(back, "T6").chart()).isNotNull();
+  }
 }
