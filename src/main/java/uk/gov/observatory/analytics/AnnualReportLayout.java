@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import uk.gov.observatory.analytics.PublishedReport.RowKind;
 import uk.gov.observatory.analytics.PublishedReport.Unit;
-import uk.gov.observatory.review.TimelinessPolicyPeriod;
 
 /**
  * Lays a computed report out as the Panel's annual report prints it: each table numbered and titled
@@ -59,14 +58,18 @@ public final class AnnualReportLayout {
   }
 
   /**
-   * The report laid out for publication, Tables 7 and 8 titled by the authorised extensions among
-   * the rapid review policy periods (the secretariat's data; null when not known).
+   * An authorised extension of the rapid review target: the notified dates it covered (the review
+   * module's timeliness policy periods marked as authorised extensions).
+   */
+  public record Extension(LocalDate notifiedFrom, LocalDate notifiedTo) {}
+
+  /**
+   * The report laid out for publication, Tables 7 and 8 titled and footnoted by the authorised
+   * extensions of the rapid review target (null when not known: they are then titled in general
+   * words).
    */
   public static PublishedReport lay(
-      Report report,
-      Report comparator,
-      String areaName,
-      List<TimelinessPolicyPeriod> policyPeriods) {
+      Report report, Report comparator, String areaName, List<Extension> extensions) {
     ReportRequest r = report.request();
     Context ctx =
         new Context(
@@ -74,11 +77,10 @@ public final class AnnualReportLayout {
             r.to(),
             r.asAt(),
             comparator == null ? null : comparator.request(),
-            policyPeriods == null
+            extensions == null
                 ? null
-                : policyPeriods.stream()
-                    .filter(TimelinessPolicyPeriod::authorisedExtension)
-                    .map(p -> new LocalDate[] {p.notifiedFrom(), p.notifiedTo()})
+                : extensions.stream()
+                    .map(e -> new LocalDate[] {e.notifiedFrom(), e.notifiedTo()})
                     .toList());
     Set<String> ids = new LinkedHashSet<>();
     ORDER.stream().filter(report.tables()::containsKey).forEach(ids::add);

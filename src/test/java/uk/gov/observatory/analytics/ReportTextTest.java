@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import uk.gov.observatory.review.TimelinessPolicyPeriod;
 
 /**
  * The words of a laid-out report on small hand-made tables: periods in words, a withheld figure
@@ -24,22 +23,9 @@ class ReportTextTest {
   static final LocalDate TO = LocalDate.of(2020, 12, 31);
   static final LocalDate AS_AT = LocalDate.of(2021, 3, 31);
 
-  static final List<TimelinessPolicyPeriod> COVID =
+  static final List<AnnualReportLayout.Extension> COVID =
       List.of(
-          new TimelinessPolicyPeriod(
-              1,
-              "COVID-19 authorised extension",
-              LocalDate.of(2020, 4, 1),
-              LocalDate.of(2020, 9, 30),
-              15,
-              true),
-          new TimelinessPolicyPeriod(
-              2,
-              "Not an extension",
-              LocalDate.of(2022, 1, 1),
-              LocalDate.of(2022, 1, 31),
-              20,
-              false));
+          new AnnualReportLayout.Extension(LocalDate.of(2020, 4, 1), LocalDate.of(2020, 9, 30)));
 
   /** A report of the tables given, each as rows of "ROW,COLUMN=value,COLUMN=value". */
   static Report report(LocalDate from, LocalDate to, Map<String, List<String>> tables) {
