@@ -70,7 +70,7 @@ class AnnualReportLayoutTest {
             DemoData.YEARS,
             1.0,
             DemoData.SEED,
-            false,
+            true, // as the demonstration loads it, with (synthetic) names and dates of birth
             TestClock.TODAY,
             dir,
             SyntheticData.Progress.NONE);
