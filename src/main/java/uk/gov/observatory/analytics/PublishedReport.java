@@ -52,11 +52,31 @@ public record PublishedReport(
     TOTAL
   }
 
-  /** A column: its heading in words and its unit. */
-  public record Column(String label, Unit unit) {}
+  /**
+   * A column: its heading in words, its unit, and its code in the tidy data (REPORT-SPEC, e.g.
+   * {@code PERCENT}; never shown to a reader; null where the column is not one of the report's,
+   * such as a comparator period's).
+   */
+  public record Column(String label, Unit unit, String id) {
 
-  /** A row: its label in words, what kind it is, and a value for each column (blank where none). */
-  public record Row(String label, RowKind kind, List<String> values) {}
+    /** A column with no code. */
+    public Column(String label, Unit unit) {
+      this(label, unit, null);
+    }
+  }
+
+  /**
+   * A row: its label in words, what kind it is, a value for each column (blank where none), and its
+   * code in the tidy data (REPORT-SPEC, e.g. {@code BAND_1_15}; never shown to a reader; null for a
+   * heading).
+   */
+  public record Row(String label, RowKind kind, List<String> values, String id) {
+
+    /** A row with no code. */
+    public Row(String label, RowKind kind, List<String> values) {
+      this(label, kind, values, null);
+    }
+  }
 
   /**
    * A table as the report prints it.
@@ -69,6 +89,7 @@ public record PublishedReport(
    * @param rows its rows, top to bottom
    * @param footnotes its footnotes, in order
    * @param chart its chart, or null when it has none
+   * @param rowHeading the heading of the row labels' column ("Working days range"), or blank
    */
   public record Table(
       String id,
@@ -78,7 +99,21 @@ public record PublishedReport(
       List<Column> columns,
       List<Row> rows,
       List<String> footnotes,
-      Charts.Chart chart) {
+      Charts.Chart chart,
+      String rowHeading) {
+
+    /** A table whose row labels' column has no heading of its own. */
+    public Table(
+        String id,
+        String number,
+        String title,
+        String paragraph,
+        List<Column> columns,
+        List<Row> rows,
+        List<String> footnotes,
+        Charts.Chart chart) {
+      this(id, number, title, paragraph, columns, rows, footnotes, chart, "");
+    }
 
     /** The number and the title, as a caption: "Table 6: Timeliness of rapid reviews 2020". */
     public String caption() {
@@ -87,7 +122,28 @@ public record PublishedReport(
 
     /** The same table with another paragraph. */
     public Table withParagraph(String text) {
-      return new Table(id, number, title, text, columns, rows, footnotes, chart);
+      return new Table(id, number, title, text, columns, rows, footnotes, chart, rowHeading);
+    }
+
+    /** The row with this code in the tidy data, if the table has it. */
+    public java.util.Optional<Row> row(String rowId) {
+      return rows.stream().filter(r -> rowId.equals(r.id())).findFirst();
+    }
+
+    /** The index of the column with this code in the tidy data, or -1. */
+    public int column(String columnId) {
+      for (int i = 0; i < columns.size(); i++) {
+        if (columnId.equals(columns.get(i).id())) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** The value of a row and a column by their codes, or blank where the table has none. */
+    public String value(String rowId, String columnId) {
+      int c = column(columnId);
+      return c < 0 ? "" : row(rowId).map(r -> r.values().get(c)).orElse("");
     }
   }
 
