@@ -135,12 +135,69 @@ class AnalyticsTablesController {
   static final Map<String, String> DOWNLOADS = new LinkedHashMap<>();
 
   static {
-    DOWNLOADS.put("ods", "OpenDocument spreadsheet (ODS), a sheet a table");
-    DOWNLOADS.put("xlsx", "Excel workbook (XLSX), a sheet a table");
+    DOWNLOADS.put(
+        "ods", "OpenDocument spreadsheet (ODS): a cover, contents, notes and a sheet a table");
+    DOWNLOADS.put("xlsx", "Excel workbook (XLSX): a cover, contents, notes and a sheet a table");
     DOWNLOADS.put("pdf", "Printable report (PDF), with the charts");
-    DOWNLOADS.put("csv", "Tidy CSV (table_id, row_code, column_code, value)");
-    DOWNLOADS.put("opendata", "Open data CSV in DfE’s layout (every table, England and regions)");
-    DOWNLOADS.put("opendata-meta", "Its metadata file (.meta.csv)");
+    DOWNLOADS.put("csv", "Tidy CSV for analysts: a row a figure, with the tables’ codes");
+    DOWNLOADS.put(
+        "opendata",
+        "Open data CSV in DfE’s layout for Explore Education Statistics: the notifications,"
+            + " England and its regions");
+    DOWNLOADS.put("opendata-meta", "The open data’s metadata file (.meta.csv)");
+  }
+
+  /** Each download's file name after the period, area and section: each its own. */
+  static final Map<String, String> FILE_ENDINGS =
+      Map.of(
+          "ods", "-tables.ods",
+          "xlsx", "-tables.xlsx",
+          "pdf", "-report.pdf",
+          "csv", "-tables.csv",
+          "opendata", "-open-data.csv",
+          "opendata-meta", "-open-data.meta.csv");
+
+  /**
+   * A download's file name: {@code serious-incidents-2020-01-01-to-2020-12-31}, then the area when
+   * not England and the section when one is chosen (in lower-case words), then what the file is.
+   */
+  String fileName(String format, ReportRequest request, Section chosen) {
+    StringBuilder name =
+        new StringBuilder("serious-incidents-")
+            .append(request.from())
+            .append("-to-")
+            .append(request.to());
+    String area = null;
+    if (request.laCode() != null) {
+      area =
+          reference
+              .localAuthority(request.laCode())
+              .map(LocalAuthority::name)
+              .orElse(request.laCode());
+    } else if (request.regionCode() != null) {
+      area =
+          reference.regions().stream()
+              .filter(g -> g.code().equals(request.regionCode()))
+              .map(Region::name)
+              .findFirst()
+              .orElse(request.regionCode());
+    }
+    if (area != null) {
+      name.append('-').append(slug(area));
+    }
+    if (chosen != null && !format.startsWith("opendata")) {
+      name.append('-').append(chosen.code());
+    }
+    return name.append(FILE_ENDINGS.get(format)).toString();
+  }
+
+  /** Words as a file name's part: lower case, letters and digits, hyphens between. */
+  static String slug(String words) {
+    String s =
+        java.text.Normalizer.normalize(words, java.text.Normalizer.Form.NFKD)
+            .toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-");
+    return s.replaceAll("^-+|-+$", "");
   }
 
   private List<Download> downloads(Filters f, Section chosen) {
@@ -191,7 +248,7 @@ class AnalyticsTablesController {
       return refuse(filters, chosen, errors, model, principal, response);
     }
     Viewer viewer = viewers.of(principal);
-    String name = "serious-incidents-" + request.from() + "-to-" + request.to();
+    String name = fileName(format, request, chosen);
     try {
       if (format.startsWith("opendata")) {
         OpenData.Publication publication =
@@ -200,9 +257,7 @@ class AnalyticsTablesController {
           OpenData.timePeriod(request.from(), request.to()); // the same period rule as the data
         }
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(
-            "Content-Disposition",
-            "attachment; filename=\"" + name + (publication == null ? ".meta.csv" : ".csv") + "\"");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         java.io.Writer w = response.getWriter();
         if (publication == null) {
           OpenData.meta(w);
@@ -241,8 +296,7 @@ class AnalyticsTablesController {
         }
       }
       response.setContentType(type);
-      response.setHeader(
-          "Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"");
+      response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
       response.getOutputStream().write(bytes.toByteArray());
       return null;
     } catch (InvalidReportException e) {
