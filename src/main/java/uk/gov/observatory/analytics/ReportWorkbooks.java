@@ -374,7 +374,13 @@ public final class ReportWorkbooks {
   static String sheetName(PublishedReport.Table t, Set<String> taken) {
     String words =
         t.number() == null || t.number().isBlank() ? t.title() : t.number() + " " + t.title();
-    String clean = words.replaceAll("[\\[\\]:*?/\\\\']", " ").replaceAll("\\s+", " ").strip();
+    // An apostrophe would need escaping in every link to the sheet: a typographic one does not.
+    String clean =
+        words
+            .replace('\'', '\u2019')
+            .replaceAll("[\\[\\]:*?/\\\\]", " ")
+            .replaceAll("\\s+", " ")
+            .strip();
     if (clean.isEmpty()) {
       clean = "Table";
     }

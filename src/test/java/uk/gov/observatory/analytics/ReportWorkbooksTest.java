@@ -210,7 +210,20 @@ class ReportWorkbooksTest {
         LocalDate.of(2020, 12, 31),
         LocalDate.of(2021, 3, 31),
         "2018-19",
-        List.of(t6, t7, t7again),
+        List.of(
+            t6,
+            t7,
+            t7again,
+            new PublishedReport.Table(
+                "D3",
+                null,
+                "The Panel's view",
+                "",
+                List.of(
+                    new Column("Number", Unit.NUMBER), new Column("Share of all", Unit.PERCENT)),
+                List.of(new PublishedReport.Row("Agree", RowKind.ROW, List.of("40", "95.2"))),
+                List.of(),
+                null)),
         List.of(new PublishedReport.Revision("Table 6", "Total", "Totals", "1,250", "1,254")));
   }
 
@@ -399,7 +412,11 @@ class ReportWorkbooksTest {
               "Table 6 Timeliness of rapid",
               "Table 7 Timeliness of rapid",
               "Table 7 Timeliness of rapid 2",
+              "The Panel\u2019s view",
               "Revisions");
+      assertThat(book.sheets().get("The Panel\u2019s view").get(2))
+          .extracting(Read::text)
+          .containsExactly("Breakdown", "Number", "Share of all (%)");
       List<List<Read>> t6 = book.sheets().get("Table 6 Timeliness of rapid");
       assertThat(t6.get(0).get(0).text())
           .isEqualTo("Table 6: Timeliness of rapid reviews 2020 [note 1] [note 2]");
