@@ -43,6 +43,8 @@ class OpenDataScreenerTest {
 
   String data;
   String meta;
+  String london;
+  String leeds;
 
   /** The demonstration's years, generated and imported as {@code serve --demo} does. */
   @BeforeAll
@@ -72,6 +74,30 @@ class OpenDataScreenerTest {
     StringWriter m = new StringWriter();
     OpenData.meta(m);
     meta = m.toString();
+    StringWriter l = new StringWriter();
+    OpenData.data(
+        openData.publication(
+            new ReportRequest(
+                LocalDate.of(2020, 1, 1),
+                LocalDate.of(2020, 12, 31),
+                LocalDate.of(2021, 3, 31),
+                "E12000007",
+                null),
+            Viewer.system("test")),
+        l);
+    london = l.toString();
+    StringWriter la = new StringWriter();
+    OpenData.data(
+        openData.publication(
+            new ReportRequest(
+                LocalDate.of(2020, 4, 1),
+                LocalDate.of(2021, 3, 31),
+                LocalDate.of(2021, 6, 30),
+                null,
+                DemoData.LA),
+            Viewer.system("test")),
+        la);
+    leeds = la.toString();
   }
 
   /** The data file's lines, header first. */
@@ -150,6 +176,23 @@ class OpenDataScreenerTest {
       assertThat(CodesInText.in(file)).isEmpty();
       assertThat(file).doesNotContain("REPORT-SPEC").doesNotContain("table_id");
     }
+  }
+
+  @Test
+  @DisplayName(
+      "a region's calendar year and a local authority's financial year pass every rule too, the"
+          + " authority with its codes and name")
+  void regionAndLocalAuthorityPass() {
+    assertThat(OpenDataScreener.screen(london, meta)).isEmpty();
+    assertThat(london.split("\r\n")).hasSizeGreaterThan(100);
+    assertThat(OpenDataScreener.screen(leeds, meta)).isEmpty();
+    assertThat(leeds)
+        .contains(
+            "202021,Financial year,Local authority,E92000001,England,E12000003,"
+                + "Yorkshire and The Humber,E08000035,383,Leeds,Total,Total,Total,");
+    // An authority under another's name is a bad code/name pair.
+    assertThat(OpenDataScreener.screen(leeds.replace(",383,Leeds,", ",383,Bradford,"), meta))
+        .anyMatch(p -> p.startsWith("code/name pair:") && p.contains("Bradford"));
   }
 
   @Test
