@@ -276,5 +276,22 @@ class AnalyticsPagesHttpTest {
             .signIn(TestAccounts.create(accounts, "dl.leeds", Role.LA_NOTIFIER, LEEDS));
     assertThat(notifier.get("/analytics/download?format=csv&section=authorities&" + q).body())
         .contains("H,NOTIFICATIONS,COUNT,0");
+    // Its workbook says whose figures they are; open data (England's and every region's rows) is
+    // neither offered nor given to someone who sees only some authorities.
+    HttpResponse<byte[]> leedsBook =
+        notifier.getBytes("/analytics/download?format=xlsx&section=authorities&" + q);
+    try (var book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+            new java.io.ByteArrayInputStream(leedsBook.body()))) {
+      StringBuilder cover = new StringBuilder();
+      book.getSheet("Cover").forEach(r -> r.forEach(c -> cover.append(c.getStringCellValue())));
+      assertThat(cover.toString()).contains("only the local authorities you can see (Leeds)");
+    }
+    assertThat(notifier.get("/analytics/tables?" + q).body())
+        .contains("id=\"download-xlsx\"")
+        .doesNotContain("id=\"download-opendata");
+    HttpResponse<String> refused = notifier.get("/analytics/download?format=opendata&" + q);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("Open data counts every local authority");
   }
 }

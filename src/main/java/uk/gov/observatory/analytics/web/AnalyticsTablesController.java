@@ -120,7 +120,7 @@ class AnalyticsTablesController {
         report = DisclosureControl.apply(report);
       }
       model.addAttribute("tables", views(report));
-      model.addAttribute("downloads", downloads(filters, chosen));
+      model.addAttribute("downloads", downloads(filters, chosen, viewer));
       return "analytics/tables";
     } catch (InvalidReportException e) {
       problems(e, "", errors);
@@ -200,9 +200,16 @@ class AnalyticsTablesController {
     return s.replaceAll("^-+|-+$", "");
   }
 
-  private List<Download> downloads(Filters f, Section chosen) {
+  /**
+   * The page's downloads. Open data is offered only to those who see every local authority: its
+   * rows are England's and each region's, which a partial view would mislabel.
+   */
+  private List<Download> downloads(Filters f, Section chosen, Viewer viewer) {
     List<Download> out = new ArrayList<>();
     for (Map.Entry<String, String> d : DOWNLOADS.entrySet()) {
+      if (d.getKey().startsWith("opendata") && !viewer.everything()) {
+        continue;
+      }
       UriComponentsBuilder b =
           UriComponentsBuilder.fromPath("/analytics/download")
               .queryParam("format", d.getKey())
@@ -215,9 +222,46 @@ class AnalyticsTablesController {
       if (chosen != null && !d.getKey().startsWith("opendata")) {
         b.queryParam("section", chosen.code());
       }
-      out.add(new Download(d.getKey(), d.getValue(), b.encode().build().toUriString()));
+      String words = d.getValue();
+      if (d.getKey().equals("opendata") && !f.area().isEmpty()) {
+        words =
+            "Open data CSV in DfE’s layout for Explore Education Statistics: the notifications of"
+                + " the area chosen";
+      }
+      out.add(new Download(d.getKey(), words, b.encode().build().toUriString()));
     }
     return out;
+  }
+
+  /**
+   * Where a download covers, in words, for its cover sheet: the area chosen, England, or, for
+   * someone who sees only some authorities, those authorities.
+   */
+  String areaWords(ReportRequest request, Viewer viewer) {
+    if (request.laCode() != null) {
+      return reference
+          .localAuthority(request.laCode())
+          .map(LocalAuthority::name)
+          .orElse(request.laCode());
+    }
+    String place =
+        request.regionCode() == null
+            ? "England"
+            : reference.regions().stream()
+                .filter(g -> g.code().equals(request.regionCode()))
+                .map(Region::name)
+                .findFirst()
+                .orElse(request.regionCode());
+    if (viewer.everything()) {
+      return place;
+    }
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (String code : viewer.laCodes()) {
+      reference.current(code).ifPresent(la -> names.add(la.name()));
+    }
+    return place
+        + ", only the local authorities you can see"
+        + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")");
   }
 
   /**
@@ -248,6 +292,14 @@ class AnalyticsTablesController {
       return refuse(filters, chosen, errors, model, principal, response);
     }
     Viewer viewer = viewers.of(principal);
+    if (format.startsWith("opendata") && !viewer.everything()) {
+      errors.addLink(
+          "format",
+          null,
+          "Open data counts every local authority’s notifications, so only those who see them all"
+              + " (the Panel and its secretariat) can download it: choose another download");
+      return refuse(filters, chosen, errors, model, principal, response);
+    }
     String name = fileName(format, request, chosen);
     try {
       if (format.startsWith("opendata")) {
@@ -276,11 +328,17 @@ class AnalyticsTablesController {
       String type;
       switch (format) {
         case "ods" -> {
-          uk.gov.observatory.analytics.ReportWorkbooks.ods(report, bytes);
+          uk.gov.observatory.analytics.ReportWorkbooks.ods(
+              uk.gov.observatory.analytics.AnnualReportLayout.lay(
+                  report, null, areaWords(request, viewer)),
+              bytes);
           type = "application/vnd.oasis.opendocument.spreadsheet";
         }
         case "xlsx" -> {
-          uk.gov.observatory.analytics.ReportWorkbooks.xlsx(report, bytes);
+          uk.gov.observatory.analytics.ReportWorkbooks.xlsx(
+              uk.gov.observatory.analytics.AnnualReportLayout.lay(
+                  report, null, areaWords(request, viewer)),
+              bytes);
           type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         }
         case "pdf" -> {
