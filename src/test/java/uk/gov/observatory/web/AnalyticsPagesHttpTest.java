@@ -285,7 +285,7 @@ class AnalyticsPagesHttpTest {
             new java.io.ByteArrayInputStream(leedsBook.body()))) {
       StringBuilder cover = new StringBuilder();
       book.getSheet("Cover").forEach(r -> r.forEach(c -> cover.append(c.getStringCellValue())));
-      assertThat(cover.toString()).contains("only the local authorities you can see (Leeds)");
+      assertThat(cover.toString()).contains("Leeds (only the local authorities you can see)");
     }
     assertThat(notifier.get("/analytics/tables?" + q).body())
         .contains("id=\"download-xlsx\"")

@@ -259,6 +259,9 @@ class AnalyticsTablesController {
     for (String code : viewer.laCodes()) {
       reference.current(code).ifPresent(la -> names.add(la.name()));
     }
+    if (request.regionCode() == null && !names.isEmpty()) {
+      return String.join(", ", names) + " (only the local authorities you can see)";
+    }
     return place
         + ", only the local authorities you can see"
         + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")");
