@@ -34,7 +34,7 @@ import uk.gov.observatory.audit.Actors;
     mixinStandardHelpOptions = true,
     description = {
       "Computes the annual report's tables for a period of incident dates.",
-      "The tables of REPORT-SPEC.md, as tidy CSV (table_id,row_code,column_code,value), JSON, a workbook (ODS or XLSX) with an About sheet and one sheet a table, HTML, PDF, or, for publication, DfE open data (Explore Education Statistics): a data CSV and its .meta.csv, always disclosure-controlled."
+      "The tables of REPORT-SPEC.md, as tidy CSV (table_id,row_code,column_code,value), JSON, a workbook (ODS or XLSX) with a cover, contents, notes and one sheet a table, in words, HTML, PDF, or, for publication, DfE open data (Explore Education Statistics): a data CSV and its .meta.csv, always disclosure-controlled."
     })
 class ReportCommand implements Callable<Integer> {
 
@@ -63,8 +63,9 @@ class ReportCommand implements Callable<Integer> {
       defaultValue = "csv",
       description =
           "csv, json, ods, xlsx, html or pdf (default csv), or opendata: for publication in DfE's"
-              + " open data layout, FILE.csv (time, geography, table_id, row_code, column_code,"
-              + " value) and FILE.meta.csv next to it; a calendar or financial year only; always"
+              + " open data layout, FILE.csv (time, geography, breakdown_topic, breakdown,"
+              + " nature_of_notification, number_notifications, percent_notifications) and"
+              + " FILE.meta.csv next to it; a calendar or financial year only; always"
               + " disclosure-controlled.")
   String format;
 

@@ -70,71 +70,98 @@ class OpenDataTest {
     return w.toString();
   }
 
+  /** A row's filters and indicators: "topic|breakdown|nature|number|percent". */
   static String cell(CSVRecord r) {
-    return r.get("table_id") + "," + r.get("row_code") + "," + r.get("column_code");
+    return r.get("breakdown_topic")
+        + "|"
+        + r.get("breakdown")
+        + "|"
+        + r.get("nature_of_notification")
+        + "|"
+        + r.get("number_notifications")
+        + "|"
+        + r.get("percent_notifications");
   }
 
   @Test
   @DisplayName(
-      "the data file's header is time, geography, filters, indicator; National rows are the"
-          + " suppressed tidy CSV one for one (blank written z) and hand counts hold")
-  void nationalRowsAreTheSuppressedTidyCsv() throws Exception {
+      "the data file's header is time, geography, filters, indicators as DfE's release has them;"
+          + " National rows are the suppressed report's notification tables in words, and hand"
+          + " counts hold")
+  void nationalRowsAreTheSuppressedReportInWords() throws Exception {
     String csv = data(openData.publication(year2020(null, null), Viewer.system("test")));
     assertThat(header(csv))
         .isEqualTo(
             "time_period,time_identifier,geographic_level,country_code,country_name,region_code,"
-                + "region_name,new_la_code,old_la_code,la_name,table_id,row_code,column_code,value");
+                + "region_name,breakdown_topic,breakdown,nature_of_notification,"
+                + "number_notifications,percent_notifications");
     List<CSVRecord> rows = parse(csv);
     assertThat(rows).allMatch(r -> r.get("time_period").equals("2020"));
     assertThat(rows).allMatch(r -> r.get("time_identifier").equals("Calendar year"));
     assertThat(rows).allMatch(r -> r.get("country_code").equals("E92000001"));
     assertThat(rows).allMatch(r -> r.get("country_name").equals("England"));
-    assertThat(rows).allMatch(r -> r.get("new_la_code").isEmpty() && r.get("la_name").isEmpty());
 
     List<String> national = new ArrayList<>();
     for (CSVRecord r : rows) {
       if (r.get("geographic_level").equals("National")) {
         assertThat(r.get("region_code")).isEmpty();
         assertThat(r.get("region_name")).isEmpty();
-        national.add(cell(r) + "," + r.get("value"));
+        national.add(cell(r));
       }
     }
-    // The same cells by the existing path: the report, disclosure-controlled, as tidy CSV.
-    StringWriter tidy = new StringWriter();
-    ReportWriter.csv(
-        DisclosureControl.apply(reports.report(year2020(null, null), Viewer.system("test"))), tidy);
-    List<String> expected = new ArrayList<>();
-    boolean blanks = false;
-    for (CSVRecord r : parse(tidy.toString())) {
-      blanks |= r.get("value").isEmpty();
-      expected.add(cell(r) + "," + (r.get("value").isEmpty() ? "z" : r.get("value")));
-    }
-    assertThat(blanks).as("the comparison covers blanks").isTrue();
-    assertThat(expected).hasSizeGreaterThan(100);
-    assertThat(national).containsExactlyElementsOf(expected);
-
-    // Counted by hand: 4 notifications, 3 deaths, 1 serious harm (c), 0 other, 5 children.
+    // The same lines from the report, disclosure-controlled: nothing else slips in.
+    Report controlled =
+        DisclosureControl.apply(reports.report(year2020(null, null), Viewer.system("test")));
     assertThat(national)
-        .contains(
-            "H,NOTIFICATIONS,COUNT,4",
-            "H,DEATH,COUNT,3",
-            "H,SERIOUS_HARM,COUNT,c",
-            "H,OTHER,COUNT,0",
-            "H,CHILDREN,COUNT,5");
+        .containsExactlyElementsOf(
+            OpenData.lines(controlled).stream()
+                .map(
+                    l ->
+                        l.topic()
+                            + "|"
+                            + l.breakdown()
+                            + "|"
+                            + l.nature()
+                            + "|"
+                            + l.number()
+                            + "|"
+                            + l.percent())
+                .toList());
+    assertThat(national).hasSizeGreaterThan(100);
+
+    // Counted by hand: 4 notifications, 3 deaths, 1 serious harm (c), 0 other; the category of
+    // death's total is the deaths; the headline has no percentages (z, not applicable).
+    assertThat(national)
+        .startsWith(
+            "Total|Total|Total|4|z",
+            "Total|Total|Child death|3|z",
+            "Total|Total|Serious harm|c|z",
+            "Total|Total|Other|0|z")
+        .anyMatch(l -> l.startsWith("Category of death|Total|Child death|3|"))
+        .anyMatch(l -> l.startsWith("Case characteristics|Domestic abuse|Child death|"))
+        .anyMatch(l -> l.startsWith("Rapid review decision|Total|Child death: "))
+        .anyMatch(l -> l.startsWith("Timeliness of notification|Notified more than 5 working"));
+    // Tables that count children, rapid reviews, LCSPRs or authorities are not notifications.
+    assertThat(national)
+        .noneMatch(l -> l.contains("White British"))
+        .noneMatch(l -> l.contains("working days or fewer"));
+    assertThat(csv).doesNotContain("REPORT-SPEC");
+    assertThat(uk.gov.observatory.support.CodesInText.in(csv)).isEmpty();
   }
 
   @Test
   @DisplayName(
       "an England report adds Regional rows for each of the nine regions, counted by hand;"
-          + " no published count is 1 or 2")
+          + " no published count is 1 or 2, no cell is blank")
   void regionalRowsAndNoSmallCounts() throws Exception {
     List<CSVRecord> rows =
         parse(data(openData.publication(year2020(null, null), Viewer.system("test"))));
     Map<String, String> notificationsByRegion =
         rows.stream()
             .filter(r -> r.get("geographic_level").equals("Regional"))
-            .filter(r -> cell(r).equals("H,NOTIFICATIONS,COUNT"))
-            .collect(Collectors.toMap(r -> r.get("region_code"), r -> r.get("value")));
+            .filter(r -> cell(r).startsWith("Total|Total|Total|"))
+            .collect(
+                Collectors.toMap(r -> r.get("region_code"), r -> r.get("number_notifications")));
     assertThat(notificationsByRegion).hasSize(9);
     // England's 4 is published; Yorkshire's 1 is c, so London's 3 is c too, or England less
     // London would give Yorkshire away.
@@ -146,39 +173,46 @@ class OpenDataTest {
         .filteredOn(r -> r.get("region_code").equals(LONDON))
         .allMatch(r -> r.get("region_name").equals("London"))
         .isNotEmpty();
-    // Every geography has the same cells, in the same order.
+    // Every geography has the same rows, in the same order.
     long national = rows.stream().filter(r -> r.get("geographic_level").equals("National")).count();
     assertThat(rows).hasSize((int) national * 10);
 
     assertThat(rows)
-        .filteredOn(r -> DisclosureControl.isCount(r.get("column_code")))
-        .isNotEmpty()
-        .noneMatch(r -> r.get("value").equals("1") || r.get("value").equals("2"));
-    assertThat(rows).noneMatch(r -> r.get("value").isEmpty());
+        .noneMatch(
+            r ->
+                r.get("number_notifications").equals("1")
+                    || r.get("number_notifications").equals("2"));
+    assertThat(rows)
+        .allMatch(
+            r ->
+                !r.get("number_notifications").isEmpty()
+                    && !r.get("percent_notifications").isEmpty());
   }
 
   @Test
   @DisplayName(
       "a region gives its Regional rows only; a local authority gives Local authority rows with"
-          + " its region and old code; a financial year is 202021")
+          + " its region and old code, the LA columns only then; a financial year is 202021")
   void regionAndLocalAuthority() throws Exception {
-    List<CSVRecord> region =
-        parse(data(openData.publication(year2020(LONDON, null), Viewer.system("test"))));
+    String londonCsv = data(openData.publication(year2020(LONDON, null), Viewer.system("test")));
+    assertThat(header(londonCsv)).doesNotContain("la_code").doesNotContain("la_name");
+    List<CSVRecord> region = parse(londonCsv);
     assertThat(region).isNotEmpty().allMatch(r -> r.get("geographic_level").equals("Regional"));
     assertThat(region).allMatch(r -> r.get("region_code").equals(LONDON));
-    assertThat(region).anyMatch(r -> (cell(r) + "," + r.get("value")).equals("H,DEATH,COUNT,3"));
+    assertThat(region).anyMatch(r -> cell(r).equals("Total|Total|Child death|3|z"));
 
-    List<CSVRecord> leeds =
-        parse(
-            data(
-                openData.publication(
-                    new ReportRequest(
-                        LocalDate.of(2020, 4, 1),
-                        LocalDate.of(2021, 3, 31),
-                        AS_AT,
-                        null,
-                        "E08000035"),
-                    Viewer.system("test"))));
+    String leedsCsv =
+        data(
+            openData.publication(
+                new ReportRequest(
+                    LocalDate.of(2020, 4, 1), LocalDate.of(2021, 3, 31), AS_AT, null, "E08000035"),
+                Viewer.system("test")));
+    assertThat(header(leedsCsv))
+        .isEqualTo(
+            "time_period,time_identifier,geographic_level,country_code,country_name,region_code,"
+                + "region_name,new_la_code,old_la_code,la_name,breakdown_topic,breakdown,"
+                + "nature_of_notification,number_notifications,percent_notifications");
+    List<CSVRecord> leeds = parse(leedsCsv);
     assertThat(leeds).isNotEmpty();
     for (CSVRecord r : leeds) {
       assertThat(r.get("time_period")).isEqualTo("202021");
@@ -191,12 +225,13 @@ class OpenDataTest {
       assertThat(r.get("la_name")).isEqualTo("Leeds");
     }
     // Leeds, April 2020 to March 2021: the serious harm and the 2021 death, two: suppressed.
-    assertThat(leeds)
-        .anyMatch(r -> (cell(r) + "," + r.get("value")).equals("H,NOTIFICATIONS,COUNT,c"));
+    assertThat(leeds).anyMatch(r -> cell(r).equals("Total|Total|Total|c|z"));
   }
 
   @Test
-  @DisplayName("meta.csv lists every non-geographic column exactly once, as a Filter or Indicator")
+  @DisplayName(
+      "meta.csv describes every filter and indicator column exactly once, in words, and nothing"
+          + " else")
   void meta() throws Exception {
     StringWriter w = new StringWriter();
     OpenData.meta(w);
@@ -212,14 +247,26 @@ class OpenDataTest {
             .filter(c -> !OpenData.GEOGRAPHY_COLUMNS.contains(c))
             .toList();
     assertThat(described).containsExactlyElementsOf(nonGeographic);
-    assertThat(nonGeographic).containsExactly("table_id", "row_code", "column_code", "value");
+    assertThat(nonGeographic)
+        .containsExactly(
+            "breakdown_topic",
+            "breakdown",
+            "nature_of_notification",
+            "number_notifications",
+            "percent_notifications");
     assertThat(meta)
         .allMatch(r -> r.get("col_type").equals("Filter") || r.get("col_type").equals("Indicator"))
         .allMatch(r -> !r.get("label").isEmpty());
     assertThat(meta)
         .filteredOn(r -> r.get("col_type").equals("Indicator"))
-        .extracting(r -> r.get("col_name"))
-        .containsExactly("value");
+        .extracting(
+            r -> r.get("col_name") + "|" + r.get("indicator_unit") + "|" + r.get("indicator_dp"))
+        .containsExactly("number_notifications||0", "percent_notifications|%|1");
+    assertThat(meta)
+        .filteredOn(r -> r.get("col_name").equals("breakdown"))
+        .extracting(r -> r.get("filter_grouping_column"))
+        .containsExactly("breakdown_topic");
+    assertThat(w.toString()).doesNotContain("REPORT-SPEC").doesNotContain("table_id");
   }
 
   @Test

@@ -52,32 +52,43 @@ class ReportCsvCellsTest {
 
   @Test
   @DisplayName(
-      "the open data file neutralises text cells (an area's name included); z, c, low and numbers"
-          + " stay as they are")
+      "the open data file neutralises text cells (an area's name and a row's words included); z,"
+          + " c, low and numbers stay as they are")
   void openData() throws IOException {
+    Map<String, List<Cell>> tables = new LinkedHashMap<>();
+    tables.put(
+        "T4A",
+        List.of(
+            new Cell("T4A", "FATHER_TO_MOTHER", "COUNT", "12"),
+            new Cell("T4A", "FATHER_TO_MOTHER", "PERCENT", "12.5"),
+            new Cell("T4A", "DIFFERENCE", "COUNT", "-3"),
+            new Cell("T4A", "SMALL", "COUNT", "c"),
+            new Cell("T4A", "LOW", "PERCENT", "low"),
+            new Cell("T4A", "BLANK", "COUNT", ""),
+            new Cell("T4A", "=HYPERLINK(\"http://x\",\"y\")", "COUNT", "-2+3")));
     StringWriter out = new StringWriter();
-    OpenData.data(
+    OpenData.Publication publication =
         new OpenData.Publication(
             new OpenData.TimePeriod("2020", "Calendar year"),
             List.of(
                 new OpenData.Part(
                     new OpenData.Geography(
                         "Local authority", "E12000007", "London", "E09000033", "213", "+Evil"),
-                    report()))),
-        out);
+                    new Report(null, tables))));
+    OpenData.data(publication, out);
     List<String> lines = List.of(out.toString().split("\r\n"));
-    assertThat(lines.get(0)).isEqualTo(String.join(",", OpenData.COLUMNS));
+    assertThat(lines.get(0)).isEqualTo(String.join(",", OpenData.columns(publication)));
     String area =
         "2020,Calendar year,Local"
-            + " authority,E92000001,England,E12000007,London,E09000033,213,'+Evil,";
+            + " authority,E92000001,England,E12000007,London,E09000033,213,'+Evil,"
+            + "Pattern of domestic abuse,";
     assertThat(lines.subList(1, lines.size()))
         .containsExactly(
-            area + "H,NOTIFICATIONS,COUNT,12",
-            area + "H,NOTIFICATIONS,PERCENT,12.5",
-            area + "H,DIFFERENCE,COUNT,-3",
-            area + "H,SMALL,COUNT,c",
-            area + "H,LOW,COUNT,low",
-            area + "H,BLANK,COUNT,z",
-            area + "H,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'@SUM(A1),'-2+3");
+            area + "Father to mother,Total,12,12.5",
+            area + "Difference,Total,-3,z",
+            area + "Small,Total,c,z",
+            area + "Low,Total,z,low",
+            area + "Blank,Total,z,z",
+            area + "\"'=hyperlink(\"\"http://x\"\",\"\"y\"\")\",Total,'-2+3,z");
   }
 }

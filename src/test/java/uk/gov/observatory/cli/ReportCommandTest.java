@@ -123,12 +123,18 @@ class ReportCommandTest {
     assertThat(x.code()).as(x.err()).isZero();
     try (InputStream in = Files.newInputStream(xlsx);
         XSSFWorkbook book = new XSSFWorkbook(in)) {
-      assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("About");
-      Sheet h = book.getSheet("H");
-      assertThat(h.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Headline figures");
-      assertThat(h.getRow(1).getCell(1).getStringCellValue()).isEqualTo("COUNT");
-      assertThat(h.getRow(2).getCell(0).getStringCellValue()).isEqualTo("NOTIFICATIONS");
-      assertThat(h.getRow(2).getCell(1).getNumericCellValue()).isEqualTo(2.0);
+      // A cover, contents and notes, then the tables in words: the headline first.
+      assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("Cover");
+      assertThat(book.getSheetAt(1).getSheetName()).isEqualTo("Contents");
+      assertThat(book.getSheetAt(2).getSheetName()).isEqualTo("Notes");
+      Sheet h = book.getSheetAt(3);
+      assertThat(h.getRow(1).getCell(0).getStringCellValue())
+          .startsWith("This worksheet contains one table.");
+      assertThat(h.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Breakdown");
+      assertThat(h.getRow(3).getCell(0).getStringCellValue())
+          .isNotEqualTo("NOTIFICATIONS")
+          .containsIgnoringCase("notifications");
+      assertThat(h.getRow(3).getCell(1).getNumericCellValue()).isEqualTo(2.0);
     }
     Path ods = tmp.resolve("report.ods");
     CommandRun o =
@@ -145,12 +151,17 @@ class ReportCommandTest {
             ods.toString());
     assertThat(o.code()).as(o.err()).isZero();
     try (OdfSpreadsheetDocument doc = OdfSpreadsheetDocument.loadDocument(ods.toFile())) {
-      assertThat(doc.getTableList(false).get(0).getTableName()).isEqualTo("About");
-      OdfTable h = doc.getTableByName("H");
-      assertThat(h.getCellByPosition(0, 0).getStringValue()).isEqualTo("Headline figures");
-      assertThat(h.getCellByPosition(0, 2).getStringValue()).isEqualTo("NOTIFICATIONS");
-      assertThat(h.getCellByPosition(1, 2).getValueType()).isEqualTo("float");
-      assertThat(h.getCellByPosition(1, 2).getDoubleValue()).isEqualTo(1.0);
+      assertThat(doc.getTableList(false).get(0).getTableName()).isEqualTo("Cover");
+      OdfTable cover = doc.getTableList(false).get(0);
+      StringBuilder coverText = new StringBuilder();
+      for (int r = 0; r < cover.getRowCount(); r++) {
+        coverText.append(cover.getCellByPosition(0, r).getStringValue()).append('\n');
+      }
+      assertThat(coverText.toString()).contains("Leeds").contains("1 January 2020");
+      OdfTable h = doc.getTableList(false).get(3);
+      assertThat(h.getCellByPosition(0, 3).getStringValue()).isNotEqualTo("NOTIFICATIONS");
+      assertThat(h.getCellByPosition(1, 3).getValueType()).isEqualTo("float");
+      assertThat(h.getCellByPosition(1, 3).getDoubleValue()).isEqualTo(1.0);
     }
     Path pdf = tmp.resolve("report.pdf");
     assertThat(

@@ -64,26 +64,32 @@ class ReportOpenDataCommandTest {
     assertThat(data.get(0))
         .isEqualTo(
             "time_period,time_identifier,geographic_level,country_code,country_name,region_code,"
-                + "region_name,new_la_code,old_la_code,la_name,table_id,row_code,column_code,value");
+                + "region_name,breakdown_topic,breakdown,nature_of_notification,"
+                + "number_notifications,percent_notifications");
     assertThat(data)
         .contains(
-            "2020,Calendar year,National,E92000001,England,,,,,,H,NOTIFICATIONS,COUNT,4",
-            "2020,Calendar year,National,E92000001,England,,,,,,H,DEATH,COUNT,3",
-            "2020,Calendar year,National,E92000001,England,,,,,,H,SERIOUS_HARM,COUNT,c",
-            "2020,Calendar year,Regional,E92000001,England,E12000007,London,,,,H,DEATH,COUNT,3",
-            "2020,Calendar year,Regional,E92000001,England,E12000003,Yorkshire and The Humber,,,,"
-                + "H,NOTIFICATIONS,COUNT,c");
-    assertThat(data).noneMatch(l -> l.endsWith(",COUNT,1") || l.endsWith(",COUNT,2"));
+            "2020,Calendar year,National,E92000001,England,,,Total,Total,Total,4,z",
+            "2020,Calendar year,National,E92000001,England,,,Total,Total,Child death,3,z",
+            "2020,Calendar year,National,E92000001,England,,,Total,Total,Serious harm,c,z",
+            "2020,Calendar year,Regional,E92000001,England,E12000007,London,"
+                + "Total,Total,Child death,3,z",
+            "2020,Calendar year,Regional,E92000001,England,E12000003,Yorkshire and The Humber,"
+                + "Total,Total,Total,c,z");
+    assertThat(data).noneMatch(l -> l.matches(".*,[12],[^,]*$"));
     List<String> metaLines = Files.readAllLines(meta);
     assertThat(metaLines.get(0))
         .isEqualTo(
             "col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,"
                 + "filter_grouping_column");
-    assertThat(metaLines).hasSize(5);
-    assertThat(metaLines.subList(1, 5))
+    assertThat(metaLines).hasSize(6);
+    assertThat(metaLines.subList(1, 6))
         .extracting(l -> l.substring(0, l.indexOf(',', l.indexOf(',') + 1)))
         .containsExactly(
-            "table_id,Filter", "row_code,Filter", "column_code,Filter", "value,Indicator");
+            "breakdown_topic,Filter",
+            "breakdown,Filter",
+            "nature_of_notification,Filter",
+            "number_notifications,Indicator",
+            "percent_notifications,Indicator");
 
     Path la = tmp.resolve("leeds.csv");
     CommandRun leeds =
@@ -104,7 +110,7 @@ class ReportOpenDataCommandTest {
     assertThat(Files.readAllLines(la))
         .contains(
             "202021,Financial year,Local authority,E92000001,England,E12000003,"
-                + "Yorkshire and The Humber,E08000035,383,Leeds,H,NOTIFICATIONS,COUNT,c");
+                + "Yorkshire and The Humber,E08000035,383,Leeds,Total,Total,Total,c,z");
     assertThat(tmp.resolve("leeds.meta.csv")).exists();
   }
 

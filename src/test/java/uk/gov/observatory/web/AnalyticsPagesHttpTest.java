@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -216,10 +217,13 @@ class AnalyticsPagesHttpTest {
     try (var book =
         new org.apache.poi.xssf.usermodel.XSSFWorkbook(
             new java.io.ByteArrayInputStream(xlsx.body()))) {
-      // An "About" sheet, then a sheet a table of the section.
-      assertThat(book.getNumberOfSheets()).isEqualTo(3);
-      assertThat(book.getSheetAt(1).getSheetName()).startsWith("H");
-      assertThat(book.getSheetAt(2).getSheetName()).startsWith("LA1");
+      // A cover, contents and notes, then a sheet a table of the section, named in words.
+      assertThat(book.getNumberOfSheets()).isEqualTo(5);
+      assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("Cover");
+      assertThat(book.getSheetAt(1).getSheetName()).isEqualTo("Contents");
+      assertThat(book.getSheetAt(2).getSheetName()).isEqualTo("Notes");
+      assertThat(book.getSheetAt(3).getSheetName()).doesNotContain("H ").isNotEqualTo("H");
+      assertThat(book.getSheetAt(4).getSheetName()).doesNotStartWith("LA1");
     }
     HttpResponse<byte[]> pdf = secretariat.getBytes("/analytics/download?format=pdf&" + q);
     assertThat(pdf.statusCode()).isEqualTo(200);
@@ -237,6 +241,32 @@ class AnalyticsPagesHttpTest {
         secretariat.get("/analytics/download?format=opendata&from=2020-01-01&to=2020-06-30");
     assertThat(half.statusCode()).isEqualTo(400);
     assertThat(half.body()).contains("There is a problem").contains("calendar year");
+    // Each download has its own file name, saying the period, the section and what it is.
+    Map<String, String> names = new java.util.LinkedHashMap<>();
+    for (String format : List.of("csv", "ods", "xlsx", "pdf", "opendata", "opendata-meta")) {
+      HttpResponse<byte[]> d =
+          secretariat.getBytes(
+              "/analytics/download?format=" + format + "&section=authorities&" + q);
+      assertThat(d.statusCode()).as(format).isEqualTo(200);
+      String disposition = d.headers().firstValue("Content-Disposition").orElseThrow();
+      names.put(format, disposition.replaceAll(".*filename=\"([^\"]+)\".*", "$1"));
+    }
+    assertThat(names)
+        .containsEntry("csv", "serious-incidents-2019-01-01-to-2019-12-31-authorities-tables.csv")
+        .containsEntry("ods", "serious-incidents-2019-01-01-to-2019-12-31-authorities-tables.ods")
+        .containsEntry("xlsx", "serious-incidents-2019-01-01-to-2019-12-31-authorities-tables.xlsx")
+        .containsEntry("pdf", "serious-incidents-2019-01-01-to-2019-12-31-authorities-report.pdf")
+        .containsEntry("opendata", "serious-incidents-2019-01-01-to-2019-12-31-open-data.csv")
+        .containsEntry(
+            "opendata-meta", "serious-incidents-2019-01-01-to-2019-12-31-open-data.meta.csv");
+    assertThat(new java.util.HashSet<>(names.values())).hasSameSizeAs(names.values());
+    HttpResponse<byte[]> london =
+        secretariat.getBytes("/analytics/download?format=csv&area=region:E12000007&" + q);
+    assertThat(london.headers().firstValue("Content-Disposition"))
+        .hasValueSatisfying(
+            v ->
+                assertThat(v)
+                    .contains("serious-incidents-2019-01-01-to-2019-12-31-london-tables.csv"));
     HttpResponse<String> unknown = secretariat.get("/analytics/download?format=doc&" + q);
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(unknown.body()).contains("Choose a download from the list");
@@ -246,5 +276,22 @@ class AnalyticsPagesHttpTest {
             .signIn(TestAccounts.create(accounts, "dl.leeds", Role.LA_NOTIFIER, LEEDS));
     assertThat(notifier.get("/analytics/download?format=csv&section=authorities&" + q).body())
         .contains("H,NOTIFICATIONS,COUNT,0");
+    // Its workbook says whose figures they are; open data (England's and every region's rows) is
+    // neither offered nor given to someone who sees only some authorities.
+    HttpResponse<byte[]> leedsBook =
+        notifier.getBytes("/analytics/download?format=xlsx&section=authorities&" + q);
+    try (var book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+            new java.io.ByteArrayInputStream(leedsBook.body()))) {
+      StringBuilder cover = new StringBuilder();
+      book.getSheet("Cover").forEach(r -> r.forEach(c -> cover.append(c.getStringCellValue())));
+      assertThat(cover.toString()).contains("Leeds (only the local authorities you can see)");
+    }
+    assertThat(notifier.get("/analytics/tables?" + q).body())
+        .contains("id=\"download-xlsx\"")
+        .doesNotContain("id=\"download-opendata");
+    HttpResponse<String> refused = notifier.get("/analytics/download?format=opendata&" + q);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("Open data counts every local authority");
   }
 }

@@ -120,7 +120,7 @@ class AnalyticsTablesController {
         report = DisclosureControl.apply(report);
       }
       model.addAttribute("tables", views(report));
-      model.addAttribute("downloads", downloads(filters, chosen));
+      model.addAttribute("downloads", downloads(filters, chosen, viewer));
       return "analytics/tables";
     } catch (InvalidReportException e) {
       problems(e, "", errors);
@@ -135,17 +135,81 @@ class AnalyticsTablesController {
   static final Map<String, String> DOWNLOADS = new LinkedHashMap<>();
 
   static {
-    DOWNLOADS.put("ods", "OpenDocument spreadsheet (ODS), a sheet a table");
-    DOWNLOADS.put("xlsx", "Excel workbook (XLSX), a sheet a table");
+    DOWNLOADS.put(
+        "ods", "OpenDocument spreadsheet (ODS): a cover, contents, notes and a sheet a table");
+    DOWNLOADS.put("xlsx", "Excel workbook (XLSX): a cover, contents, notes and a sheet a table");
     DOWNLOADS.put("pdf", "Printable report (PDF), with the charts");
-    DOWNLOADS.put("csv", "Tidy CSV (table_id, row_code, column_code, value)");
-    DOWNLOADS.put("opendata", "Open data CSV in DfE’s layout (every table, England and regions)");
-    DOWNLOADS.put("opendata-meta", "Its metadata file (.meta.csv)");
+    DOWNLOADS.put("csv", "Tidy CSV for analysts: a row a figure, with the tables’ codes");
+    DOWNLOADS.put(
+        "opendata",
+        "Open data CSV in DfE’s layout for Explore Education Statistics: the notifications,"
+            + " England and its regions");
+    DOWNLOADS.put("opendata-meta", "The open data’s metadata file (.meta.csv)");
   }
 
-  private List<Download> downloads(Filters f, Section chosen) {
+  /** Each download's file name after the period, area and section: each its own. */
+  static final Map<String, String> FILE_ENDINGS =
+      Map.of(
+          "ods", "-tables.ods",
+          "xlsx", "-tables.xlsx",
+          "pdf", "-report.pdf",
+          "csv", "-tables.csv",
+          "opendata", "-open-data.csv",
+          "opendata-meta", "-open-data.meta.csv");
+
+  /**
+   * A download's file name: {@code serious-incidents-2020-01-01-to-2020-12-31}, then the area when
+   * not England and the section when one is chosen (in lower-case words), then what the file is.
+   */
+  String fileName(String format, ReportRequest request, Section chosen) {
+    StringBuilder name =
+        new StringBuilder("serious-incidents-")
+            .append(request.from())
+            .append("-to-")
+            .append(request.to());
+    String area = null;
+    if (request.laCode() != null) {
+      area =
+          reference
+              .localAuthority(request.laCode())
+              .map(LocalAuthority::name)
+              .orElse(request.laCode());
+    } else if (request.regionCode() != null) {
+      area =
+          reference.regions().stream()
+              .filter(g -> g.code().equals(request.regionCode()))
+              .map(Region::name)
+              .findFirst()
+              .orElse(request.regionCode());
+    }
+    if (area != null) {
+      name.append('-').append(slug(area));
+    }
+    if (chosen != null && !format.startsWith("opendata")) {
+      name.append('-').append(chosen.code());
+    }
+    return name.append(FILE_ENDINGS.get(format)).toString();
+  }
+
+  /** Words as a file name's part: lower case, letters and digits, hyphens between. */
+  static String slug(String words) {
+    String s =
+        java.text.Normalizer.normalize(words, java.text.Normalizer.Form.NFKD)
+            .toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-");
+    return s.replaceAll("^-+|-+$", "");
+  }
+
+  /**
+   * The page's downloads. Open data is offered only to those who see every local authority: its
+   * rows are England's and each region's, which a partial view would mislabel.
+   */
+  private List<Download> downloads(Filters f, Section chosen, Viewer viewer) {
     List<Download> out = new ArrayList<>();
     for (Map.Entry<String, String> d : DOWNLOADS.entrySet()) {
+      if (d.getKey().startsWith("opendata") && !viewer.everything()) {
+        continue;
+      }
       UriComponentsBuilder b =
           UriComponentsBuilder.fromPath("/analytics/download")
               .queryParam("format", d.getKey())
@@ -158,9 +222,49 @@ class AnalyticsTablesController {
       if (chosen != null && !d.getKey().startsWith("opendata")) {
         b.queryParam("section", chosen.code());
       }
-      out.add(new Download(d.getKey(), d.getValue(), b.encode().build().toUriString()));
+      String words = d.getValue();
+      if (d.getKey().equals("opendata") && !f.area().isEmpty()) {
+        words =
+            "Open data CSV in DfE’s layout for Explore Education Statistics: the notifications of"
+                + " the area chosen";
+      }
+      out.add(new Download(d.getKey(), words, b.encode().build().toUriString()));
     }
     return out;
+  }
+
+  /**
+   * Where a download covers, in words, for its cover sheet: the area chosen, England, or, for
+   * someone who sees only some authorities, those authorities.
+   */
+  String areaWords(ReportRequest request, Viewer viewer) {
+    if (request.laCode() != null) {
+      return reference
+          .localAuthority(request.laCode())
+          .map(LocalAuthority::name)
+          .orElse(request.laCode());
+    }
+    String place =
+        request.regionCode() == null
+            ? "England"
+            : reference.regions().stream()
+                .filter(g -> g.code().equals(request.regionCode()))
+                .map(Region::name)
+                .findFirst()
+                .orElse(request.regionCode());
+    if (viewer.everything()) {
+      return place;
+    }
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (String code : viewer.laCodes()) {
+      reference.current(code).ifPresent(la -> names.add(la.name()));
+    }
+    if (request.regionCode() == null && !names.isEmpty()) {
+      return String.join(", ", names) + " (only the local authorities you can see)";
+    }
+    return place
+        + ", only the local authorities you can see"
+        + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")");
   }
 
   /**
@@ -191,7 +295,15 @@ class AnalyticsTablesController {
       return refuse(filters, chosen, errors, model, principal, response);
     }
     Viewer viewer = viewers.of(principal);
-    String name = "serious-incidents-" + request.from() + "-to-" + request.to();
+    if (format.startsWith("opendata") && !viewer.everything()) {
+      errors.addLink(
+          "format",
+          null,
+          "Open data counts every local authority’s notifications, so only those who see them all"
+              + " (the Panel and its secretariat) can download it: choose another download");
+      return refuse(filters, chosen, errors, model, principal, response);
+    }
+    String name = fileName(format, request, chosen);
     try {
       if (format.startsWith("opendata")) {
         OpenData.Publication publication =
@@ -200,9 +312,7 @@ class AnalyticsTablesController {
           OpenData.timePeriod(request.from(), request.to()); // the same period rule as the data
         }
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(
-            "Content-Disposition",
-            "attachment; filename=\"" + name + (publication == null ? ".meta.csv" : ".csv") + "\"");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         java.io.Writer w = response.getWriter();
         if (publication == null) {
           OpenData.meta(w);
@@ -221,11 +331,17 @@ class AnalyticsTablesController {
       String type;
       switch (format) {
         case "ods" -> {
-          uk.gov.observatory.analytics.ReportWorkbooks.ods(report, bytes);
+          uk.gov.observatory.analytics.ReportWorkbooks.ods(
+              uk.gov.observatory.analytics.AnnualReportLayout.lay(
+                  report, null, areaWords(request, viewer)),
+              bytes);
           type = "application/vnd.oasis.opendocument.spreadsheet";
         }
         case "xlsx" -> {
-          uk.gov.observatory.analytics.ReportWorkbooks.xlsx(report, bytes);
+          uk.gov.observatory.analytics.ReportWorkbooks.xlsx(
+              uk.gov.observatory.analytics.AnnualReportLayout.lay(
+                  report, null, areaWords(request, viewer)),
+              bytes);
           type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         }
         case "pdf" -> {
@@ -241,8 +357,7 @@ class AnalyticsTablesController {
         }
       }
       response.setContentType(type);
-      response.setHeader(
-          "Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"");
+      response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
       response.getOutputStream().write(bytes.toByteArray());
       return null;
     } catch (InvalidReportException e) {
