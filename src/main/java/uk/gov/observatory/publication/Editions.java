@@ -487,18 +487,21 @@ public class Editions {
 
   /** The latest published edition of the same period and area as this one (not itself). */
   public Optional<Edition> previousPublished(Edition e) {
+    List<Object> args = new ArrayList<>(List.of(e.id(), e.from(), e.to()));
+    args.add(e.regionCode());
+    String before = "";
+    if (e.published()) {
+      before = " and published_at < ?";
+      args.add(Timestamp.from(e.publishedAt()));
+    }
     return jdbc
         .query(
             "select * from edition where status = 'PUBLISHED' and id <> ? and period_from = ?"
-                + " and period_to = ? and region_code is not distinct from ?"
-                + (e.published() ? " and published_at < ?" : " and ? is not null")
+                + " and period_to = ? and region_code is not distinct from ?::text"
+                + before
                 + " order by published_at desc, id desc limit 1",
             EDITION,
-            e.id(),
-            e.from(),
-            e.to(),
-            e.regionCode(),
-            e.published() ? Timestamp.from(e.publishedAt()) : Timestamp.from(clock.instant()))
+            args.toArray())
         .stream()
         .findFirst();
   }
