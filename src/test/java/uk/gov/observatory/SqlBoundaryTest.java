@@ -136,9 +136,7 @@ class SqlBoundaryTest {
           entry("edition_open_data_part_frozen", "publication"),
           entry("edition_cell_frozen", "publication"),
           entry("edition_file_frozen", "publication"),
-          entry("edition_revision_frozen", "publication"),
-          entry("edition_published", "publication"),
-          entry("edition_same_period", "publication"));
+          entry("edition_revision_frozen", "publication"));
 
   /** What each module publishes for other modules' SQL to read (views, tables) or call. */
   static final Map<String, Set<String>> READABLE =

@@ -97,17 +97,12 @@ public class Editions {
   // ---------------------------------------------------------------- drafts
 
   /**
-   * Drafts an edition, or says what to change (each problem naming its field: {@code kind}, {@code
-   * year}, {@code quarter}, {@code month}, {@code as-at}, {@code area}). A null argument is one not
-   * given.
+   * Checks what an edition is asked for, storing nothing: returns the area's name, or says what to
+   * change ({@link InvalidEditionException}, each problem naming its field: {@code kind}, {@code
+   * year}, {@code quarter}, {@code month}, {@code as-at}, {@code area}).
    */
-  public Edition draft(
-      Edition.PeriodKind kind,
-      Integer year,
-      Integer number,
-      LocalDate asAt,
-      String regionCode,
-      String actor) {
+  public String check(
+      Edition.PeriodKind kind, Integer year, Integer number, LocalDate asAt, String regionCode) {
     List<InvalidEditionException.Problem> problems = new ArrayList<>();
     if (kind == null) {
       problems.add(
@@ -148,19 +143,21 @@ public class Editions {
       problems.add(new InvalidEditionException.Problem("as-at", "Enter the as-at date"));
     }
     LocalDate today = LocalDate.now(clock);
-    if (!problems.isEmpty()) {
-      throw new InvalidEditionException(problems);
-    }
+    boolean periodGiven =
+        kind != null
+            && year != null
+            && problems.stream()
+                .noneMatch(p -> List.of("year", "quarter", "month").contains(p.field()));
     Integer stored = kind == Edition.PeriodKind.YEAR ? null : number;
-    LocalDate[] dates = Edition.dates(kind, year, stored);
-    if (asAt.isBefore(dates[1])) {
+    LocalDate[] dates = periodGiven ? Edition.dates(kind, year, stored) : null;
+    if (asAt != null && dates != null && asAt.isBefore(dates[1])) {
       problems.add(
           new InvalidEditionException.Problem(
               "as-at",
               "The as-at date must be on or after the end of the period ("
                   + ukDate(dates[1])
                   + ")"));
-    } else if (asAt.isAfter(today)) {
+    } else if (asAt != null && asAt.isAfter(today)) {
       problems.add(
           new InvalidEditionException.Problem(
               "as-at", "The as-at date must be today (" + ukDate(today) + ") or earlier"));
@@ -179,8 +176,25 @@ public class Editions {
     if (!problems.isEmpty()) {
       throw new InvalidEditionException(problems);
     }
+    return areaName;
+  }
+
+  /**
+   * Drafts an edition, or says what to change (each problem naming its field: {@code kind}, {@code
+   * year}, {@code quarter}, {@code month}, {@code as-at}, {@code area}). A null argument is one not
+   * given.
+   */
+  public Edition draft(
+      Edition.PeriodKind kind,
+      Integer year,
+      Integer number,
+      LocalDate asAt,
+      String regionCode,
+      String actor) {
+    String name = check(kind, year, number, asAt, regionCode);
+    Integer stored = kind == Edition.PeriodKind.YEAR ? null : number;
+    LocalDate[] dates = Edition.dates(kind, year, stored);
     Instant now = clock.instant();
-    String name = areaName;
     Long id =
         tx.execute(
             status -> {
@@ -440,11 +454,21 @@ public class Editions {
    * area.
    */
   public Computed compute(Edition e, String actor) {
+    return compute(e, actor, false);
+  }
+
+  /**
+   * As {@link #compute(Edition, String)}; {@code forPublishing} also computes the open data (for an
+   * edition of England, each region's report too), and controls England's figures together with the
+   * regions' so that no region's hidden figure is England's less the others': publishing may hide a
+   * few more small figures than the draft showed. A draft's page leaves it out, to be quick.
+   */
+  public Computed compute(Edition e, String actor, boolean forPublishing) {
     Viewer viewer = Viewer.system(actor);
     ReportRequest request = new ReportRequest(e.from(), e.to(), e.asAt(), e.regionCode(), null);
     OpenData.Publication publication = null;
     Report controlled;
-    if (openDataFits(e)) {
+    if (forPublishing && openDataFits(e)) {
       publication = openData.publication(request, viewer);
       // England's (or the region's) own figures, controlled across the regions with the open data,
       // so that the tables and the open data agree.
@@ -476,7 +500,7 @@ public class Editions {
   }
 
   /** Whether the open data's layout takes the edition's period (a calendar or financial year). */
-  static boolean openDataFits(Edition e) {
+  public static boolean openDataFits(Edition e) {
     try {
       OpenData.timePeriod(e.from(), e.to());
       return true;
@@ -574,7 +598,7 @@ public class Editions {
     if (e.published()) {
       throw new EditionFrozenException(e);
     }
-    Computed c = compute(e, actor);
+    Computed c = compute(e, actor, true);
     Instant now = clock.instant();
     String slug = slug(e);
     PublishedReport report = c.report();

@@ -163,8 +163,8 @@ class EditionsController {
     String region = form.area().isEmpty() ? null : form.area();
     try {
       if (errors.isAny()) {
-        // Still ask the rules, so that every problem is listed at once.
-        editions.draft(kind, year, number, asAt, region, principal.getName());
+        // Still ask the rules (storing nothing), so that every problem is listed at once.
+        editions.check(kind, year, number, asAt, region);
         throw new InvalidEditionException(List.of());
       }
       Edition made = editions.draft(kind, year, number, asAt, region, principal.getName());
@@ -206,11 +206,14 @@ class EditionsController {
       model.addAttribute("files", editions.files(e.id()));
       return "publication/edition-published";
     }
-    return draftPage(model, e, editions.compute(e, principal.getName()).report(), new FormErrors());
+    Editions.Computed c = editions.compute(e, principal.getName());
+    return draftPage(model, e, c.report(), c.revises(), new FormErrors());
   }
 
-  private String draftPage(Model model, Edition e, PublishedReport report, FormErrors errors) {
+  private String draftPage(
+      Model model, Edition e, PublishedReport report, Edition revises, FormErrors errors) {
     model.addAttribute("edition", e);
+    model.addAttribute("revises", revises);
     model.addAttribute("view", ReportView.of(report));
     model.addAttribute("errors", errors);
     return "publication/edition";
@@ -228,7 +231,8 @@ class EditionsController {
     if (e.published()) {
       throw new EditionFrozenException(e);
     }
-    PublishedReport report = editions.compute(e, principal.getName()).report();
+    Editions.Computed computed = editions.compute(e, principal.getName());
+    PublishedReport report = computed.report();
     Map<String, String> typed = new LinkedHashMap<>();
     for (PublishedReport.Table t : report.tables()) {
       String value = request.getParameter("paragraph-" + t.id());
@@ -245,7 +249,7 @@ class EditionsController {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("saved", false);
       model.addAttribute("published", false);
-      return draftPage(model, e, report.withParagraphs(typed), errors);
+      return draftPage(model, e, report.withParagraphs(typed), computed.revises(), errors);
     }
   }
 
@@ -259,7 +263,7 @@ class EditionsController {
     model.addAttribute("edition", e);
     model.addAttribute("view", ReportView.of(c.report()));
     model.addAttribute("revises", c.revises());
-    model.addAttribute("openData", c.openData() != null);
+    model.addAttribute("openData", Editions.openDataFits(e));
     return "publication/edition-preview";
   }
 
