@@ -122,7 +122,21 @@ class SqlBoundaryTest {
           entry("report_read_model_child_updated", "analytics"),
           entry("report_read_model_rapid_review_inserted_or_deleted", "analytics"),
           entry("report_read_model_rapid_review_updated", "analytics"),
-          entry("report_read_model_basis", "analytics"));
+          entry("report_read_model_basis", "analytics"),
+          // V18: editions of the Panel's report, frozen when published
+          entry("edition", "publication"),
+          entry("edition_paragraph", "publication"),
+          entry("edition_open_data_part", "publication"),
+          entry("edition_cell", "publication"),
+          entry("edition_file", "publication"),
+          entry("edition_revision", "publication"),
+          entry("edition_frozen", "publication"),
+          entry("edition_part_frozen", "publication"),
+          entry("edition_paragraph_frozen", "publication"),
+          entry("edition_open_data_part_frozen", "publication"),
+          entry("edition_cell_frozen", "publication"),
+          entry("edition_file_frozen", "publication"),
+          entry("edition_revision_frozen", "publication"));
 
   /** What each module publishes for other modules' SQL to read (views, tables) or call. */
   static final Map<String, Set<String>> READABLE =

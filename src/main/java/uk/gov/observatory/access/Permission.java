@@ -34,5 +34,7 @@ public enum Permission {
   /** Search the audit log and see who has viewed each case. */
   READ_AUDIT,
   /** Add, list and disable accounts; issue and revoke API tokens. */
-  MANAGE_ACCOUNTS
+  MANAGE_ACCOUNTS,
+  /** Draft, edit and publish editions of the Panel's report (the public statistics). */
+  PUBLISH_STATISTICS
 }

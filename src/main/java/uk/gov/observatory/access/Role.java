@@ -8,6 +8,7 @@ import static uk.gov.observatory.access.Permission.MANAGE_ACCOUNTS;
 import static uk.gov.observatory.access.Permission.MANAGE_CASES;
 import static uk.gov.observatory.access.Permission.MANAGE_REFERENCE_DATA;
 import static uk.gov.observatory.access.Permission.NOTIFY;
+import static uk.gov.observatory.access.Permission.PUBLISH_STATISTICS;
 import static uk.gov.observatory.access.Permission.READ_AUDIT;
 import static uk.gov.observatory.access.Permission.READ_CASES;
 import static uk.gov.observatory.access.Permission.READ_IDENTIFYING_DETAILS;
@@ -50,7 +51,8 @@ public enum Role {
       EXPORT,
       ANALYTICS,
       MANAGE_REFERENCE_DATA,
-      READ_AUDIT),
+      READ_AUDIT,
+      PUBLISH_STATISTICS),
   /** A Panel member: reads every case except those withdrawn from, records the Panel's views. */
   PANEL_MEMBER(
       Scope.ALL, READ_NOTIFICATIONS, READ_IDENTIFYING_DETAILS, READ_CASES, RECORD_PANEL_VIEW),

@@ -27,6 +27,8 @@ import uk.gov.observatory.calendar.WorkingDayCalendar;
 import uk.gov.observatory.notification.ImportProblem;
 import uk.gov.observatory.notification.ImportProgress;
 import uk.gov.observatory.notification.NotificationRegister;
+import uk.gov.observatory.publication.Edition;
+import uk.gov.observatory.publication.Editions;
 import uk.gov.observatory.reference.ReferenceData;
 import uk.gov.observatory.review.StandardCsv;
 import uk.gov.observatory.synthetic.SyntheticData;
@@ -83,6 +85,7 @@ public class DemoData {
   private final WorkingDayCalendar calendar;
   private final Clock clock;
   private final DemoMode mode;
+  private final Editions editions;
   private final SecureRandom random = new SecureRandom();
 
   public DemoData(
@@ -92,8 +95,10 @@ public class DemoData {
       ReferenceData reference,
       WorkingDayCalendar calendar,
       Clock clock,
-      DemoMode mode) {
+      DemoMode mode,
+      Editions editions) {
     this.csv = csv;
+    this.editions = editions;
     this.register = register;
     this.accounts = accounts;
     this.reference = reference;
@@ -138,8 +143,37 @@ public class DemoData {
     for (Seat seat : SEATS) {
       made.add(account(seat));
     }
+    editions(out);
     print(out, made);
     return new Loaded(held == 0, imported, held, List.copyOf(made));
+  }
+
+  /** Who the demonstration's editions are drafted and published by. */
+  static final String EDITIONS_BY = PREFIX + "secretariat";
+
+  /**
+   * The demonstration's editions, when there are none yet: England's 2020, as at 31 March 2021 (the
+   * annual report's as-at date), published; and a 2021 draft as at 31 March 2022.
+   */
+  private void editions(PrintStream out) {
+    if (editions.count() > 0) {
+      return;
+    }
+    mode.preparing("Publishing the demonstration's edition of 2020", ACCOUNTS_FROM);
+    try {
+      Edition y2020 =
+          editions.draft(
+              Edition.PeriodKind.YEAR, 2020, null, LocalDate.of(2021, 3, 31), null, EDITIONS_BY);
+      Edition published = editions.publish(y2020.id(), EDITIONS_BY);
+      editions.draft(
+          Edition.PeriodKind.YEAR, 2021, null, LocalDate.of(2022, 3, 31), null, EDITIONS_BY);
+      out.printf(
+          "Demo: published the edition %s (/statistics/%s); left a draft of 2021.%n",
+          published.name(), published.slug());
+    } catch (RuntimeException e) {
+      // The demonstration still serves its register: say what failed, without stopping it.
+      out.printf("Demo: could not publish the demonstration's editions: %s%n", e.getMessage());
+    }
   }
 
   /** Shares of the preparation's progress bar: generating, then importing, then the accounts. */
@@ -348,8 +382,9 @@ public class DemoData {
         ReferenceData reference,
         WorkingDayCalendar calendar,
         Clock clock,
-        DemoMode mode) {
-      return new DemoData(csv, register, accounts, reference, calendar, clock, mode);
+        DemoMode mode,
+        Editions editions) {
+      return new DemoData(csv, register, accounts, reference, calendar, clock, mode, editions);
     }
 
     /**

@@ -11,6 +11,7 @@
       "database",
       "notification",
       "protection",
+      "publication",
       "reference",
       "review",
       "synthetic",

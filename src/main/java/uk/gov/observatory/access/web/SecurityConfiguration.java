@@ -86,6 +86,15 @@ class SecurityConfiguration {
   /** The administrator's account pages: need MANAGE_ACCOUNTS. */
   static final String[] ACCOUNT_PAGES = {"/accounts", "/accounts/**"};
 
+  /**
+   * The public statistics pages (published editions and their files): anyone, without signing in,
+   * on a chain of their own that keeps no session and sets no cookie.
+   */
+  static final String[] STATISTICS_PAGES = {"/statistics", "/statistics/**"};
+
+  /** The secretariat's editions of the report: need PUBLISH_STATISTICS. */
+  static final String[] EDITION_PAGES = {"/editions", "/editions/**"};
+
   /** The audit log's search: needs READ_AUDIT. */
   static final String[] AUDIT_PAGES = {"/audit"};
 
@@ -120,6 +129,8 @@ class SecurityConfiguration {
     all.addAll(java.util.List.of(CASE_PAGES));
     all.addAll(java.util.List.of(POLICY_PAGES));
     all.addAll(java.util.List.of(ACCOUNT_PAGES));
+    all.addAll(java.util.List.of(STATISTICS_PAGES));
+    all.addAll(java.util.List.of(EDITION_PAGES));
     all.addAll(java.util.List.of(API_READS));
     all.addAll(java.util.List.of(API_CASES));
     all.add(API_NOTIFY);
@@ -182,6 +193,37 @@ class SecurityConfiguration {
     FilterRegistrationBean<RateLimits> registration = new FilterRegistrationBean<>(limits);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
+  }
+
+  /**
+   * The public statistics pages: read only (GET and HEAD), for anyone. Stateless: no session is
+   * read or made, no sign-in is kept, no CSRF token, no request saved for after a sign-in; so no
+   * response sets a cookie, and caches may keep the answers (the controller says for how long).
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain statistics(HttpSecurity http) throws Exception {
+    http.securityMatcher(STATISTICS_PAGES)
+        .csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .securityContext(
+            c ->
+                c.securityContextRepository(
+                    new org.springframework.security.web.context
+                        .RequestAttributeSecurityContextRepository()))
+        .requestCache(c -> c.disable())
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(HttpMethod.GET, STATISTICS_PAGES)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.HEAD, STATISTICS_PAGES)
+                    .permitAll()
+                    .anyRequest()
+                    .denyAll());
+    hardening(http);
+    // The controller says how long each answer may be kept (published editions never change).
+    http.headers(h -> h.cacheControl(c -> c.disable()));
+    return http.build();
   }
 
   @Bean
@@ -264,6 +306,8 @@ class SecurityConfiguration {
                     .hasAuthority(authority(Permission.MANAGE_CASES))
                     .requestMatchers(ACCOUNT_PAGES)
                     .hasAuthority(authority(Permission.MANAGE_ACCOUNTS))
+                    .requestMatchers(EDITION_PAGES)
+                    .hasAuthority(authority(Permission.PUBLISH_STATISTICS))
                     .requestMatchers("/sign-out")
                     .authenticated()
                     .anyRequest()
