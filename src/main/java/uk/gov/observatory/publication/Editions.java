@@ -76,6 +76,7 @@ public class Editions {
   private final AuditLog audit;
   private final Clock clock;
   private final TransactionTemplate tx;
+  private final uk.gov.observatory.analytics.AuthorisedExtensions extensions;
 
   public Editions(
       JdbcTemplate jdbc,
@@ -84,7 +85,9 @@ public class Editions {
       ReferenceData reference,
       AuditLog audit,
       Clock clock,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      uk.gov.observatory.analytics.AuthorisedExtensions extensions) {
+    this.extensions = extensions;
     this.jdbc = jdbc;
     this.reports = reports;
     this.openData = openData;
@@ -487,7 +490,8 @@ public class Editions {
     if (earlier.periodProblems().isEmpty()) {
       comparator = DisclosureControl.apply(reports.report(earlier, viewer));
     }
-    PublishedReport laid = AnnualReportLayout.lay(controlled, comparator, e.areaName());
+    PublishedReport laid =
+        AnnualReportLayout.lay(controlled, comparator, e.areaName(), extensions.all());
     Map<String, String> saved = paragraphs(e.id());
     if (!saved.isEmpty()) {
       laid = laid.withParagraphs(saved);

@@ -26,6 +26,7 @@ import uk.gov.observatory.access.Role;
 import uk.gov.observatory.analytics.PublishedReport;
 import uk.gov.observatory.database.DatabaseOwner;
 import uk.gov.observatory.notification.NotificationRegister;
+import uk.gov.observatory.support.CodesInText;
 import uk.gov.observatory.support.EmptyRegister;
 import uk.gov.observatory.support.SignedInHttp;
 import uk.gov.observatory.support.Submissions;
@@ -179,6 +180,32 @@ class EditionsHttpTest {
       HttpResponse<byte[]> again =
           publicGet("/statistics/" + e.slug() + "/" + f.name(), "If-None-Match", etag);
       assertThat(again.statusCode()).as("conditional GET of " + f.name()).isEqualTo(304);
+    }
+    // Words, never codes, on the page and in the files a person reads.
+    String main = text(page).substring(text(page).indexOf("<main"));
+    String words =
+        main.replaceAll("(?s)<script\\b.*?</script>", " ")
+            .replaceAll("(?s)<svg\\b.*?</svg>", " ")
+            .replaceAll("<[^>]+>", " ");
+    assertThat(CodesInText.in(words)).as("codes on the edition's page").isEmpty();
+    for (Editions.FileInfo f : files) {
+      byte[] body = publicGet("/statistics/" + e.slug() + "/" + f.name()).body();
+      String content;
+      if (f.name().endsWith(".pdf")) {
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(body)) {
+          content = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        }
+      } else if (f.name().endsWith(".csv")) {
+        // the open data's column names are snake_case by DfE's rule; its values are words
+        String csv = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        content = csv.substring(csv.indexOf('\n') + 1);
+        if (f.name().endsWith(".meta.csv")) {
+          content = content.replaceAll("(?m)^[a-z_]+,", "").replaceAll(",[a-z_]+$", "");
+        }
+      } else {
+        continue; // the workbooks: ReportWorkbooksTest reads every cell of them
+      }
+      assertThat(CodesInText.in(content)).as("codes in " + f.name()).isEmpty();
     }
     assertThat(page.headers().firstValue("Cache-Control").orElseThrow())
         .contains("public")

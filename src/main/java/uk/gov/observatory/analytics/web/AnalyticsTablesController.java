@@ -75,8 +75,16 @@ class AnalyticsTablesController {
   private final ReferenceData reference;
   private final Clock clock;
 
+  private final uk.gov.observatory.analytics.AuthorisedExtensions extensions;
+
   public AnalyticsTablesController(
-      Reports reports, OpenData openData, Viewers viewers, ReferenceData reference, Clock clock) {
+      Reports reports,
+      OpenData openData,
+      Viewers viewers,
+      ReferenceData reference,
+      Clock clock,
+      uk.gov.observatory.analytics.AuthorisedExtensions extensions) {
+    this.extensions = extensions;
     this.reports = reports;
     this.openData = openData;
     this.viewers = viewers;
@@ -329,23 +337,20 @@ class AnalyticsTablesController {
                   : reports.report(request, chosen.tables(), viewer));
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
       String type;
+      uk.gov.observatory.analytics.PublishedReport laid =
+          uk.gov.observatory.analytics.AnnualReportLayout.lay(
+              report, null, areaWords(request, viewer), extensions.all());
       switch (format) {
         case "ods" -> {
-          uk.gov.observatory.analytics.ReportWorkbooks.ods(
-              uk.gov.observatory.analytics.AnnualReportLayout.lay(
-                  report, null, areaWords(request, viewer)),
-              bytes);
+          uk.gov.observatory.analytics.ReportWorkbooks.ods(laid, bytes);
           type = "application/vnd.oasis.opendocument.spreadsheet";
         }
         case "xlsx" -> {
-          uk.gov.observatory.analytics.ReportWorkbooks.xlsx(
-              uk.gov.observatory.analytics.AnnualReportLayout.lay(
-                  report, null, areaWords(request, viewer)),
-              bytes);
+          uk.gov.observatory.analytics.ReportWorkbooks.xlsx(laid, bytes);
           type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         }
         case "pdf" -> {
-          uk.gov.observatory.analytics.ReportDocuments.pdf(report, bytes);
+          uk.gov.observatory.analytics.ReportDocuments.pdf(laid, bytes);
           type = "application/pdf";
         }
         default -> {
