@@ -81,9 +81,6 @@ public final class ReportDocuments {
       nav li { margin: 0 0 5pt 0; }
       nav a { color: #0b0c0c; text-decoration: none; }
       nav a::after { content: "  (page " target-counter(attr(href), page) ")"; color: #505a5f; }
-      dl { margin: 0 0 8pt 0; }
-      dt { font-weight: bold; float: left; width: 14mm; }
-      dd { margin: 0 0 4pt 16mm; }
       .figure { margin: 4pt 0 10pt 0; page-break-inside: avoid; }
       .figure img { width: 100%; }
       table { border-collapse: collapse; width: 100%; table-layout: fixed;
@@ -197,16 +194,29 @@ public final class ReportDocuments {
     }
     h.append("<p>Percentages are rounded to one decimal place, so they may not add up to 100.")
         .append(" Numbers of 1,000 or more are written with a comma.</p>")
-        .append("<p>These symbols are used in the tables:</p><dl>")
-        .append("<dt>c</dt><dd>a figure not shown to protect the confidentiality of the children")
-        .append(" and families: a count of 1 or 2, or a figure from which one could be")
-        .append(" worked out</dd>")
-        .append("<dt>low</dt><dd>a percentage that rounds to 0.0 but is not zero</dd>")
-        .append("<dt>z</dt><dd>not applicable</dd>")
-        .append("<dt>x</dt><dd>not available</dd>")
-        .append("</dl><p>A blank cell means there is no figure for it, for example a")
+        .append("<table class=\"symbols\"><thead><tr>")
+        .append("<th scope=\"col\" class=\"label\" style=\"width: 15%\">Symbol</th>")
+        .append("<th scope=\"col\" class=\"label\">What it means in a table</th>")
+        .append("</tr></thead><tbody>")
+        .append(
+            symbol(
+                "c",
+                "a figure not shown to protect the confidentiality of the children and families:"
+                    + " a count of 1 or 2, or a figure from which one could be worked out"))
+        .append(symbol("low", "a percentage that rounds to 0.0 but is not zero"))
+        .append(symbol("z", "not applicable"))
+        .append(symbol("x", "not available"))
+        .append("</tbody></table><p>A blank cell means there is no figure for it, for example a")
         .append(" percentage of a total.</p></section>");
     return h.toString();
+  }
+
+  private static String symbol(String symbol, String meaning) {
+    return "<tr class=\"row\"><th scope=\"row\">"
+        + esc(symbol)
+        + "</th><td style=\"text-align: left\">"
+        + esc(meaning)
+        + "</td></tr>";
   }
 
   /** A table's section: its heading, paragraph, chart, the table itself and its footnotes. */
@@ -295,9 +305,13 @@ public final class ReportDocuments {
     return h.append("</tbody></table>").toString();
   }
 
-  /** The heading over the row labels. */
-  private static String rowLabelsHeading(PublishedReport.Table t) {
-    return "Row";
+  /**
+   * The heading over the row labels: the table's title, which names what its rows are ("Category of
+   * death", "Case characteristics"), with a capital.
+   */
+  static String rowLabelsHeading(PublishedReport.Table t) {
+    String title = t.title() == null ? "" : t.title().strip();
+    return title.isEmpty() ? "" : Character.toUpperCase(title.charAt(0)) + title.substring(1);
   }
 
   private static String percent(double share) {

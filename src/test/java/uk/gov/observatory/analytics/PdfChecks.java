@@ -10,6 +10,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
@@ -177,5 +178,27 @@ final class PdfChecks {
 
   static String squash(String s) {
     return s.replaceAll("\\s+", "");
+  }
+
+  /** The text alternative of every Figure in the PDF's structure tree, in order. */
+  static List<String> figures(byte[] pdf) throws IOException {
+    List<String> alts = new ArrayList<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      for (Object kid : doc.getDocumentCatalog().getStructureTreeRoot().getKids()) {
+        figures(kid, alts);
+      }
+    }
+    return alts;
+  }
+
+  private static void figures(Object node, List<String> alts) {
+    if (node instanceof PDStructureElement e) {
+      if (e.getStructureType().equals("Figure")) {
+        alts.add(e.getAlternateDescription() == null ? "" : e.getAlternateDescription());
+      }
+      for (Object kid : e.getKids()) {
+        figures(kid, alts);
+      }
+    }
   }
 }
