@@ -329,7 +329,7 @@ public final class ReportDocuments {
   /** What changed since the last published edition, as a table. */
   private static String revisions(List<PublishedReport.Revision> revisions) {
     StringBuilder h = new StringBuilder();
-    h.append("<section id=\"revisions\" class=\"wide\"><h2>Revisions since the last edition</h2>")
+    h.append("<section id=\"revisions\"><h2>Revisions since the last edition</h2>")
         .append("<p>These figures have changed since the last published edition for the same")
         .append(" period and area, because records were added or corrected.</p>")
         .append("<table><thead><tr>")

@@ -158,6 +158,31 @@ class ReportPdfShapeTest {
 
   @Test
   @DisplayName(
+      "tables of more than five columns are on landscape pages; the revisions are listed last")
+  void landscapeAndRevisions() throws Exception {
+    List<String> pages = PdfChecks.pages(pdf);
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      for (int p = 0; p < pages.size(); p++) {
+        String text = PdfChecks.squash(pages.get(p).replaceFirst("Page \\d+ of \\d+", ""));
+        var box = doc.getPage(p).getMediaBox();
+        for (Table t : report.tables()) {
+          if (text.startsWith(PdfChecks.squash(t.caption()))) {
+            assertThat(box.getWidth() > box.getHeight())
+                .as(t.caption() + " on a landscape page")
+                .isEqualTo(t.columns().size() > 5);
+          }
+        }
+      }
+    }
+    assertThat(PdfChecks.squash(pages.get(pages.size() - 1)))
+        .contains("Revisionssincethelastedition")
+        .contains(PdfChecks.squash("Table 1: Two columns with a chart Row 1 Number 1,234 1,236"));
+    assertThat(pages.get(1))
+        .contains("Revisions since the last edition (page " + pages.size() + ")");
+  }
+
+  @Test
+  @DisplayName(
       "a table too wide for its page runs into the margin and loses its last columns: both are found")
   void theCheckFindsTextOffThePage() throws Exception {
     StringBuilder wide = new StringBuilder("<html><body><table><tr>");
