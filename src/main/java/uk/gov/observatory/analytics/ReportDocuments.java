@@ -86,6 +86,9 @@ public final class ReportDocuments {
       table { border-collapse: collapse; width: 100%; table-layout: fixed;
               -fs-table-paginate: paginate; margin: 0 0 8pt 0; }
       tr { page-break-inside: avoid; }
+      caption { text-align: left; font-weight: bold; padding: 0 0 4pt 0; }
+      /* In print the section's heading, just above, names the table: its caption is for screens. */
+      @media print { caption { display: none; } }
       th, td { border-bottom: 1px solid #b1b4b6; padding: 3pt 3pt; text-align: right;
                vertical-align: top; word-wrap: break-word; }
       thead th { vertical-align: bottom; border-bottom: 2px solid #0b0c0c; font-size: 8.5pt; }
@@ -276,7 +279,11 @@ public final class ReportDocuments {
     double labelShare = n == 0 ? 100 : wide ? 24 : Math.max(34, 100 - n * 16.0);
     double columnShare = n == 0 ? 0 : (100 - labelShare) / n;
     StringBuilder h = new StringBuilder();
-    h.append("<table").append(n > 10 ? " class=\"many\"" : "").append("><thead><tr>");
+    h.append("<table")
+        .append(n > 10 ? " class=\"many\"" : "")
+        .append("><caption>")
+        .append(esc(t.caption()))
+        .append("</caption><thead><tr>");
     h.append("<th scope=\"col\" class=\"label\" style=\"width: ")
         .append(percent(labelShare))
         .append("\">")

@@ -51,6 +51,7 @@ class ReportDocumentsTest {
     String html = ReportDocuments.html(report);
     assertThat(html)
         .contains("<h2>Table 2: category of death</h2>")
+        .contains("<caption>Table 2: category of death</caption>")
         .contains("scope=\"row\"")
         .contains("scope=\"col\"");
     // Each charted table's section has its chart, an image with a title, a description and a
