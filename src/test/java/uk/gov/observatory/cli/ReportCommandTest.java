@@ -168,7 +168,7 @@ class ReportCommandTest {
     try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
       assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
           .contains("Headline figures")
-          .contains("Notifications 2");
+          .contains("NOTIFICATIONS 2");
     }
     Path html = tmp.resolve("report.html");
     assertThat(
