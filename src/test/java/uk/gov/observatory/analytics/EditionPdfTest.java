@@ -145,7 +145,7 @@ class EditionPdfTest {
         // The contents gives the page the table's heading is printed on.
         int page = -1;
         for (int p = 2; p < pages.size() && page < 0; p++) {
-          String text = pages.get(p).replaceFirst("Page \\d+ of \\d+", "");
+          String text = PdfChecks.reading(pages.get(p));
           if (PdfChecks.squash(text).startsWith(PdfChecks.squash(t.caption()))) {
             page = p + 1;
           }

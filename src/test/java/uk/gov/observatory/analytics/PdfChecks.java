@@ -201,4 +201,13 @@ final class PdfChecks {
       }
     }
   }
+
+  /**
+   * A page's text from its top as a person reads it: without the footer's "Page n of m" and the
+   * footnotes' numbers, which openhtmltopdf draws before the page's other text.
+   */
+  static String reading(String page) {
+    return page.replaceFirst("Page \\d+ of \\d+\\s*", "")
+        .replaceAll("(?m)^\\s*\\d+\\.\\s*$\\R?", "");
+  }
 }

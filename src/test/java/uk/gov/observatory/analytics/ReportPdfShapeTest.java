@@ -163,7 +163,7 @@ class ReportPdfShapeTest {
     List<String> pages = PdfChecks.pages(pdf);
     try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
       for (int p = 0; p < pages.size(); p++) {
-        String text = PdfChecks.squash(pages.get(p).replaceFirst("Page \\d+ of \\d+", ""));
+        String text = PdfChecks.squash(PdfChecks.reading(pages.get(p)));
         var box = doc.getPage(p).getMediaBox();
         for (Table t : report.tables()) {
           if (text.startsWith(PdfChecks.squash(t.caption()))) {
