@@ -35,7 +35,7 @@ class ReportDocumentsTest {
 
   @Test
   @DisplayName(
-      "the PDF has a title page and a page per table, and each table's TOTAL row is in its text")
+      "the PDF has a cover, contents and notes, then each table from a new page with its total row")
   void pdf() throws Exception {
     register.notify(Submissions.of("E09000033", "DEATH", LocalDate.of(2020, 6, 1), 7, 2));
     register.notify(Submissions.of("E08000035", "SERIOUS_HARM", LocalDate.of(2020, 6, 1), 8, 1));
@@ -49,10 +49,19 @@ class ReportDocumentsTest {
                 null),
             Viewer.system("test"));
     String html = ReportDocuments.html(report);
+    String death =
+        AnnualReportLayout.lay(report, null, "England").tables().stream()
+            .filter(t -> t.id().equals("T2"))
+            .findFirst()
+            .orElseThrow()
+            .caption();
     assertThat(html)
-        .contains("<caption>Table 2: category of death</caption>")
-        .contains("scope=\"row\"");
-    // Each charted table's section has its chart, an image with a title and a description.
+        .contains("<h2>" + death + "</h2>")
+        .contains("<caption>" + death + "</caption>")
+        .contains("scope=\"row\"")
+        .contains("scope=\"col\"");
+    // Each charted table's section has its chart, an image with a title, a description and a
+    // text alternative for the PDF.
     for (String table : report.tables().keySet()) {
       String section =
           html.substring(
@@ -64,31 +73,61 @@ class ReportDocumentsTest {
               List.of("T1", "T2", "T3", "T6", "D1", "L1", "A1", "LA1", "IMD1", "TH1")
                   .contains(table));
       if (section.contains("<svg")) {
-        assertThat(section).contains("role=\"img\"").contains("<title").contains("<desc");
+        assertThat(section)
+            .contains("role=\"img\"")
+            .contains("<title")
+            .contains("<desc")
+            .contains(" alt=\"");
       }
     }
+    PublishedReport laid = AnnualReportLayout.lay(report, null, "England");
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
     ReportDocuments.pdf(report, pdf);
     try (PDDocument doc = Loader.loadPDF(pdf.toByteArray())) {
-      // Every table fits a page here: a title page, then one page each.
-      assertThat(doc.getNumberOfPages()).isEqualTo(1 + report.tables().size());
+      // A cover, contents, notes on the figures, then each table from the top of a page (a long
+      // one continuing on the next).
       PDFTextStripper stripper = new PDFTextStripper();
-      for (int page = 2; page <= doc.getNumberOfPages(); page++) {
+      List<String> pages = new ArrayList<>();
+      for (int page = 1; page <= doc.getNumberOfPages(); page++) {
         stripper.setStartPage(page);
         stripper.setEndPage(page);
-        String text = stripper.getText(doc);
-        String table = List.copyOf(report.tables().keySet()).get(page - 2);
-        assertThat(text).as(table).contains(TableTitles.of(table));
-        // The TOTAL row (where the table has one), with its first value, is on the table's page.
-        report.tables().get(table).stream()
-            .filter(c -> c.rowCode().equals("TOTAL"))
+        pages.add(PdfChecks.reading(stripper.getText(doc)));
+      }
+      assertThat(pages.get(1)).startsWith("Contents");
+      assertThat(pages.get(2)).startsWith("About these figures");
+      List<Integer> starts = new ArrayList<>();
+      for (PublishedReport.Table printed : laid.tables()) {
+        int from = starts.isEmpty() ? 3 : starts.get(starts.size() - 1) + 1;
+        int at = from;
+        while (at < pages.size()
+            && !PdfChecks.squash(pages.get(at)).startsWith(PdfChecks.squash(printed.caption()))) {
+          at++;
+        }
+        assertThat(at).as(printed.caption() + " starts a page").isLessThan(pages.size());
+        starts.add(at);
+      }
+      assertThat(laid.tables().stream().map(PublishedReport.Table::id).toList())
+          .containsExactlyInAnyOrderElementsOf(report.tables().keySet());
+      for (int i = 0; i < starts.size(); i++) {
+        PublishedReport.Table printed = laid.tables().get(i);
+        String table = printed.id();
+        int end = i + 1 < starts.size() ? starts.get(i + 1) : pages.size();
+        String text = String.join("", pages.subList(starts.get(i), end));
+        // The total row (where the table has one), with its first value, is on the table's pages.
+        printed.rows().stream()
+            .filter(r -> r.kind() == PublishedReport.RowKind.TOTAL)
             .findFirst()
-            .ifPresent(c -> assertThat(text).as(table).contains("TOTAL " + c.value()));
+            .ifPresent(
+                r ->
+                    assertThat(text)
+                        .as(table)
+                        .contains(r.label() + " " + ReportDocuments.figure(r.values().get(0))));
         // A charted table's page has its bars drawn in GOV.UK blue (#1d70b8); the others none.
+        PDPage first = doc.getPage(starts.get(i));
         if (!Charts.has(table)) {
-          assertThat(fillsInBlue(doc.getPage(page - 1))).as(table + " page has no chart").isFalse();
+          assertThat(fillsInBlue(first)).as(table + " page has no chart").isFalse();
         } else if (hasNonZeroFirstSeries(report, table)) {
-          assertThat(fillsInBlue(doc.getPage(page - 1))).as(table + " page has a chart").isTrue();
+          assertThat(fillsInBlue(first)).as(table + " page has a chart").isTrue();
         }
       }
     }
