@@ -317,6 +317,9 @@ public final class ReportDocuments {
    * death", "Case characteristics"), with a capital.
    */
   static String rowLabelsHeading(PublishedReport.Table t) {
+    if (t.rowHeading() != null && !t.rowHeading().isBlank()) {
+      return t.rowHeading().strip(); // the report's own: "Working days range", "Ethnic group"
+    }
     String title = t.title() == null ? "" : t.title().strip();
     return title.isEmpty() ? "" : Character.toUpperCase(title.charAt(0)) + title.substring(1);
   }

@@ -71,7 +71,7 @@ class EditionsBrowserTest {
 
       b.keyDate("as-at", LocalDate.of(2021, 3, 31));
       b.keyPress("draft");
-      assertThat(b.h1()).endsWith("England, 2020");
+      assertThat(b.h1()).isEqualTo("Serious incident notifications: 2020, England");
       b.assertAccessible("draft");
 
       String words = "The Panel received notification of 10 serious incidents in 2020.";
@@ -95,7 +95,7 @@ class EditionsBrowserTest {
 
       // The public page, as anyone reads it.
       b.keyPress("public-page");
-      assertThat(b.h1()).endsWith("England, 2020");
+      assertThat(b.h1()).isEqualTo("Serious incident notifications: 2020, England");
       assertThat(b.main()).contains(words).contains("Downloads").contains("31 March 2021");
       b.assertAccessible("public edition");
     }
