@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,6 +27,7 @@ import uk.gov.observatory.audit.AuditAction;
 import uk.gov.observatory.cli.DemoData;
 import uk.gov.observatory.review.LcsprStatus;
 import uk.gov.observatory.review.RapidReviewStatus;
+import uk.gov.observatory.support.CodesInText;
 import uk.gov.observatory.support.EmptyRegister;
 import uk.gov.observatory.support.SignedInHttp;
 import uk.gov.observatory.support.TestClock;
@@ -58,8 +56,6 @@ class EveryRolesPagesTest {
       Pattern.compile("class=\"govuk-service-navigation__link\"[^>]*href=\"([^\"]+)\"");
   private static final Pattern MAIN = Pattern.compile("(?s)<main\\b.*?</main>");
   private static final Pattern HREF = Pattern.compile("<a\\b[^>]*href=\"(/[^\"#]*)\"");
-  private static final Pattern ENUM_LIKE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
-  private static final Pattern WORD = Pattern.compile("\\b[A-Z][A-Z0-9_]{2,}\\b");
 
   @LocalServerPort int port;
   @Autowired DemoData demo;
@@ -136,18 +132,7 @@ class EveryRolesPagesTest {
     if (items > MOST_ROWS) {
       found.add(page + " shows " + items + " list items at once");
     }
-    Set<String> raw = new LinkedHashSet<>();
-    String text = visibleText(main);
-    Matcher e = ENUM_LIKE.matcher(text);
-    while (e.find()) {
-      raw.add(e.group());
-    }
-    Matcher w = WORD.matcher(text);
-    while (w.find()) {
-      if (codes.contains(w.group())) {
-        raw.add(w.group());
-      }
-    }
+    Set<String> raw = CodesInText.in(visibleText(main), codes);
     if (!raw.isEmpty()) {
       found.add(page + " shows codes instead of labels: " + raw);
     }
@@ -210,33 +195,17 @@ class EveryRolesPagesTest {
   }
 
   /**
-   * The codes a person should never read: every code of the code lists whose label differs from it,
-   * and the names of statuses, roles and audit actions.
+   * The names of statuses, roles and audit actions (the code lists' codes are CodesInText's own).
    */
-  private static Set<String> rawCodes() throws IOException {
+  private static Set<String> rawCodes() {
     Set<String> codes = new LinkedHashSet<>();
-    List<String> labels = new ArrayList<>();
-    try (InputStream in =
-        EveryRolesPagesTest.class.getResourceAsStream("/reference/code-lists.csv")) {
-      String csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      for (String line : csv.split("\\R")) {
-        String[] f = line.split(",", -1);
-        if (f.length >= 3 && !f[0].equals("list") && !f[1].equals(f[2])) {
-          codes.add(f[1]);
-          labels.add(f[2]);
-        }
-      }
-    }
     for (Class<? extends Enum<?>> e :
         List.of(RapidReviewStatus.class, LcsprStatus.class, Role.class, AuditAction.class)) {
       for (Enum<?> c : e.getEnumConstants()) {
         codes.add(c.name());
       }
     }
-    // A code its own label uses as a word ("Sudden Unexpected Death in Infancy (SUDI)") is a word
-    // people read; so is LCSPR, the Panel's name for a local child safeguarding practice review.
-    codes.removeIf(c -> labels.stream().anyMatch(l -> l.matches(".*\\b" + c + "\\b.*")));
-    codes.remove("LCSPR");
+    codes.remove("LCSPR"); // the Panel's name for a local child safeguarding practice review
     return codes;
   }
 }
