@@ -36,5 +36,13 @@ public enum Permission {
   /** Add, list and disable accounts; issue and revoke API tokens. */
   MANAGE_ACCOUNTS,
   /** Draft, edit and publish editions of the Panel's report (the public statistics). */
-  PUBLISH_STATISTICS
+  PUBLISH_STATISTICS,
+  /**
+   * Lead thematic analyses: create and scope them, draw samples, assign coders, resolve
+   * disagreements, publish results; pick and approve learning excerpts; publish the quarterly
+   * learning briefing.
+   */
+  LEAD_ANALYSES,
+  /** Code the cases of a thematic analysis one is assigned (beside the reviews' text). */
+  CODE_CASES
 }

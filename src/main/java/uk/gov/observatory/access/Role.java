@@ -2,8 +2,10 @@ package uk.gov.observatory.access;
 
 import static uk.gov.observatory.access.Permission.AMEND_NOTIFICATION;
 import static uk.gov.observatory.access.Permission.ANALYTICS;
+import static uk.gov.observatory.access.Permission.CODE_CASES;
 import static uk.gov.observatory.access.Permission.EXPORT;
 import static uk.gov.observatory.access.Permission.IMPORT;
+import static uk.gov.observatory.access.Permission.LEAD_ANALYSES;
 import static uk.gov.observatory.access.Permission.MANAGE_ACCOUNTS;
 import static uk.gov.observatory.access.Permission.MANAGE_CASES;
 import static uk.gov.observatory.access.Permission.MANAGE_REFERENCE_DATA;
@@ -52,10 +54,17 @@ public enum Role {
       ANALYTICS,
       MANAGE_REFERENCE_DATA,
       READ_AUDIT,
-      PUBLISH_STATISTICS),
+      PUBLISH_STATISTICS,
+      LEAD_ANALYSES,
+      CODE_CASES),
   /** A Panel member: reads every case except those withdrawn from, records the Panel's views. */
   PANEL_MEMBER(
-      Scope.ALL, READ_NOTIFICATIONS, READ_IDENTIFYING_DETAILS, READ_CASES, RECORD_PANEL_VIEW),
+      Scope.ALL,
+      READ_NOTIFICATIONS,
+      READ_IDENTIFYING_DETAILS,
+      READ_CASES,
+      RECORD_PANEL_VIEW,
+      CODE_CASES),
   /**
    * DfE or Ofsted: reads notifications and local reviews (with their published reports), never the
    * identifying details; writes nothing.
@@ -103,8 +112,10 @@ public enum Role {
       case PARTNERSHIP ->
           "Writes the rapid reviews and local reviews of its own safeguarding partnership.";
       case PANEL_SECRETARIAT ->
-          "Runs the register: every case, imports, exports, analytics and the audit log.";
-      case PANEL_MEMBER -> "Reads every case and records the Panel's views.";
+          "Runs the register: every case, imports, exports, analytics, thematic analyses and the"
+              + " audit log.";
+      case PANEL_MEMBER ->
+          "Reads every case, records the Panel's views and codes the cases of thematic analyses.";
       case INSPECTOR -> "Reads notifications, never a child's identifying details.";
       case ADMIN -> "Manages accounts only; sees no case data.";
     };
