@@ -33,7 +33,7 @@ public final class LearningStatistics {
    * The normal quantile of a two-sided 95% interval to 6 decimal places, as results.csv's contract
    * writes it. commons-math works with the quantile itself (1.959963984540054), which rounds to
    * this; the two give the same percentages to 1 decimal place for every count of every n below
-   * 2,975 (LearningStatisticsTest checks n up to 500).
+   * 2,975 (measured; LearningStatisticsTest checks every n up to 150).
    */
   public static final double Z = 1.959964;
 
