@@ -336,6 +336,25 @@ class ThematicAnalysesTest {
         .isInstanceOf(InvalidAnalysisException.class)
         .hasMessageContaining("already drawn (seed 20200301)");
     assertThat(refs(analyses.cases("SEED-A", lead))).containsExactlyElementsOf(first);
+    // and its scope is kept as drawn
+    assertThatThrownBy(
+            () ->
+                analyses.update(
+                    "SEED-A",
+                    new NewAnalysis(null, "Another title", null, "lead.one", received2020()),
+                    lead))
+        .isInstanceOf(InvalidAnalysisException.class)
+        .hasMessageContaining("kept as they were when its sample was drawn");
+    // while scoping, it may change
+    create("SEED-D", received2020());
+    assertThat(
+            analyses
+                .update(
+                    "SEED-D",
+                    new NewAnalysis(null, "Another title", null, "lead.two", received2020()),
+                    lead)
+                .lead())
+        .isEqualTo("lead.two");
     // one audit entry for the draw, naming the seed and the counts
     assertThat(
             jdbc.queryForList(
@@ -815,6 +834,32 @@ class ThematicAnalysesTest {
                 "N",
                 "lead.two",
                 "Y"));
+    // the results count the resolved value where the coders disagree, else the first coder's
+    assertThatThrownBy(() -> analyses.results(ref, null, as("member.b")))
+        .isInstanceOf(AnalysisNotPermittedException.class);
+    AnalysisResults results = analyses.results(ref, Grouping.CASE_THEME, lead);
+    assertThat(results.rows())
+        .filteredOn(
+            r ->
+                r.code().equals("INFORMATION_SHARING")
+                    && r.value().equals("Y")
+                    && r.group() == Group.SAMPLE
+                    && r.grouping().equals(ResultRow.ALL))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.cases()).isEqualTo(10);
+              assertThat(r.count()).isEqualTo(10);
+            });
+    assertThat(results.agreement())
+        .extracting(AgreementRow::code, AgreementRow::casesDoubleCoded)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("PARENTAL_FAMILY_STRESSORS", 1),
+            org.assertj.core.groups.Tuple.tuple("INFORMATION_SHARING", 1));
+    // the frame is kept once cases are coded
+    assertThatThrownBy(() -> analyses.frame(ref, analyses.readFrame(new StringReader(FRAME)), lead))
+        .isInstanceOf(InvalidAnalysisException.class)
+        .hasMessageContaining("can no longer be changed");
     Analysis published = analyses.advance(ref, AnalysisStatus.PUBLISHED, lead);
     assertThat(published.status()).isEqualTo(AnalysisStatus.PUBLISHED);
     assertThat(published.published()).isEqualTo(LocalDate.of(2026, 11, 26));
