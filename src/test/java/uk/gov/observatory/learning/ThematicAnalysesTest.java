@@ -165,6 +165,17 @@ class ThematicAnalysesTest {
     return Population.received(LocalDate.of(2020, 3, 1), LocalDate.of(2020, 9, 30));
   }
 
+  static Population filter(
+      Set<String> regions,
+      Set<String> las,
+      Set<String> ageBands,
+      Set<String> themes,
+      Set<String> decisions) {
+    return new Population(
+        null, null, null, null, null, null, null, null, null, ageBands, regions, las, null, null,
+        themes, decisions);
+  }
+
   Analysis create(String ref, Population population) {
     return analyses.create(
         new NewAnalysis(
@@ -251,6 +262,27 @@ class ThematicAnalysesTest {
             analyses.count(
                 Population.received(LocalDate.of(2020, 5, 1), LocalDate.of(2020, 5, 31)), lead))
         .isEqualTo(16);
+    // region (London: Westminster's 8), authority, the first child's age band (ages 0 at i = 0
+    // and 18), practice theme and decision of the rapid review
+    assertThat(analyses.count(filter(Set.of("E12000007"), null, null, null, null), lead))
+        .isEqualTo(8);
+    assertThat(analyses.count(filter(null, Set.of(LEEDS), null, null, null), lead)).isEqualTo(8);
+    assertThat(analyses.count(filter(null, null, Set.of("UNDER_1"), null, null), lead))
+        .isEqualTo(2);
+    assertThat(analyses.count(filter(null, null, null, Set.of("INFORMATION_SHARING"), null), lead))
+        .isEqualTo(30);
+    assertThat(analyses.count(filter(null, null, null, Set.of("CRITICAL_THINKING"), null), lead))
+        .isZero();
+    assertThat(analyses.count(filter(null, null, null, null, Set.of("NO_LCSPR")), lead))
+        .isEqualTo(30);
+    assertThat(analyses.count(filter(null, null, null, null, Set.of("LCSPR")), lead)).isZero();
+    assertThat(
+            refusal(
+                () ->
+                    analyses.count(
+                        filter(Set.of("LONDON"), null, Set.of("BABY"), null, null), lead)))
+        .contains("population.regions: 'LONDON' is not a region")
+        .contains("population.ageBands: 'BABY' is not an age band");
     assertThatThrownBy(
             () ->
                 analyses.count(
