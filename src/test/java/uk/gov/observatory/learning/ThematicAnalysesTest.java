@@ -23,6 +23,7 @@ import uk.gov.observatory.access.Interests;
 import uk.gov.observatory.access.Role;
 import uk.gov.observatory.access.Viewer;
 import uk.gov.observatory.access.Viewers;
+import uk.gov.observatory.database.DatabaseOwner;
 import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationRegister;
 import uk.gov.observatory.notification.NotificationSubmission;
@@ -65,6 +66,7 @@ class ThematicAnalysesTest {
   @Autowired Interests interests;
   @Autowired Viewers viewers;
   @Autowired JdbcTemplate jdbc;
+  @Autowired DatabaseOwner owner;
 
   /** The notifications in the order made: types DEATH x13, SERIOUS_HARM x7, OTHER x3, ... */
   final List<Notification> made = new ArrayList<>();
@@ -572,6 +574,19 @@ class ThematicAnalysesTest {
             .orElseThrow();
     assertThat(kept.deathCategory()).isEqualTo(recategorised.deathCategory());
     assertThat(kept.caseTheme()).isEqualTo(recategorised.caseTheme());
+
+    // a notification deleted from the register (by its owner, as an operator would) stays, flagged
+    AnalysisCase deleted = before.get(before.size() - 1);
+    owner
+        .jdbc()
+        .update("delete from notification where notification_ref = ?", deleted.notificationRef());
+    List<AnalysisCase> afterDelete = analyses.cases("FROZEN", lead);
+    assertThat(refs(afterDelete)).containsExactlyElementsOf(refs(before));
+    assertThat(
+            afterDelete.stream()
+                .filter(AnalysisCase::leftPopulation)
+                .map(AnalysisCase::notificationRef))
+        .containsExactly(moved.notificationRef(), deleted.notificationRef());
   }
 
   void amend(String ref, LocalDate incident, String category) {
