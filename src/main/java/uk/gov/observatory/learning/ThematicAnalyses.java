@@ -123,6 +123,23 @@ public class ThematicAnalyses {
     if (!problems.isEmpty()) {
       throw new InvalidAnalysisException(problems);
     }
+    // two people creating at once may both be given the same next number: the second tries again
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return insert(ref, analysis, lead, viewer);
+      } catch (org.springframework.dao.DuplicateKeyException e) {
+        if (ref != null || attempt == 3) {
+          throw new InvalidAnalysisException(
+              "ref",
+              "There is already a thematic analysis "
+                  + (ref == null ? "with the next reference" : ref)
+                  + ": choose another reference");
+        }
+      }
+    }
+  }
+
+  private Analysis insert(String ref, NewAnalysis analysis, Account lead, Viewer viewer) {
     return inTransaction(
         () -> {
           String made = ref;
