@@ -9,8 +9,10 @@ create table thematic_analysis (
   ref text collate "C" not null unique,
   title text not null check (length(title) between 1 and 300),
   question text,
-  lead_account_id bigint not null references account (id),
-  lead_username text not null,
+  -- the account that leads it (none when created at the command line without --lead)
+  lead_account_id bigint references account (id),
+  lead_username text,
+  check ((lead_account_id is null) = (lead_username is null)),
   status text not null default 'SCOPING'
     check (status in ('SCOPING', 'CODING', 'ANALYSIS', 'PUBLISHED')),
   -- the population (learning.Population as JSON)

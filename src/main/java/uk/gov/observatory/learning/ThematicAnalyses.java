@@ -119,7 +119,7 @@ public class ThematicAnalyses {
                   + "' must be 2 to 40 capital letters, numbers, hyphens or underscores, for"
                   + " example TA-2020-01"));
     }
-    Account lead = checkScope(analysis, problems);
+    Account lead = checkScope(analysis, problems, commandLine(viewer));
     if (!problems.isEmpty()) {
       throw new InvalidAnalysisException(problems);
     }
@@ -155,8 +155,8 @@ public class ThematicAnalyses {
               made,
               analysis.title().strip(),
               blankToNull(analysis.question()),
-              lead.id(),
-              lead.username(),
+              lead == null ? null : lead.id(),
+              lead == null ? null : lead.username(),
               analysis.population(),
               clock.instant(),
               viewer.actor());
@@ -173,7 +173,7 @@ public class ThematicAnalyses {
     Analysis before = get(ref, viewer);
     requireLead(viewer, ref, "change this analysis");
     List<Problem> problems = new ArrayList<>();
-    Account lead = checkScope(analysis, problems);
+    Account lead = checkScope(analysis, problems, commandLine(viewer));
     if (!problems.isEmpty()) {
       throw new InvalidAnalysisException(problems);
     }
@@ -193,8 +193,8 @@ public class ThematicAnalyses {
               id,
               analysis.title().strip(),
               blankToNull(analysis.question()),
-              lead.id(),
-              lead.username(),
+              lead == null ? null : lead.id(),
+              lead == null ? null : lead.username(),
               analysis.population());
           Analysis after = store.find(ref).orElseThrow();
           audit.record(
@@ -205,8 +205,18 @@ public class ThematicAnalyses {
         });
   }
 
+  /**
+   * Whether the viewer is the command line (an operator with no account), which may create an
+   * analysis without naming its lead: the secretariat names one on the pages later.
+   */
+  private boolean commandLine(Viewer viewer) {
+    return viewer.everything()
+        && viewer.can(Permission.MANAGE_ACCOUNTS)
+        && accounts.find(viewer.actor()).isEmpty();
+  }
+
   /** The title, question, lead and population, checked: adds problems; returns the lead. */
-  private Account checkScope(NewAnalysis analysis, List<Problem> problems) {
+  private Account checkScope(NewAnalysis analysis, List<Problem> problems, boolean leadOptional) {
     if (analysis.title() == null || analysis.title().isBlank()) {
       problems.add(new Problem("title", "Enter the analysis's title"));
     } else if (analysis.title().strip().length() > MAX_TITLE) {
@@ -217,7 +227,9 @@ public class ThematicAnalyses {
           new Problem("question", "The question must be " + MAX_QUESTION + " characters or fewer"));
     }
     Account lead = null;
-    if (analysis.lead() == null || analysis.lead().isBlank()) {
+    if ((analysis.lead() == null || analysis.lead().isBlank()) && leadOptional) {
+      lead = null; // the command line: the secretariat names the lead on the pages
+    } else if (analysis.lead() == null || analysis.lead().isBlank()) {
       problems.add(new Problem("lead", "Enter the username of the person who leads the analysis"));
     } else {
       lead = accounts.find(analysis.lead().strip()).orElse(null);
@@ -1817,7 +1829,7 @@ public class ThematicAnalyses {
             "question",
             a.question(),
             "lead",
-            a.lead(),
+            a.lead() == null ? "" : a.lead(),
             "status",
             a.status().name(),
             "population",

@@ -164,7 +164,7 @@ public class AnalysisStore {
       String ref,
       String title,
       String question,
-      long leadId,
+      Long leadId,
       String lead,
       Population population,
       Instant now,
@@ -187,7 +187,7 @@ public class AnalysisStore {
   }
 
   public void update(
-      long id, String title, String question, long leadId, String lead, Population population) {
+      long id, String title, String question, Long leadId, String lead, Population population) {
     jdbc.update(
         "update thematic_analysis set title = ?, question = ?, lead_account_id = ?,"
             + " lead_username = ?, population = ?::jsonb where id = ?",
