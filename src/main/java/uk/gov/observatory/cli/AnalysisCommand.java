@@ -37,6 +37,7 @@ import uk.gov.observatory.learning.Grouping;
 import uk.gov.observatory.learning.InvalidAnalysisException;
 import uk.gov.observatory.learning.NewAnalysis;
 import uk.gov.observatory.learning.Population;
+import uk.gov.observatory.learning.ResultsCsv;
 import uk.gov.observatory.learning.SampleCsv;
 import uk.gov.observatory.learning.Stratify;
 import uk.gov.observatory.learning.ThematicAnalyses;
@@ -200,16 +201,21 @@ class AnalysisCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REF", description = "The analysis's reference, e.g. TA-2020-01.")
     String ref;
 
-    @Option(names = "--title", required = true, description = "What the analysis is called.")
+    @Option(
+        names = "--title",
+        required = true,
+        paramLabel = "TEXT",
+        description = "What the analysis is called.")
     String title;
 
-    @Option(names = "--question", description = "The question it answers.")
+    @Option(names = "--question", paramLabel = "TEXT", description = "The question it answers.")
     String question;
 
     @Option(
         names = "--lead",
+        required = true,
         paramLabel = "USERNAME",
-        description = "The account that leads it (default: the person at the command line).")
+        description = "The account that leads it: a member of the Panel's secretariat.")
     String lead;
 
     @Option(
@@ -224,7 +230,7 @@ class AnalysisCommand implements Callable<Integer> {
         description = "Last day a rapid review was received, YYYY-MM-DD.")
     String receivedTo;
 
-    @Option(names = "--type", description = "DEATH, SERIOUS_HARM or OTHER.")
+    @Option(names = "--type", paramLabel = "TYPE", description = "DEATH, SERIOUS_HARM or OTHER.")
     String type;
 
     @Option(
@@ -311,10 +317,7 @@ class AnalysisCommand implements Callable<Integer> {
                   },
                   "read --frame " + frame);
       Analysis a =
-          analyses.create(
-              new NewAnalysis(
-                  ref, title.trim(), question, lead == null ? viewer.actor() : lead, population),
-              viewer);
+          analyses.create(new NewAnalysis(ref, title.trim(), question, lead, population), viewer);
       if (!codes.isEmpty()) {
         a = analyses.frame(a.ref(), codes, viewer);
       }
@@ -728,8 +731,7 @@ class AnalysisCommand implements Callable<Integer> {
                 + " place of .csv)");
       }
       writable("--out", out);
-      agreement =
-          out.resolveSibling(name.substring(0, name.length() - ".csv".length()) + ".agreement.csv");
+      agreement = out.resolveSibling(ResultsCsv.agreementName(name));
     }
 
     String write(ConfigurableApplicationContext app) {
@@ -737,10 +739,10 @@ class AnalysisCommand implements Callable<Integer> {
       io(
           () -> {
             try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-              writeResults(results, w);
+              ResultsCsv.write(results, w);
             }
             try (Writer w = Files.newBufferedWriter(agreement, StandardCharsets.UTF_8)) {
-              writeAgreement(results, w);
+              ResultsCsv.writeAgreement(results, w);
             }
             return null;
           },
@@ -749,55 +751,5 @@ class AnalysisCommand implements Callable<Integer> {
           "Wrote %d result rows of %s to %s and the agreement on %d codes to %s.",
           results.rows().size(), ref, out, results.agreement().size(), agreement);
     }
-  }
-
-  // Until learning.ResultsCsv lands (helper A): the exact columns.
-  static void writeResults(AnalysisResults r, Writer w) throws IOException {
-    org.apache.commons.csv.CSVPrinter csv =
-        new org.apache.commons.csv.CSVPrinter(w, org.apache.commons.csv.CSVFormat.RFC4180);
-    csv.printRecord(
-        "analysis_ref",
-        "code",
-        "value",
-        "group",
-        "grouping",
-        "cases",
-        "count",
-        "percent",
-        "ci_low",
-        "ci_high");
-    for (var row : r.rows()) {
-      csv.printRecord(
-          r.analysisRef(),
-          row.code(),
-          row.value(),
-          row.group().name(),
-          row.grouping(),
-          text(row.cases()),
-          text(row.count()),
-          text(row.percent()),
-          text(row.ciLow()),
-          text(row.ciHigh()));
-    }
-    csv.flush();
-  }
-
-  static void writeAgreement(AnalysisResults r, Writer w) throws IOException {
-    org.apache.commons.csv.CSVPrinter csv =
-        new org.apache.commons.csv.CSVPrinter(w, org.apache.commons.csv.CSVFormat.RFC4180);
-    csv.printRecord("analysis_ref", "code", "cases_double_coded", "percent_agreement", "kappa");
-    for (var a : r.agreement()) {
-      csv.printRecord(
-          r.analysisRef(),
-          a.code(),
-          a.casesDoubleCoded(),
-          text(a.percentAgreement()),
-          text(a.kappa()));
-    }
-    csv.flush();
-  }
-
-  private static String text(Object o) {
-    return o == null ? "" : o instanceof BigDecimal b ? b.toPlainString() : o.toString();
   }
 }

@@ -25,8 +25,8 @@ import uk.gov.observatory.audit.Actors;
 import uk.gov.observatory.database.DatabaseOwner;
 import uk.gov.observatory.learning.Assignment;
 import uk.gov.observatory.learning.ThematicAnalyses;
-import uk.gov.observatory.notification.ImportProgress;
 import uk.gov.observatory.review.StandardCsv;
+import uk.gov.observatory.support.AnalysisRegister;
 import uk.gov.observatory.support.RegisterTest;
 import uk.gov.observatory.support.TestAccounts;
 
@@ -35,10 +35,8 @@ import uk.gov.observatory.support.TestAccounts;
  * own database: each subcommand, and bad input refused with its message, exit code 2, nothing
  * stored.
  *
- * <p>The register: 20 notifications of 2020 whose rapid reviews were received from May to August
- * 2020, the first 10 citing COVID-19 factors (SYN-2020-00001..10), the next 10 none; two more
- * received in October (outside the period). Even-numbered ones are Leeds's (E08000035), odd ones
- * Westminster's (E09000033).
+ * <p>The register: {@link AnalysisRegister} (20 notifications whose rapid reviews were received
+ * from May to August 2020, the first 10 citing COVID-19 factors; even-numbered ones Leeds's).
  */
 @RegisterTest
 class AnalysisCommandTest {
@@ -50,57 +48,23 @@ class AnalysisCommandTest {
   @Autowired ThematicAnalyses analyses;
   @TempDir Path tmp;
 
-  static final String LEEDS = "E08000035";
-  static final String WESTMINSTER = "E09000033";
+  static final String LEEDS = AnalysisRegister.LEEDS;
 
   CommandRun analysis(String sub, String... extra) {
     return CommandRun.onDatabase(owner, List.of("analysis", sub), extra);
   }
 
   static String ref(int i) {
-    return String.format("SYN-2020-%05d", i);
+    return AnalysisRegister.ref(i);
   }
 
   @BeforeEach
   void register() throws IOException {
-    Path dir = tmp.resolve("register");
-    Files.createDirectories(dir);
-    List<String> n = new ArrayList<>();
-    List<String> c = new ArrayList<>();
-    List<String> r = new ArrayList<>();
-    n.add(
-        "notification_ref,la_code,incident_date,aware_date,notified_date,notification_type,"
-            + "death_category,harm_category,covid_factors");
-    c.add("notification_ref,child_seq,gender,age_years");
-    r.add("notification_ref,received_date,decision");
-    for (int i = 1; i <= 22; i++) {
-      LocalDate incident = LocalDate.of(2020, 4, 1).plusDays(i);
-      LocalDate received =
-          i <= 20 ? LocalDate.of(2020, 5, 1).plusDays(5L * i) : LocalDate.of(2020, 10, 5 + i);
-      boolean death = i % 3 == 0;
-      n.add(
-          String.join(
-              ",",
-              ref(i),
-              i % 2 == 0 ? LEEDS : WESTMINSTER,
-              incident.toString(),
-              incident.toString(),
-              incident.plusDays(2).toString(),
-              death ? "DEATH" : "SERIOUS_HARM",
-              death ? (i % 2 == 0 ? "SUDI" : "SUICIDE") : "",
-              death ? "" : "NONFATAL_PHYSICAL_ABUSE",
-              i <= 10 ? "PARENTAL_FAMILY_STRESSORS;SCHOOL_CLOSURE" : ""));
-      c.add(String.join(",", ref(i), "1", "FEMALE", Integer.toString(i % 2 == 0 ? 0 : 15)));
-      r.add(String.join(",", ref(i), received.toString(), "NO_LCSPR"));
-    }
-    Files.write(dir.resolve("notifications.csv"), n, StandardCharsets.UTF_8);
-    Files.write(dir.resolve("children.csv"), c, StandardCharsets.UTF_8);
-    Files.write(dir.resolve("rapid_reviews.csv"), r, StandardCharsets.UTF_8);
-    StandardCsv.Imported imported = standardCsv.importFrom(dir, false, ImportProgress.NONE);
-    assertThat(imported.problems()).as("the fixture imports").isEmpty();
+    AnalysisRegister.load(standardCsv, tmp.resolve("register"));
     TestAccounts.create(accounts, "coder.one", Role.PANEL_MEMBER);
     TestAccounts.create(accounts, "coder.two", Role.PANEL_MEMBER);
     TestAccounts.create(accounts, "resolver.three", Role.PANEL_SECRETARIAT);
+    TestAccounts.create(accounts, "lead.four", Role.PANEL_SECRETARIAT);
   }
 
   CommandRun create(String ref, String... more) {
@@ -110,6 +74,8 @@ class AnalysisCommandTest {
                 ref,
                 "--title",
                 "COVID-19 and serious incidents",
+                "--lead",
+                "lead.four",
                 "--received-from",
                 "2020-05-01",
                 "--received-to",
@@ -367,6 +333,8 @@ class AnalysisCommandTest {
             "TA-2020-30",
             "--title",
             "x",
+            "--lead",
+            "lead.four",
             "--received-from",
             "2020-02-30",
             "--received-to",
@@ -374,7 +342,15 @@ class AnalysisCommandTest {
     assertThat(date.code()).isEqualTo(2);
     assertThat(date.err()).contains("--received-from '2020-02-30'", "YYYY-MM-DD");
     CommandRun half =
-        analysis("create", "TA-2020-30", "--title", "x", "--received-from", "2020-03-01");
+        analysis(
+            "create",
+            "TA-2020-30",
+            "--title",
+            "x",
+            "--lead",
+            "lead.four",
+            "--received-from",
+            "2020-03-01");
     assertThat(half.code()).isEqualTo(2);
     assertThat(half.err()).contains("give both --received-from and --received-to");
     Path frame = tmp.resolve("frame.csv");
