@@ -334,7 +334,13 @@ public class ThematicAnalyses {
         problems.add(
             new Problem(
                 prefix + "." + field,
-                "'" + code + "' is not a " + words + ": choose from " + codes.allowed()));
+                "'"
+                    + code
+                    + "' is not "
+                    + article(words)
+                    + words
+                    + ": choose from "
+                    + codes.allowed()));
       }
     }
   }
@@ -1113,7 +1119,12 @@ public class ThematicAnalyses {
           if (!problems.isEmpty()) {
             throw new InvalidAnalysisException(problems);
           }
-          long coderId = accounts.find(viewer.actor()).orElseThrow().id();
+          long coderId =
+              accounts
+                  .find(viewer.actor())
+                  .orElseThrow(
+                      () -> new AnalysisNotPermittedException(ref, "code cases without an account"))
+                  .id();
           store.deleteCodings(id, notificationRef, coderId);
           Instant at = clock.instant();
           clean.forEach(
@@ -1403,11 +1414,28 @@ public class ThematicAnalyses {
           long id = store.lock(ref).orElseThrow(() -> new AnalysisNotFoundException(ref));
           Analysis a = store.find(ref).orElseThrow();
           List<Problem> problems = new ArrayList<>();
-          resolution(a, id, notificationRef, code, value, viewer.actor(), "value", problems);
+          resolution(
+              a,
+              disagreements(id, a),
+              notificationRef,
+              code,
+              value,
+              viewer.actor(),
+              "value",
+              problems);
+          Account resolverAccount = accounts.find(viewer.actor()).orElse(null);
+          if (resolverAccount == null) {
+            problems.add(
+                new Problem(
+                    "value",
+                    "A disagreement is resolved by a person with an account ("
+                        + viewer.actor()
+                        + " has none)"));
+          }
           if (!problems.isEmpty()) {
             throw new InvalidAnalysisException(problems);
           }
-          long resolverId = accounts.find(viewer.actor()).orElseThrow().id();
+          long resolverId = resolverAccount.id();
           store.upsertResolution(
               id, notificationRef, code, resolverId, viewer.actor(), value, clock.instant());
           audit.record(
@@ -1424,7 +1452,7 @@ public class ThematicAnalyses {
   /** Checks one resolution: adds a problem naming {@code field} when it may not be made. */
   private void resolution(
       Analysis a,
-      long id,
+      List<Disagreement> disagreements,
       String notificationRef,
       String code,
       String value,
@@ -1441,7 +1469,7 @@ public class ThematicAnalyses {
       return;
     }
     Disagreement d =
-        disagreements(id, a).stream()
+        disagreements.stream()
             .filter(x -> x.notificationRef().equals(notificationRef) && x.code().equals(code))
             .findFirst()
             .orElse(null);
@@ -1496,6 +1524,14 @@ public class ThematicAnalyses {
           Analysis a = store.find(ref).orElseThrow();
           Map<String, Long> resolverIds = new HashMap<>();
           Map<String, Long> seen = new HashMap<>();
+          if (a.status() != AnalysisStatus.CODING && a.status() != AnalysisStatus.ANALYSIS) {
+            throw new InvalidAnalysisException(
+                "status",
+                a.status() == AnalysisStatus.PUBLISHED
+                    ? "The analysis is published: its resolutions are kept as they are"
+                    : "Nothing has been coded yet: there is nothing to resolve");
+          }
+          List<Disagreement> open = disagreements(id, a);
           for (LearningCsv.Row row : rows) {
             if (!ref.equals(row.get("analysis_ref"))) {
               problems.add(
@@ -1520,7 +1556,7 @@ public class ThematicAnalyses {
             List<Problem> why = new ArrayList<>();
             resolution(
                 a,
-                id,
+                open,
                 row.get("notification_ref"),
                 row.get("code"),
                 row.get("value"),
@@ -1730,6 +1766,10 @@ public class ThematicAnalyses {
     Map<String, StoredCase> out = new LinkedHashMap<>();
     store.cases(id).forEach(c -> out.put(c.snapshot().notificationRef(), c));
     return out;
+  }
+
+  private static String article(String words) {
+    return "aeiou".indexOf(words.charAt(0)) >= 0 ? "an " : "a ";
   }
 
   private static String blankToNull(String s) {
