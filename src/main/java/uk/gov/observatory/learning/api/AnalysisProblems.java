@@ -29,13 +29,15 @@ class AnalysisProblems {
 
   @ExceptionHandler(InvalidAnalysisException.class)
   ResponseEntity<ProblemDetail> invalid(InvalidAnalysisException e, HttpServletRequest request) {
+    // A read changes nothing; a change refused stores nothing.
+    String nothing = request.getMethod().equals("GET") ? "" : ": nothing was stored";
     return ApiProblems.problem(
         HttpStatus.BAD_REQUEST,
         INVALID_ANALYSIS,
         "The request breaks a rule of thematic analyses",
         e.problems().size() == 1
-            ? e.problems().get(0).message() + ": nothing was stored."
-            : e.problems().size() + " problems: nothing was stored. See errors.",
+            ? e.problems().get(0).message() + nothing + "."
+            : e.problems().size() + " problems" + nothing + ". See errors.",
         e.problems().stream().map(p -> new ApiError(p.field(), null, p.message())).toList(),
         request);
   }
