@@ -213,9 +213,10 @@ class AnalysisCommand implements Callable<Integer> {
 
     @Option(
         names = "--lead",
-        required = true,
         paramLabel = "USERNAME",
-        description = "The account that leads it: a member of the Panel's secretariat.")
+        description =
+            "The account that leads it, a member of the Panel's secretariat (optional: the"
+                + " secretariat can name the lead on the pages later).")
     String lead;
 
     @Option(
@@ -323,9 +324,13 @@ class AnalysisCommand implements Callable<Integer> {
       }
       int count = analyses.count(a.population(), viewer);
       return String.format(
-          "Created analysis %s (%s): %d notifications in its population today; coding frame of %d"
-              + " codes.",
-          a.ref(), a.status().label(), count, a.frame().size());
+          "Created analysis %s (%s, %s): %d notifications in its population today; coding frame"
+              + " of %d codes.",
+          a.ref(),
+          a.status().label(),
+          a.lead() == null ? "no lead yet" : "led by " + a.lead(),
+          count,
+          a.frame().size());
     }
   }
 
