@@ -33,7 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ul>
  *   <li>a body (POST, PUT, PATCH under /api/) only as {@code application/json} (or a {@code +json}
- *       type): anything else, {@code *}{@code /*} and a missing Content-Type included, is a 415;
+ *       type), or {@code text/csv} where an endpoint takes a CSV file (an analysis's codings and
+ *       resolutions): anything else, {@code *}{@code /*} and a missing Content-Type included, is a
+ *       415;
  *   <li>a body of at most {@link #MAX_JSON_BYTES} (1 MB): a larger one is a 413, refused on its
  *       Content-Length before it is read, or, when it comes in chunks without one, as soon as it
  *       passes the limit (nothing of it is parsed or stored);
@@ -108,7 +110,9 @@ class RequestLimits {
       boolean typed = contentType != null && !contentType.isBlank();
       // A request without a body (no length, no type) goes on: the endpoint answers it (404 for an
       // unknown path, 415 from an endpoint that needs a body).
-      if ((declared > 0 || typed) && !isJson(contentType)) {
+      if ((declared > 0 || typed)
+          && !isJson(contentType)
+          && !(CSV_BODIES.matcher(path).matches() && isCsv(contentType))) {
         problem(
             request,
             response,
@@ -171,6 +175,22 @@ class RequestLimits {
         } else {
           response.sendError(status);
         }
+        return false;
+      }
+    }
+
+    /** The API's paths that take a CSV file as their body ({@code text/csv}, UTF-8). */
+    static final java.util.regex.Pattern CSV_BODIES =
+        java.util.regex.Pattern.compile("/api/v1/analyses/[^/]+/(codings|resolutions)");
+
+    static boolean isCsv(String contentType) {
+      try {
+        MediaType type = MediaType.parseMediaType(contentType);
+        Charset charset = type.getCharset();
+        return type.getType().equals("text")
+            && type.getSubtype().equals("csv")
+            && (charset == null || charset.equals(StandardCharsets.UTF_8));
+      } catch (RuntimeException e) {
         return false;
       }
     }

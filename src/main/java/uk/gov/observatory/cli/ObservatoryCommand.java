@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The one jar's command line: {@code serve} (the default), {@code import}, {@code export}, {@code
- * calendar}, {@code keys}, {@code audit}, {@code users}, {@code contacts}.
+ * calendar}, {@code keys}, {@code audit}, {@code users}, {@code contacts}, {@code report}, {@code
+ * analysis}.
  */
 @Command(
     name = "observatory",
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
       UsersCommand.class,
       ContactsCommand.class,
       ReportCommand.class,
+      AnalysisCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

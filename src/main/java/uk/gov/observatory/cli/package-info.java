@@ -1,6 +1,6 @@
 /**
  * The command line: serving, importing and exporting, generating synthetic data, accounts, audit,
- * reports and benchmarks.
+ * reports, thematic analyses and benchmarks.
  */
 @ApplicationModule(
     allowedDependencies = {
@@ -9,6 +9,7 @@
       "audit",
       "calendar",
       "database",
+      "learning",
       "notification",
       "protection",
       "publication",

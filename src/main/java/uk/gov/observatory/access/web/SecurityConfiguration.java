@@ -111,6 +111,11 @@ class SecurityConfiguration {
     "/api/v1/worklist"
   };
 
+  /**
+   * The API's thematic analyses: need LEAD_ANALYSES or CODE_CASES (the service checks the rest).
+   */
+  static final String[] API_ANALYSES = {"/api/v1/analyses", "/api/v1/analyses/**"};
+
   static final String API_NOTIFY = "/api/v1/notifications";
   static final String API_DESCRIPTION = "/api/v1/openapi.json";
   static final String API_OTHER = "/api/**";
@@ -133,6 +138,7 @@ class SecurityConfiguration {
     all.addAll(java.util.List.of(EDITION_PAGES));
     all.addAll(java.util.List.of(API_READS));
     all.addAll(java.util.List.of(API_CASES));
+    all.addAll(java.util.List.of(API_ANALYSES));
     all.add(API_NOTIFY);
     all.add(API_DESCRIPTION);
     all.add(API_OTHER);
@@ -249,6 +255,9 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(API_CASES)
                     .hasAuthority(authority(Permission.READ_CASES))
+                    .requestMatchers(API_ANALYSES)
+                    .hasAnyAuthority(
+                        authority(Permission.LEAD_ANALYSES), authority(Permission.CODE_CASES))
                     .requestMatchers(
                         HttpMethod.GET, "/api/v1/notifications", "/api/v1/notifications/**")
                     .hasAuthority(authority(Permission.READ_NOTIFICATIONS))

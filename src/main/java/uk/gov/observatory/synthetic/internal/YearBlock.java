@@ -863,13 +863,45 @@ public final class YearBlock {
         List<String> f = new ArrayList<>(factors);
         Collections.shuffle(f, random);
         int k = 1 + random.nextInt(2);
+        List<String> chosen = new ArrayList<>(f.subList(0, k));
+        shapeByAge(c, chosen);
         for (String code : factors) {
-          if (f.subList(0, k).contains(code)) {
+          if (chosen.contains(code)) {
             c.covid.add(code);
           }
         }
       }
     }
+  }
+
+  /**
+   * Graph 2's shape (annual report 2020, paragraph 8: "Parental and family stressors were a strong
+   * factor in incidents involving non-accidental injury (NAI) and neglect and sudden unexpected
+   * death in infancy (SUDI). School closures were a more significant factor in incidents involving
+   * adolescents"): for 85 in 100 infants (under 1) and SUDI cases that do not cite parental and
+   * family stressors, one of the factors drawn (school closure first) becomes it; for 85 in 100
+   * children aged 10 to 17 who do not cite school closures, one (parental and family stressors
+   * first) becomes school closures. The number of factors stays as drawn, and the choice is a hash
+   * of the case's reference, not a draw from {@code random}: every other table of a run depends on
+   * that stream staying as it was.
+   */
+  static void shapeByAge(Case c, List<String> chosen) {
+    int h = Math.floorMod(("covid:" + c.ref).hashCode() * 0x9E3779B1, 100);
+    if (h >= 85) {
+      return;
+    }
+    boolean infant = c.age() == 0 || "SUDI".equals(c.deathCategory);
+    if (infant && !chosen.contains("PARENTAL_FAMILY_STRESSORS")) {
+      replace(chosen, "SCHOOL_CLOSURE", "PARENTAL_FAMILY_STRESSORS");
+    } else if (c.age() >= 10 && !chosen.contains("SCHOOL_CLOSURE")) {
+      replace(chosen, "PARENTAL_FAMILY_STRESSORS", "SCHOOL_CLOSURE");
+    }
+  }
+
+  /** Puts {@code to} in place of {@code preferred} when drawn, else of the last factor drawn. */
+  private static void replace(List<String> chosen, String preferred, String to) {
+    int i = chosen.indexOf(preferred);
+    chosen.set(i >= 0 ? i : chosen.size() - 1, to);
   }
 
   // --- Rapid reviews ---------------------------------------------------------------------------
