@@ -136,7 +136,14 @@ class SqlBoundaryTest {
           entry("edition_open_data_part_frozen", "publication"),
           entry("edition_cell_frozen", "publication"),
           entry("edition_file_frozen", "publication"),
-          entry("edition_revision_frozen", "publication"));
+          entry("edition_revision_frozen", "publication"),
+          // V19: thematic analyses (issue 17)
+          entry("thematic_analysis", "learning"),
+          entry("analysis_frame_code", "learning"),
+          entry("analysis_case", "learning"),
+          entry("analysis_assignment", "learning"),
+          entry("analysis_coding", "learning"),
+          entry("analysis_resolution", "learning"));
 
   /** What each module publishes for other modules' SQL to read (views, tables) or call. */
   static final Map<String, Set<String>> READABLE =
