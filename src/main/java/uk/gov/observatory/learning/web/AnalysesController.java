@@ -46,9 +46,10 @@ import uk.gov.observatory.web.PageController;
 @PageController
 class AnalysesController extends LearningPages {
 
-  static final int MAX_TITLE = 200;
-  static final int MAX_QUESTION = 2000;
-  static final int MAX_DEFINITION = 2000;
+  static final int MAX_TITLE = ThematicAnalyses.MAX_TITLE;
+  static final int MAX_QUESTION = ThematicAnalyses.MAX_QUESTION;
+  static final int MAX_LABEL = ThematicAnalyses.MAX_LABEL;
+  static final int MAX_DEFINITION = ThematicAnalyses.MAX_DEFINITION;
 
   private final ThematicAnalyses analyses;
   private final ReferenceData reference;
@@ -427,6 +428,7 @@ class AnalysesController extends LearningPages {
         ids.put("label", "code-label");
         ids.put("definition", "code-definition");
         ids.put("scale", "code-scale");
+        ids.put("frame", "add-covid");
         errorsOf(e, errors, ids);
       }
     }
@@ -445,18 +447,18 @@ class AnalysesController extends LearningPages {
   private static FrameCode freeCode(CodeForm f, List<FrameCode> frame, FormErrors errors) {
     if (f.code().isEmpty()) {
       errors.add("code-code", "Enter the code, for example PARENTAL_MENTAL_HEALTH");
-    } else if (!f.code().matches("[A-Z][A-Z0-9_]{0,39}")) {
+    } else if (!ThematicAnalyses.CODE.matcher(f.code()).matches()) {
       errors.add(
           "code-code",
-          "The code must start with a letter and have only letters, numbers and underscores (40"
+          "The code must start with a letter and have only letters, numbers and underscores (60"
               + " at most), for example PARENTAL_MENTAL_HEALTH");
     } else if (frame.stream().anyMatch(c -> c.code().equals(f.code()))) {
       errors.add("code-code", "The coding frame already has the code " + f.code());
     }
     if (f.label().isEmpty()) {
       errors.add("code-label", "Enter the code's name, as people read it");
-    } else if (f.label().length() > MAX_TITLE) {
-      errors.add("code-label", "The name must be " + MAX_TITLE + " characters or fewer");
+    } else if (f.label().length() > MAX_LABEL) {
+      errors.add("code-label", "The name must be " + MAX_LABEL + " characters or fewer");
     }
     if (f.definition().isEmpty()) {
       errors.add("code-definition", "Enter the definition coders code the case against");

@@ -14,6 +14,7 @@ import uk.gov.observatory.access.Viewer;
 import uk.gov.observatory.access.Viewers;
 import uk.gov.observatory.learning.AnalysisCase;
 import uk.gov.observatory.learning.AnalysisNotFoundException;
+import uk.gov.observatory.learning.AnalysisNotPermittedException;
 import uk.gov.observatory.learning.Assignment;
 import uk.gov.observatory.learning.CaseTheme;
 import uk.gov.observatory.learning.Coding;
@@ -171,6 +172,12 @@ abstract class LearningPages {
     return WebErrorAdvice.refusal(
         HttpStatus.NOT_FOUND,
         "There is no such thematic analysis, or it is not one you lead or code.");
+  }
+
+  /** Seen, but not to be done by this viewer (a coder's case that is not theirs, say). */
+  @ExceptionHandler(AnalysisNotPermittedException.class)
+  ModelAndView notPermitted(AnalysisNotPermittedException e) {
+    return WebErrorAdvice.refusal(HttpStatus.FORBIDDEN, e.getMessage() + ".");
   }
 
   @ExceptionHandler(NotLeadException.class)
