@@ -22,6 +22,7 @@ import uk.gov.observatory.learning.Analysis;
 import uk.gov.observatory.learning.AnalysisCase;
 import uk.gov.observatory.learning.AnalysisStatus;
 import uk.gov.observatory.learning.Assignment;
+import uk.gov.observatory.learning.Coding;
 import uk.gov.observatory.learning.DrawRequest;
 import uk.gov.observatory.learning.FrameCode;
 import uk.gov.observatory.learning.InvalidAnalysisException;
@@ -90,11 +91,20 @@ class AnalysesController extends LearningPages {
     if (a.status() == AnalysisStatus.SCOPING) {
       return new Progress(0, 0);
     }
-    return progress(
-        analyses.cases(a.ref(), viewer),
-        analyses.assignments(a.ref(), viewer),
-        analyses.codings(a.ref(), viewer),
-        a.frame());
+    List<Assignment> assignments = analyses.assignments(a.ref(), viewer);
+    List<Coding> codings = analyses.codings(a.ref(), viewer);
+    if (!viewer.can(Permission.LEAD_ANALYSES)) {
+      // a coder's own progress: the cases given to them, and those they have coded (blind: they
+      // never see whether the other coder of a case has)
+      List<Assignment> mine = assignments.stream().filter(x -> x.assigned(viewer.actor())).toList();
+      List<Assignment> asOnlyCoder =
+          mine.stream()
+              .map(x -> new Assignment(x.notificationRef(), viewer.actor(), null))
+              .toList();
+      Progress p = progress(List.of(), asOnlyCoder, codings, a.frame());
+      return new Progress(mine.size(), p.coded());
+    }
+    return progress(analyses.cases(a.ref(), viewer), assignments, codings, a.frame());
   }
 
   // ------------------------------------------------------------ scoping
@@ -289,6 +299,7 @@ class AnalysesController extends LearningPages {
 
   private String analysisPage(
       Model model, Analysis a, Viewer viewer, CodeForm codeForm, FormErrors errors) {
+    flags(model, "created", "saved", "framed", "moved");
     model.addAttribute("analysis", a);
     model.addAttribute("lines", lines(a.population()));
     model.addAttribute("count", analyses.count(a.population(), viewer));
@@ -298,10 +309,25 @@ class AnalysesController extends LearningPages {
     model.addAttribute("errors", errors);
     model.addAttribute("hasCovid", hasAll(a.frame(), StandardFrames.covidFactors(reference)));
     model.addAttribute("hasThemes", hasAll(a.frame(), StandardFrames.practiceThemes(reference)));
+    model.addAttribute("drawn", drawn(a.draw()));
     model.addAttribute(
         "controlLines",
         a.draw() != null && a.draw().control() != null ? lines(a.draw().control()) : null);
     return "learning/analysis";
+  }
+
+  /** How many cases were drawn, in words. */
+  static String drawn(DrawRequest d) {
+    if (d == null) {
+      return null;
+    }
+    if (d.size() != null) {
+      return Fmt.numberOf(d.size()) + (d.size() == 1 ? " case" : " cases") + ", at random";
+    }
+    if (d.percent() == null || d.percent().compareTo(BigDecimal.valueOf(100)) >= 0) {
+      return "Every case in the population";
+    }
+    return d.percent().stripTrailingZeros().toPlainString() + "% of the population, at random";
   }
 
   private static boolean hasAll(List<FrameCode> frame, List<FrameCode> standard) {
@@ -670,6 +696,7 @@ class AnalysesController extends LearningPages {
       List<String> chosen,
       String doublePercent,
       FormErrors errors) {
+    flags(model, "drawn", "assigned");
     List<AnalysisCase> cases = analyses.cases(a.ref(), viewer);
     List<Assignment> assignments = analyses.assignments(a.ref(), viewer);
     Map<String, Assignment> byCase = new LinkedHashMap<>();

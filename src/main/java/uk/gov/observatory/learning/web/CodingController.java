@@ -250,7 +250,7 @@ class CodingController extends LearningPages {
 
   private List<Section> sections(Lcspr l) {
     List<Section> s = new ArrayList<>();
-    String g = "Local child safeguarding practice review " + l.ref();
+    String g = "What the local review records";
     s.add(new Section(g, "scope", "Scope", l.details().scope()));
     s.add(new Section(g, "reviewQuestions", "Review questions", l.details().reviewQuestions()));
     s.add(new Section(g, "methodology", "Methodology", l.details().methodology()));

@@ -66,6 +66,17 @@ abstract class LearningPages {
     return viewer(principal);
   }
 
+  /**
+   * The page's banners' flags, false unless the request set them (a page shown again on an error).
+   */
+  static void flags(org.springframework.ui.Model model, String... names) {
+    for (String name : names) {
+      if (!model.containsAttribute(name)) {
+        model.addAttribute(name, false);
+      }
+    }
+  }
+
   static String text(HttpServletRequest request, String name) {
     String v = request.getParameter(name);
     return v == null ? "" : v.strip();

@@ -79,6 +79,7 @@ class ResultsController extends LearningPages {
 
   private String agreementPage(
       Model model, Analysis a, Viewer viewer, String[] chosen, FormErrors errors) {
+    flags(model, "resolved");
     Map<String, FrameCode> frame = new LinkedHashMap<>();
     a.frame().forEach(f -> frame.put(f.code(), f));
     AnalysisResults results = analyses.results(a.ref(), null, viewer);
