@@ -242,7 +242,7 @@ public class AnalysisStore {
       draw =
           new DrawRequest(
               (Integer) rs.getObject("sample_size", Integer.class),
-              percent == null ? null : percent.stripTrailingZeros(),
+              percent == null ? null : plain(percent),
               seed,
               Stratify.valueOf(rs.getString("stratify")),
               (Integer) rs.getObject("control_size", Integer.class),
@@ -259,6 +259,12 @@ public class AnalysisStore {
         draw,
         rs.getTimestamp("created_at").toInstant(),
         rs.getObject("published_on", LocalDate.class));
+  }
+
+  /** 25.00 → 25, 12.50 → 12.5, 100.00 → 100 (never 1E+2). */
+  static BigDecimal plain(BigDecimal percent) {
+    BigDecimal p = percent.stripTrailingZeros();
+    return p.scale() < 0 ? p.setScale(0) : p;
   }
 
   // ------------------------------------------------------------------ frame
