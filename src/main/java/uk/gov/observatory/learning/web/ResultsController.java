@@ -27,7 +27,9 @@ import uk.gov.observatory.learning.FrameCode;
 import uk.gov.observatory.learning.Group;
 import uk.gov.observatory.learning.Grouping;
 import uk.gov.observatory.learning.InvalidAnalysisException;
+import uk.gov.observatory.learning.ResultCharts;
 import uk.gov.observatory.learning.ResultRow;
+import uk.gov.observatory.learning.ResultsCsv;
 import uk.gov.observatory.learning.ThematicAnalyses;
 import uk.gov.observatory.web.Fmt;
 import uk.gov.observatory.web.FormErrors;
@@ -201,6 +203,7 @@ class ResultsController extends LearningPages {
             .map(g -> new AnalysesController.Option(g.name(), g.label()))
             .toList());
     model.addAttribute("groups", groups(a, results));
+    model.addAttribute("charts", ResultCharts.of(results, a.frame()));
     model.addAttribute(
         "hasControl", results.rows().stream().anyMatch(r -> r.group() == Group.CONTROL));
     model.addAttribute(
@@ -311,49 +314,23 @@ class ResultsController extends LearningPages {
   public ResponseEntity<byte[]> resultsCsv(
       @PathVariable String ref,
       @RequestParam(name = "grouping", required = false) String groupingName,
-      Principal principal) {
+      Principal principal)
+      throws java.io.IOException {
     Viewer viewer = lead(principal);
     AnalysisResults results = analyses.results(ref, grouping(groupingName), viewer);
-    StringBuilder csv =
-        new StringBuilder(
-            "analysis_ref,code,value,group,grouping,cases,count,percent,ci_low,ci_high\r\n");
-    for (ResultRow r : results.rows()) {
-      csv.append(
-          String.join(
-                  ",",
-                  cell(ref),
-                  cell(r.code()),
-                  cell(r.value()),
-                  r.group().name(),
-                  cell(r.grouping()),
-                  r.cases() == null ? "" : r.cases().toString(),
-                  r.count() == null ? "" : r.count().toString(),
-                  pct(r.percent()),
-                  pct(r.ciLow()),
-                  pct(r.ciHigh()))
-              + "\r\n");
-    }
-    return csv(ref + "-results.csv", csv.toString());
+    java.io.StringWriter out = new java.io.StringWriter();
+    ResultsCsv.write(results, out);
+    return csv(ref + "-results.csv", out.toString());
   }
 
   @GetMapping("/analyses/{ref}/agreement.csv")
-  public ResponseEntity<byte[]> agreementCsv(@PathVariable String ref, Principal principal) {
+  public ResponseEntity<byte[]> agreementCsv(@PathVariable String ref, Principal principal)
+      throws java.io.IOException {
     Viewer viewer = lead(principal);
     AnalysisResults results = analyses.results(ref, null, viewer);
-    StringBuilder csv =
-        new StringBuilder("analysis_ref,code,cases_double_coded,percent_agreement,kappa\r\n");
-    for (AgreementRow r : results.agreement()) {
-      csv.append(
-          String.join(
-                  ",",
-                  cell(ref),
-                  cell(r.code()),
-                  String.valueOf(r.casesDoubleCoded()),
-                  pct(r.percentAgreement()),
-                  pct(r.kappa()))
-              + "\r\n");
-    }
-    return csv(ref + "-agreement.csv", csv.toString());
+    java.io.StringWriter out = new java.io.StringWriter();
+    ResultsCsv.writeAgreement(results, out);
+    return csv(ResultsCsv.agreementName(ref + "-results.csv"), out.toString());
   }
 
   private static ResponseEntity<byte[]> csv(String filename, String body) {
@@ -361,16 +338,5 @@ class ResultsController extends LearningPages {
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
         .body(body.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** RFC 4180: quoted when it holds a comma, a quote or a line break. */
-  private static String cell(String s) {
-    if (s == null) {
-      return "";
-    }
-    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-      return "\"" + s.replace("\"", "\"\"") + "\"";
-    }
-    return s;
   }
 }
