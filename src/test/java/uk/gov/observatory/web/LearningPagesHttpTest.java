@@ -229,6 +229,18 @@ class LearningPagesHttpTest {
     String page = s.get("/analyses/" + ref).body();
     assertThat(page).contains("1 March 2020 to 30 September 2020").contains("5 notifications");
 
+    // Changing the scope while scoping: the form again, filled in; the change kept.
+    assertThat(s.get("/analyses/" + ref + "/scope").body())
+        .contains("Change the analysis")
+        .contains("value=\"COVID-19\"");
+    form.put("title", "COVID-19 in 2020");
+    form.put("covid", "ANY");
+    assertThat(s.post("/analyses/" + ref + "/scope", form).statusCode()).isEqualTo(302);
+    assertThat(analyses.get(ref, viewers.of("lead.sec")).title()).isEqualTo("COVID-19 in 2020");
+    assertThat(s.get("/analyses/" + ref).body())
+        .contains("Any COVID-19 factor cited")
+        .contains("3 notifications");
+
     // The coding frame: the four COVID-19 factors in one click; a code of one's own checked.
     assertThat(s.post("/analyses/" + ref + "/frame", Map.of("action", "covid")).statusCode())
         .isEqualTo(302);
