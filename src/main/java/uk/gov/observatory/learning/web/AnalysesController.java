@@ -140,7 +140,8 @@ class AnalysesController extends LearningPages {
     return scopePage(
         model,
         a,
-        new ScopeForm(a.title(), a.question() == null ? "" : a.question(), a.lead()),
+        new ScopeForm(
+            a.title(), a.question() == null ? "" : a.question(), a.lead() == null ? "" : a.lead()),
         PopulationForm.of(a.population()),
         null,
         new FormErrors());
