@@ -95,6 +95,12 @@ class SecurityConfiguration {
   /** The secretariat's editions of the report: need PUBLISH_STATISTICS. */
   static final String[] EDITION_PAGES = {"/editions", "/editions/**"};
 
+  /**
+   * Thematic analyses: LEAD_ANALYSES (the secretariat) or CODE_CASES (coders); the pages check the
+   * lead's own actions and the service a coder's reach (only the analyses and cases they code).
+   */
+  static final String[] ANALYSIS_PAGES = {"/analyses", "/analyses/**"};
+
   /** The audit log's search: needs READ_AUDIT. */
   static final String[] AUDIT_PAGES = {"/audit"};
 
@@ -136,6 +142,7 @@ class SecurityConfiguration {
     all.addAll(java.util.List.of(ACCOUNT_PAGES));
     all.addAll(java.util.List.of(STATISTICS_PAGES));
     all.addAll(java.util.List.of(EDITION_PAGES));
+    all.addAll(java.util.List.of(ANALYSIS_PAGES));
     all.addAll(java.util.List.of(API_READS));
     all.addAll(java.util.List.of(API_CASES));
     all.addAll(java.util.List.of(API_ANALYSES));
@@ -317,6 +324,9 @@ class SecurityConfiguration {
                     .hasAuthority(authority(Permission.MANAGE_ACCOUNTS))
                     .requestMatchers(EDITION_PAGES)
                     .hasAuthority(authority(Permission.PUBLISH_STATISTICS))
+                    .requestMatchers(ANALYSIS_PAGES)
+                    .hasAnyAuthority(
+                        authority(Permission.LEAD_ANALYSES), authority(Permission.CODE_CASES))
                     .requestMatchers("/sign-out")
                     .authenticated()
                     .anyRequest()
