@@ -26,6 +26,7 @@ import uk.gov.observatory.learning.CaseTheme;
 import uk.gov.observatory.notification.ImportProgress;
 import uk.gov.observatory.reference.ReferenceData;
 import uk.gov.observatory.review.StandardCsv;
+import uk.gov.observatory.support.CovidCoders;
 import uk.gov.observatory.support.RegisterTest;
 import uk.gov.observatory.support.TestAccounts;
 import uk.gov.observatory.support.TestClock;
@@ -42,9 +43,9 @@ import uk.gov.observatory.synthetic.SyntheticData;
  * stressors the strongest factor for non-accidental injury in under-1s and for SUDI; school
  * closures the strongest for adolescents).
  *
- * <p>The coders' rule (how {@link #codings} reads the register): a factor the case's notification
- * cites is HIGH when it is the first it lists, MEDIUM otherwise; a factor it does not cite is LOW
- * when it cites another, NONE when it cites none. The first coder codes every case; the second
+ * <p>The coders' rule is {@link CovidCoders#reading}: a factor the case's notification cites is
+ * HIGH when it is the first it lists, MEDIUM otherwise; a factor it does not cite is LOW when it
+ * cites another, NONE when it cites none. The first coder codes every case; the second
  * codes every fifth case (20%) blind and, on every fourth of those, reads one factor a level
  * differently (HIGH for MEDIUM and back, LOW for NONE and back); the resolver (neither coder)
  * settles each disagreement with the first coder's reading of the register.
@@ -52,12 +53,7 @@ import uk.gov.observatory.synthetic.SyntheticData;
 @RegisterTest
 class CovidAnalysisEndToEndTest {
 
-  static final List<String> FACTORS =
-      List.of(
-          "PARENTAL_FAMILY_STRESSORS",
-          "CHILD_VULNERABILITY",
-          "SCHOOL_CLOSURE",
-          "COVID_SAFE_ADAPTATION");
+  static final List<String> FACTORS = CovidCoders.FACTORS;
 
   static final String REF = "TA-2020-01";
 
@@ -82,26 +78,6 @@ class CovidAnalysisEndToEndTest {
           .parse(r)
           .getRecords();
     }
-  }
-
-  /** The coders' reading of a case's factors: factor → level (see the class comment). */
-  static Map<String, String> reading(String covidFactors) {
-    List<String> cited = covidFactors.isBlank() ? List.of() : List.of(covidFactors.split(";"));
-    Map<String, String> levels = new HashMap<>();
-    for (String f : FACTORS) {
-      int at = cited.indexOf(f);
-      levels.put(f, at == 0 ? "HIGH" : at > 0 ? "MEDIUM" : cited.isEmpty() ? "NONE" : "LOW");
-    }
-    return levels;
-  }
-
-  static String otherReading(String level) {
-    return switch (level) {
-      case "HIGH" -> "MEDIUM";
-      case "MEDIUM" -> "HIGH";
-      case "LOW" -> "NONE";
-      default -> "LOW";
-    };
   }
 
   @Test
@@ -170,7 +146,7 @@ class CovidAnalysisEndToEndTest {
     int doubled = 0;
     for (int i = 0; i < sample.size(); i++) {
       String ref = sample.get(i).get("notification_ref");
-      Map<String, String> levels = reading(factorsOf.get(ref));
+      Map<String, String> levels = CovidCoders.reading(factorsOf.get(ref));
       for (String f : FACTORS) {
         codings.add(String.join(",", REF, ref, "coder.first", f, levels.get(f)));
       }
@@ -178,7 +154,7 @@ class CovidAnalysisEndToEndTest {
         doubled++;
         String differsOn = doubled % 4 == 0 ? FACTORS.get(doubled % FACTORS.size()) : null;
         for (String f : FACTORS) {
-          String level = f.equals(differsOn) ? otherReading(levels.get(f)) : levels.get(f);
+          String level = f.equals(differsOn) ? CovidCoders.otherReading(levels.get(f)) : levels.get(f);
           second.add(String.join(",", REF, ref, "coder.second", f, level));
           if (f.equals(differsOn)) {
             resolutions.add(String.join(",", REF, ref, "third.person", f, levels.get(f)));

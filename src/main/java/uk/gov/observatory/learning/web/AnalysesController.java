@@ -2,7 +2,11 @@ package uk.gov.observatory.learning.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -13,6 +17,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import uk.gov.observatory.access.Account;
 import uk.gov.observatory.access.Accounts;
 import uk.gov.observatory.access.Permission;
@@ -687,6 +693,9 @@ class AnalysesController extends LearningPages {
     Analysis a = analyses.get(ref, viewer);
     model.addAttribute("drawn", request.getParameter("drawn") != null);
     model.addAttribute("assigned", request.getParameter("assigned") != null);
+    String imported = request.getParameter("imported");
+    model.addAttribute(
+        "imported", imported != null && imported.matches("[0-9]{1,9}") ? imported : null);
     return casesPage(model, a, viewer, List.of(), "20", new FormErrors());
   }
 
@@ -698,6 +707,9 @@ class AnalysesController extends LearningPages {
       String doublePercent,
       FormErrors errors) {
     flags(model, "drawn", "assigned");
+    if (!model.containsAttribute("imported")) {
+      model.addAttribute("imported", null);
+    }
     List<AnalysisCase> cases = analyses.cases(a.ref(), viewer);
     List<Assignment> assignments = analyses.assignments(a.ref(), viewer);
     Map<String, Assignment> byCase = new LinkedHashMap<>();
@@ -779,6 +791,56 @@ class AnalysesController extends LearningPages {
     }
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     return casesPage(model, a, viewer, coders, pct, errors);
+  }
+
+  /**
+   * The lead imports codings.csv (analysis_ref, notification_ref, coder, code, value) for coding
+   * done away from the pages: all or nothing, every bad line listed.
+   */
+  @PostMapping("/analyses/{ref}/codings")
+  public String importCodings(
+      @PathVariable String ref,
+      @RequestParam(name = "codings", required = false) MultipartFile file,
+      Model model,
+      Principal principal,
+      HttpServletResponse response)
+      throws IOException {
+    Viewer viewer = lead(principal);
+    Analysis a = analyses.get(ref, viewer);
+    FormErrors errors = new FormErrors();
+    if (file == null || file.isEmpty()) {
+      errors.add("codings-file", "Choose a codings.csv file to import");
+    } else {
+      try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+        int stored = analyses.importCodings(ref, csv, viewer);
+        return "redirect:/analyses/" + ref + "/cases?imported=" + stored;
+      } catch (InvalidAnalysisException e) {
+        fileProblems(e, errors, "codings-file");
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    return casesPage(model, a, viewer, List.of(), "20", errors);
+  }
+
+  /** Each problem of an imported file in the summary, the first beside the file input. */
+  static void fileProblems(InvalidAnalysisException e, FormErrors errors, String fieldId) {
+    int i = 0;
+    for (InvalidAnalysisException.Problem p : e.problems()) {
+      String message =
+          p.field() == null || p.message().startsWith(p.field())
+              ? p.message()
+              : p.field() + ": " + p.message();
+      if (i == 0) {
+        errors.add(fieldId, message);
+      } else if (i < 50) {
+        errors.addLink(fieldId + "-" + i, "#" + fieldId, message);
+      }
+      i++;
+    }
+    if (i > 50) {
+      errors.addLink(
+          fieldId + "-more", "#" + fieldId, "and " + (i - 50) + " more problems in the file");
+    }
   }
 
   // ------------------------------------------------------------ status

@@ -2,6 +2,9 @@ package uk.gov.observatory.learning.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import uk.gov.observatory.access.Viewer;
 import uk.gov.observatory.access.Viewers;
 import uk.gov.observatory.learning.AgreementRow;
@@ -171,6 +175,32 @@ class ResultsController extends LearningPages {
     }
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     return agreementPage(model, a, viewer, new String[] {caseRef, code, value}, errors);
+  }
+
+  /** The lead imports resolutions (codings.csv's layout, coder = the resolver): all or nothing. */
+  @PostMapping("/analyses/{ref}/resolutions")
+  public String importResolutions(
+      @PathVariable String ref,
+      @RequestParam(name = "resolutions", required = false) MultipartFile file,
+      Model model,
+      Principal principal,
+      HttpServletResponse response)
+      throws IOException {
+    Viewer viewer = lead(principal);
+    Analysis a = analyses.get(ref, viewer);
+    FormErrors errors = new FormErrors();
+    if (file == null || file.isEmpty()) {
+      errors.add("resolutions-file", "Choose a resolutions file (codings.csv's layout) to import");
+    } else {
+      try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+        analyses.importResolutions(ref, csv, viewer);
+        return "redirect:/analyses/" + ref + "/agreement?resolved#disagreements";
+      } catch (InvalidAnalysisException e) {
+        AnalysesController.fileProblems(e, errors, "resolutions-file");
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    return agreementPage(model, a, viewer, null, errors);
   }
 
   // ------------------------------------------------------------ results

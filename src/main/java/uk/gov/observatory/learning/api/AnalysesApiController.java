@@ -60,14 +60,14 @@ import uk.gov.observatory.learning.ThematicAnalyses;
 @ApiController
 @RequestMapping(path = "/api/v1/analyses", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Thematic analyses", description = "Samples, control groups, codings and results")
-class AnalysesController {
+class AnalysesApiController {
 
   static final String CSV = "text/csv";
 
   private final ThematicAnalyses analyses;
   private final Viewers viewers;
 
-  AnalysesController(ThematicAnalyses analyses, Viewers viewers) {
+  AnalysesApiController(ThematicAnalyses analyses, Viewers viewers) {
     this.analyses = analyses;
     this.viewers = viewers;
   }
@@ -125,7 +125,7 @@ class AnalysesController {
   @Operation(summary = "The analyses the caller may see (the lead: all; a coder: theirs)")
   @GetMapping
   public List<Map<String, Object>> list(HttpServletRequest request) {
-    return analyses.list(viewer(request)).stream().map(AnalysesController::json).toList();
+    return analyses.list(viewer(request)).stream().map(AnalysesApiController::json).toList();
   }
 
   @Operation(summary = "Create an analysis (scoping), with its population and coding frame")
