@@ -136,7 +136,12 @@ class SqlBoundaryTest {
           entry("edition_open_data_part_frozen", "publication"),
           entry("edition_cell_frozen", "publication"),
           entry("edition_file_frozen", "publication"),
-          entry("edition_revision_frozen", "publication"));
+          entry("edition_revision_frozen", "publication"),
+          // V20: the quarterly learning briefing, frozen when published
+          entry("learning_briefing", "learning"),
+          entry("learning_excerpt", "learning"),
+          entry("learning_briefing_frozen", "learning"),
+          entry("learning_excerpt_frozen", "learning"));
 
   /** What each module publishes for other modules' SQL to read (views, tables) or call. */
   static final Map<String, Set<String>> READABLE =
