@@ -137,6 +137,13 @@ class SqlBoundaryTest {
           entry("edition_cell_frozen", "publication"),
           entry("edition_file_frozen", "publication"),
           entry("edition_revision_frozen", "publication"),
+          // V19: thematic analyses (issue 17)
+          entry("thematic_analysis", "learning"),
+          entry("analysis_frame_code", "learning"),
+          entry("analysis_case", "learning"),
+          entry("analysis_assignment", "learning"),
+          entry("analysis_coding", "learning"),
+          entry("analysis_resolution", "learning"),
           // V20: the quarterly learning briefing, frozen when published
           entry("learning_briefing", "learning"),
           entry("learning_excerpt", "learning"),

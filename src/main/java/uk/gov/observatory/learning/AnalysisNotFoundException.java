@@ -5,4 +5,8 @@ public class AnalysisNotFoundException extends RuntimeException {
   public AnalysisNotFoundException(String ref) {
     super("No thematic analysis " + ref);
   }
+
+  protected AnalysisNotFoundException(String ref, String message) {
+    super(message);
+  }
 }
