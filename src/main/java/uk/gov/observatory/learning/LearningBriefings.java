@@ -522,7 +522,9 @@ public class LearningBriefings {
         String message = ExcerptScreen.message(found, kind);
         if (message != null) {
           problems.add(
-              problem(field, excerpts.size() == 1 ? message : e.position() + ". " + message));
+              problem(
+                  field,
+                  excerpts.size() == 1 ? message : "Excerpt " + e.position() + ": " + message));
         }
       }
     }

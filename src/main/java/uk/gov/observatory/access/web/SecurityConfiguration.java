@@ -95,6 +95,9 @@ class SecurityConfiguration {
   /** The secretariat's editions of the report: need PUBLISH_STATISTICS. */
   static final String[] EDITION_PAGES = {"/editions", "/editions/**"};
 
+  /** The secretariat's quarterly learning briefings (drafts): need LEAD_ANALYSES. */
+  static final String[] BRIEFING_PAGES = {"/briefings", "/briefings/**"};
+
   /** The audit log's search: needs READ_AUDIT. */
   static final String[] AUDIT_PAGES = {"/audit"};
 
@@ -131,6 +134,7 @@ class SecurityConfiguration {
     all.addAll(java.util.List.of(ACCOUNT_PAGES));
     all.addAll(java.util.List.of(STATISTICS_PAGES));
     all.addAll(java.util.List.of(EDITION_PAGES));
+    all.addAll(java.util.List.of(BRIEFING_PAGES));
     all.addAll(java.util.List.of(API_READS));
     all.addAll(java.util.List.of(API_CASES));
     all.add(API_NOTIFY);
@@ -308,6 +312,8 @@ class SecurityConfiguration {
                     .hasAuthority(authority(Permission.MANAGE_ACCOUNTS))
                     .requestMatchers(EDITION_PAGES)
                     .hasAuthority(authority(Permission.PUBLISH_STATISTICS))
+                    .requestMatchers(BRIEFING_PAGES)
+                    .hasAuthority(authority(Permission.LEAD_ANALYSES))
                     .requestMatchers("/sign-out")
                     .authenticated()
                     .anyRequest()
