@@ -34,6 +34,13 @@ public record Briefing(
     return status == Status.PUBLISHED;
   }
 
+  /** The day it was published, in England (null while a draft). */
+  public LocalDate publishedOn() {
+    return published == null
+        ? null
+        : published.atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
+  }
+
   /** The first day of the quarter. */
   public LocalDate from() {
     return from(year, quarter);

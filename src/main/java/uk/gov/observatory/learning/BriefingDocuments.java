@@ -43,6 +43,8 @@ public final class BriefingDocuments {
               -fs-table-paginate: paginate; }
       tr { page-break-inside: avoid; }
       caption { text-align: left; font-weight: bold; padding: 0 0 4pt 0; }
+      /* In print the heading just above names the table: its caption is for screen readers. */
+      @media print { caption { display: none; } }
       th, td { border-bottom: 1px solid #b1b4b6; padding: 3pt 3pt; text-align: right;
                vertical-align: top; word-wrap: break-word; }
       thead th { vertical-align: bottom; border-bottom: 2px solid #0b0c0c; font-size: 8.5pt; }

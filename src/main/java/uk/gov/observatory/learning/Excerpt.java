@@ -32,7 +32,17 @@ public record Excerpt(
     return approvedAt != null;
   }
 
-  /** Where it came from, in words: "Rapid review for SIN-2020-00012". */
+  /**
+   * Where it came from, as the published briefing says it: a rapid review by kind only (its
+   * notification's reference is the Panel's, not the public's), an LCSPR by its reference.
+   */
+  public String publicSourceWords() {
+    return source == Source.RAPID_REVIEW
+        ? "From a rapid review"
+        : "From local child safeguarding practice review " + sourceRef;
+  }
+
+  /** Where it came from, in words: "Rapid review of notification SIN-2020-00012". */
   public String sourceWords() {
     return source == Source.RAPID_REVIEW
         ? "Rapid review of notification " + sourceRef

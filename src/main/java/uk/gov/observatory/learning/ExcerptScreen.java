@@ -39,6 +39,34 @@ public final class ExcerptScreen {
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}'’]*");
 
+  /**
+   * Words a register's name may hold that name no one on their own: a baby not yet named is
+   * recorded as "Baby" and the surname, a placeholder as "Child A" or "Unknown". The full name is
+   * still found, and so is every other part of it.
+   */
+  static final Set<String> NOT_NAMES =
+      Set.of(
+          "baby",
+          "child",
+          "infant",
+          "unborn",
+          "unnamed",
+          "unknown",
+          "boy",
+          "girl",
+          "twin",
+          "sibling",
+          "son",
+          "daughter",
+          "male",
+          "female",
+          "not",
+          "known",
+          "name",
+          "synthetic",
+          "fictitious",
+          "test");
+
   private static final Map<String, Integer> MONTHS = months();
 
   private static final String MONTH_WORDS =
@@ -87,7 +115,7 @@ public final class ExcerptScreen {
         fullNames.add(words);
       }
       for (String w : words) {
-        if (letters(w) >= 2) {
+        if (letters(w) >= 2 && !NOT_NAMES.contains(w)) {
           nameWords.add(w);
         }
       }

@@ -637,7 +637,7 @@ public class LearningBriefings {
     List<BriefingContent.ExcerptText> excerpts =
         excerptsOf(b.id()).stream()
             .filter(Excerpt::approved)
-            .map(e -> new BriefingContent.ExcerptText(e.sourceWords(), e.text()))
+            .map(e -> new BriefingContent.ExcerptText(e.publicSourceWords(), e.text()))
             .toList();
     return new BriefingContent(
         b.year(),

@@ -23,6 +23,7 @@ class ExcerptScreenTest {
     s.add(new ChildIdentity("Zoë O'Brien", null));
     s.add(new ChildIdentity(null, LocalDate.of(2019, 11, 23)));
     s.add(new ChildIdentity("Jo Al", null));
+    s.add(new ChildIdentity("Baby Thistlewood", null));
     return s;
   }
 
@@ -48,6 +49,10 @@ class ExcerptScreenTest {
             new Finding(Kind.NAME, 17, 4));
     // whole words only: not inside another word
     assertThat(s.check("Ameliarated, Hartleys, Rosemary and Quinnell")).isEmpty();
+    // a baby not yet named: "Baby" alone names no one, the surname does
+    assertThat(s.check("the baby was seen; Child 1 and the unborn twin")).isEmpty();
+    assertThat(s.check("Baby Thistlewood"))
+        .containsExactly(new Finding(Kind.NAME, 1, 1), new Finding(Kind.NAME, 6, 2));
     // a two-letter name part is a word too; a single letter is not screened
     assertThat(s.check("Al said")).containsExactly(new Finding(Kind.NAME, 1, 1));
   }
