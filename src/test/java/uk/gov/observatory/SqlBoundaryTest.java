@@ -143,7 +143,12 @@ class SqlBoundaryTest {
           entry("analysis_case", "learning"),
           entry("analysis_assignment", "learning"),
           entry("analysis_coding", "learning"),
-          entry("analysis_resolution", "learning"));
+          entry("analysis_resolution", "learning"),
+          // V20: the quarterly learning briefing, frozen when published
+          entry("learning_briefing", "learning"),
+          entry("learning_excerpt", "learning"),
+          entry("learning_briefing_frozen", "learning"),
+          entry("learning_excerpt_frozen", "learning"));
 
   /** What each module publishes for other modules' SQL to read (views, tables) or call. */
   static final Map<String, Set<String>> READABLE =

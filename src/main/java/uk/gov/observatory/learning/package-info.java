@@ -10,11 +10,8 @@
     allowedDependencies = {
       "access",
       "analytics",
-      "api",
       "audit",
-      "calendar",
       "notification",
-      "protection",
       "reference",
       "review",
       "web"

@@ -737,6 +737,27 @@ public class NotificationRegister {
         });
   }
 
+  /**
+   * Every child's name and date of birth in the register, decrypted in memory and handed to {@code
+   * each}, to screen text that is about to be published (a learning excerpt) for them. Audited as
+   * one entry by the system, naming the purpose and the person it is done for; the details
+   * themselves are never logged, shown or returned in any other way.
+   *
+   * @param purpose what the screening is for, in words (no identifying details)
+   * @param forActor the person whose action needs it
+   */
+  public void screenIdentifyingDetails(
+      String purpose, String forActor, Consumer<ChildIdentity> each) {
+    audit.record(
+        AuditEvent.of(Actors.SYSTEM, AuditAction.VIEWED, AUDIT_RECORD_TYPE, null)
+            .withDetails(
+                "children's names and dates of birth read in memory (none shown) to screen "
+                    + purpose
+                    + " for "
+                    + forActor));
+    repository.forEachChildIdentity((name, dob) -> each.accept(new ChildIdentity(name, dob)));
+  }
+
   /** Which of these references the register already holds. */
   public List<String> existingRefs(List<String> refs) {
     return repository.existingRefs(refs);

@@ -24,5 +24,6 @@ public class EmptyRegister implements BeforeEachCallback {
             + " challenge, challenge_message, lcspr, lcspr_notification, lcspr_recommendation,"
             + " case_event, outbox_email, partnership_contact, yearly_report cascade");
     jdbc.execute("truncate notification_draft");
+    jdbc.execute("truncate learning_excerpt, learning_briefing");
   }
 }

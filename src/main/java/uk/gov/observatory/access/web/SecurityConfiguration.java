@@ -100,6 +100,8 @@ class SecurityConfiguration {
    * lead's own actions and the service a coder's reach (only the analyses and cases they code).
    */
   static final String[] ANALYSIS_PAGES = {"/analyses", "/analyses/**"};
+  /** The secretariat's quarterly learning briefings (drafts): need LEAD_ANALYSES. */
+  static final String[] BRIEFING_PAGES = {"/briefings", "/briefings/**"};
 
   /** The audit log's search: needs READ_AUDIT. */
   static final String[] AUDIT_PAGES = {"/audit"};
@@ -143,6 +145,7 @@ class SecurityConfiguration {
     all.addAll(java.util.List.of(STATISTICS_PAGES));
     all.addAll(java.util.List.of(EDITION_PAGES));
     all.addAll(java.util.List.of(ANALYSIS_PAGES));
+    all.addAll(java.util.List.of(BRIEFING_PAGES));
     all.addAll(java.util.List.of(API_READS));
     all.addAll(java.util.List.of(API_CASES));
     all.addAll(java.util.List.of(API_ANALYSES));
@@ -327,6 +330,8 @@ class SecurityConfiguration {
                     .requestMatchers(ANALYSIS_PAGES)
                     .hasAnyAuthority(
                         authority(Permission.LEAD_ANALYSES), authority(Permission.CODE_CASES))
+                    .requestMatchers(BRIEFING_PAGES)
+                    .hasAuthority(authority(Permission.LEAD_ANALYSES))
                     .requestMatchers("/sign-out")
                     .authenticated()
                     .anyRequest()

@@ -303,6 +303,38 @@ public class NotificationRepository {
     }
   }
 
+  /**
+   * Every child's name and date of birth, opened in memory, in batches (for screening text that is
+   * to be published; see NotificationRegister#screenIdentifyingDetails).
+   */
+  public void forEachChildIdentity(java.util.function.BiConsumer<String, LocalDate> each) {
+    long afterId = Long.MIN_VALUE;
+    int afterSeq = Integer.MIN_VALUE;
+    while (true) {
+      List<Object[]> rows =
+          jdbc.query(
+              "select notification_id, child_seq, child_name_sealed, date_of_birth_sealed from child"
+                  + " where (child_name_sealed is not null or date_of_birth_sealed is not null)"
+                  + " and (notification_id, child_seq) > (?, ?)"
+                  + " order by notification_id, child_seq limit 2000",
+              (rs, i) ->
+                  new Object[] {rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4)},
+              afterId,
+              afterSeq);
+      if (rows.isEmpty()) {
+        return;
+      }
+      for (Object[] r : rows) {
+        each.accept(
+            ChildColumns.openName(identifying, (String) r[2]),
+            ChildColumns.openDateOfBirth(identifying, (String) r[3]));
+      }
+      Object[] last = rows.get(rows.size() - 1);
+      afterId = (Long) last[0];
+      afterSeq = (Integer) last[1];
+    }
+  }
+
   public long countAll() {
     Long n = jdbc.queryForObject("select count(*) from notification", Long.class);
     return n == null ? 0 : n;
