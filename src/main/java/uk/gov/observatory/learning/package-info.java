@@ -10,6 +10,7 @@
     allowedDependencies = {
       "access",
       "analytics",
+      "api",
       "audit",
       "notification",
       "reference",

@@ -45,10 +45,10 @@ import uk.gov.observatory.synthetic.SyntheticData;
  *
  * <p>The coders' rule is {@link CovidCoders#reading}: a factor the case's notification cites is
  * HIGH when it is the first it lists, MEDIUM otherwise; a factor it does not cite is LOW when it
- * cites another, NONE when it cites none. The first coder codes every case; the second
- * codes every fifth case (20%) blind and, on every fourth of those, reads one factor a level
- * differently (HIGH for MEDIUM and back, LOW for NONE and back); the resolver (neither coder)
- * settles each disagreement with the first coder's reading of the register.
+ * cites another, NONE when it cites none. The first coder codes every case; the second codes every
+ * fifth case (20%) blind and, on every fourth of those, reads one factor a level differently (HIGH
+ * for MEDIUM and back, LOW for NONE and back); the resolver (neither coder) settles each
+ * disagreement with the first coder's reading of the register.
  */
 @RegisterTest
 class CovidAnalysisEndToEndTest {
@@ -154,7 +154,8 @@ class CovidAnalysisEndToEndTest {
         doubled++;
         String differsOn = doubled % 4 == 0 ? FACTORS.get(doubled % FACTORS.size()) : null;
         for (String f : FACTORS) {
-          String level = f.equals(differsOn) ? CovidCoders.otherReading(levels.get(f)) : levels.get(f);
+          String level =
+              f.equals(differsOn) ? CovidCoders.otherReading(levels.get(f)) : levels.get(f);
           second.add(String.join(",", REF, ref, "coder.second", f, level));
           if (f.equals(differsOn)) {
             resolutions.add(String.join(",", REF, ref, "third.person", f, levels.get(f)));

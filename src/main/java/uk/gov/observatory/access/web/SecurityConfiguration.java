@@ -100,6 +100,7 @@ class SecurityConfiguration {
    * lead's own actions and the service a coder's reach (only the analyses and cases they code).
    */
   static final String[] ANALYSIS_PAGES = {"/analyses", "/analyses/**"};
+
   /** The secretariat's quarterly learning briefings (drafts): need LEAD_ANALYSES. */
   static final String[] BRIEFING_PAGES = {"/briefings", "/briefings/**"};
 
