@@ -148,7 +148,14 @@ public final class Browser implements AutoCloseable {
       if (id.equals(active.getAttribute("id"))) {
         return active;
       }
-      active.sendKeys(org.openqa.selenium.Keys.TAB);
+      if ("file".equals(active.getAttribute("type"))) {
+        // keys sent to a file input are taken as a file's name: press Tab on the keyboard instead
+        new org.openqa.selenium.interactions.Actions(driver)
+            .sendKeys(org.openqa.selenium.Keys.TAB)
+            .perform();
+      } else {
+        active.sendKeys(org.openqa.selenium.Keys.TAB);
+      }
     }
     WebElement active = driver.switchTo().activeElement();
     assertThat(active.getAttribute("id"))

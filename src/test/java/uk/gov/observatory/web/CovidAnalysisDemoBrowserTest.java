@@ -159,6 +159,8 @@ class CovidAnalysisDemoBrowserTest {
       b.get("/analyses");
       b.keyPress("new-analysis");
       b.keyType("title", "Supporting vulnerable children and families during COVID-19");
+      b.keyType(
+          "question", "Which COVID-19 factors bore on the incidents, and in which kinds of case?");
       b.keyDate("received-from", LocalDate.of(2020, 3, 1));
       b.keyDate("received-to", LocalDate.of(2020, 9, 30));
       ReviewScenario.keyRadio(b, "covid", 1); // "Any factor"
@@ -175,16 +177,21 @@ class CovidAnalysisDemoBrowserTest {
       b.keyPress("draw-now");
       assertThat(b.main()).contains(expected + " in the sample, 40 in the control group.");
       b.assertAccessible("the drawn cases, on the demonstration's data");
-      b.keyChoose("coder-coder.first");
-      b.keyChoose("coder-coder.second");
+      for (String coder : List.of("coder.first", "coder.second")) {
+        b.keyChoose(
+            b.driver()
+                .findElement(By.cssSelector("input[name='coder'][value='" + coder + "']"))
+                .getAttribute("id"));
+      }
       b.keyType("double-percent", "20");
       b.keyPress("assign");
       b.keyPress("sign-out");
 
       // Each member codes a case on the page.
+      keySignIn(b, first, first.code());
       String byFirst = codeFirstCase(b, ref, factorsOf);
+      keySignIn(b, second, second.code());
       String bySecond = codeFirstCase(b, ref, factorsOf);
-      assertThat(byFirst).isNotEqualTo(bySecond);
 
       // The rest, coded elsewhere, imported by the lead: each case by its coders, the second coder
       // reading one factor differently on every fourth case coded twice.
@@ -193,15 +200,19 @@ class CovidAnalysisDemoBrowserTest {
       List<String> resolutions =
           new ArrayList<>(List.of("analysis_ref,notification_ref,coder,code,value"));
       Map<String, String> resolvedOnPage = new HashMap<>();
-      Map<String, String> onPage = Map.of(byFirst, "coder.first", bySecond, "coder.second");
+      // (the two may have coded the same case, blind: one coded twice)
+      Map<String, java.util.Set<String>> onPage = new HashMap<>();
+      onPage.computeIfAbsent(byFirst, k -> new java.util.HashSet<>()).add("coder.first");
+      onPage.computeIfAbsent(bySecond, k -> new java.util.HashSet<>()).add("coder.second");
       int twice = 0;
       for (Assignment a : analyses.assignments(ref, system)) {
         String c = a.notificationRef();
         Map<String, String> levels = CovidCoders.reading(factorsOf.get(c));
-        if (!a.firstCoder().equals(onPage.get(c))) {
+        java.util.Set<String> pageCoders = onPage.getOrDefault(c, java.util.Set.of());
+        if (!pageCoders.contains(a.firstCoder())) {
           codings.addAll(CovidCoders.rows(ref, c, a.firstCoder(), levels));
         }
-        if (a.doubleCoded() && !a.secondCoder().equals(onPage.get(c))) {
+        if (a.doubleCoded() && !pageCoders.contains(a.secondCoder())) {
           twice++;
           Map<String, String> theirs = new HashMap<>(levels);
           if (twice % 4 == 0) {
