@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Import;
 import uk.gov.observatory.access.Accounts;
 import uk.gov.observatory.access.Role;
 import uk.gov.observatory.access.Viewer;
+import uk.gov.observatory.access.Viewers;
 import uk.gov.observatory.calendar.WorkingDayCalendar;
 import uk.gov.observatory.cli.DemoData;
 import uk.gov.observatory.learning.AnalysisCase;
@@ -35,6 +36,7 @@ import uk.gov.observatory.learning.Assignment;
 import uk.gov.observatory.learning.CaseTheme;
 import uk.gov.observatory.learning.Group;
 import uk.gov.observatory.learning.Grouping;
+import uk.gov.observatory.learning.LearningBriefings;
 import uk.gov.observatory.learning.ResultRow;
 import uk.gov.observatory.learning.ThematicAnalyses;
 import uk.gov.observatory.notification.ImportProgress;
@@ -68,6 +70,8 @@ class CovidAnalysisDemoBrowserTest {
   @Autowired Accounts accounts;
   @Autowired StandardCsv standardCsv;
   @Autowired ThematicAnalyses analyses;
+  @Autowired LearningBriefings briefings;
+  @Autowired Viewers viewers;
   @TempDir Path tmp;
 
   static List<CSVRecord> read(Path file) throws Exception {
@@ -322,5 +326,25 @@ class CovidAnalysisDemoBrowserTest {
           .isGreaterThan(CovidCoders.mediumOrHigh(byTheme, f, Group.SAMPLE, adolescents));
     }
     graphs.assertAll();
+
+    // The quarter's learning briefing carries the published analysis with its headline results.
+    Viewer leadViewer = viewers.of("lead.sec");
+    LocalDate today = TestClock.TODAY;
+    var briefing =
+        briefings.create(today.getYear(), (today.getMonthValue() - 1) / 3 + 1, leadViewer);
+    var summary =
+        briefings.content(briefing, leadViewer).analyses().stream()
+            .filter(s -> s.ref().equals(ref))
+            .findFirst()
+            .orElseThrow();
+    assertThat(summary.note()).isNull();
+    assertThat(summary.headlines()).hasSize(CovidCoders.FACTORS.size());
+    assertThat(summary.headlines())
+        .allSatisfy(
+            h -> {
+              assertThat(h.sample()).contains("%");
+              assertThat(h.control()).contains("%");
+              assertThat(h.difference()).isNotBlank();
+            });
   }
 }
