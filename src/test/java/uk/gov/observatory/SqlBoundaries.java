@@ -281,11 +281,32 @@ final class SqlBoundaries {
               + "|comment\\s+on\\s+(table|view|function|column))\\s+([a-z_][a-z0-9_]*)",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * Statements about a database role (a block creating it, or granting it to someone: the role's
+   * name) or granting rights on a table or view (the first one's name).
+   */
+  private static final List<Pattern> ROLES_AND_GRANTS =
+      List.of(
+          Pattern.compile(
+              "^\\s*do\\s+\\$\\$.*?\\bcreate\\s+role\\s+([a-z_][a-z0-9_]*)",
+              Pattern.CASE_INSENSITIVE | Pattern.DOTALL),
+          Pattern.compile(
+              "^\\s*grant\\s+(?:select|insert|update|delete|,|\\s)+\\s+on\\s+(?:table\\s+)?"
+                  + "([a-z_][a-z0-9_]*)",
+              Pattern.CASE_INSENSITIVE),
+          Pattern.compile("^\\s*grant\\s+([a-z_][a-z0-9_]*)\\s+to\\s", Pattern.CASE_INSENSITIVE));
+
   private static final Pattern ON_TABLE =
       Pattern.compile("\\bon\\s+([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);
 
   /** What a migration statement creates, alters or drops: the name whose owner it belongs to. */
   static String definedName(String statement) {
+    for (Pattern roleOrGrant : ROLES_AND_GRANTS) {
+      Matcher r = roleOrGrant.matcher(statement);
+      if (r.find()) {
+        return r.group(1).toLowerCase(Locale.ROOT);
+      }
+    }
     Matcher m = DEFINES.matcher(statement);
     if (!m.find()) {
       return null;
@@ -312,8 +333,15 @@ final class SqlBoundaries {
           "^\\s*drop\\s+(?:table|view|function|trigger)\\s+(?:if\\s+exists\\s+)?([a-z_][a-z0-9_]*)",
           Pattern.CASE_INSENSITIVE);
 
-  /** The table, view, function or trigger a statement creates (or replaces), or null. */
+  /**
+   * The table, view, function or trigger a statement creates (or replaces), or the database role a
+   * block creates, or null.
+   */
   static String createdName(String statement) {
+    Matcher role = ROLES_AND_GRANTS.get(0).matcher(statement);
+    if (role.find()) {
+      return role.group(1).toLowerCase(Locale.ROOT);
+    }
     Matcher m = CREATES.matcher(statement);
     return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
   }

@@ -148,7 +148,17 @@ class SqlBoundaryTest {
           entry("learning_briefing", "learning"),
           entry("learning_excerpt", "learning"),
           entry("learning_briefing_frozen", "learning"),
-          entry("learning_excerpt_frozen", "learning"));
+          entry("learning_excerpt_frozen", "learning"),
+          // V21: the learning library, and what the public may read of it
+          entry("library_document", "library"),
+          entry("library_page", "library"),
+          entry("library_subscriber", "library"),
+          entry("library_mailing", "library"),
+          entry("library_public_document", "library"),
+          entry("library_public_page", "library"),
+          entry("library_public_file", "library"),
+          // (a database role: the public pages read as it, and it reaches only the three views)
+          entry("observatory_library_reader", "library"));
 
   /** What each module publishes for other modules' SQL to read (views, tables) or call. */
   static final Map<String, Set<String>> READABLE =

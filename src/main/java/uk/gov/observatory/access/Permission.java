@@ -44,5 +44,11 @@ public enum Permission {
    */
   LEAD_ANALYSES,
   /** Code the cases of a thematic analysis one is assigned (beside the reviews' text). */
-  CODE_CASES
+  CODE_CASES,
+  /**
+   * Manage the learning library: add any document, edit its details, publish it, override the
+   * identifying-details check with a reason, withdraw it. (A partnership manages its own LCSPRs'
+   * reports with SUBMIT_REVIEWS.)
+   */
+  MANAGE_LIBRARY
 }

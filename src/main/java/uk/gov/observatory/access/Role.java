@@ -8,6 +8,7 @@ import static uk.gov.observatory.access.Permission.IMPORT;
 import static uk.gov.observatory.access.Permission.LEAD_ANALYSES;
 import static uk.gov.observatory.access.Permission.MANAGE_ACCOUNTS;
 import static uk.gov.observatory.access.Permission.MANAGE_CASES;
+import static uk.gov.observatory.access.Permission.MANAGE_LIBRARY;
 import static uk.gov.observatory.access.Permission.MANAGE_REFERENCE_DATA;
 import static uk.gov.observatory.access.Permission.NOTIFY;
 import static uk.gov.observatory.access.Permission.PUBLISH_STATISTICS;
@@ -56,7 +57,8 @@ public enum Role {
       READ_AUDIT,
       PUBLISH_STATISTICS,
       LEAD_ANALYSES,
-      CODE_CASES),
+      CODE_CASES,
+      MANAGE_LIBRARY),
   /** A Panel member: reads every case except those withdrawn from, records the Panel's views. */
   PANEL_MEMBER(
       Scope.ALL,

@@ -17,6 +17,9 @@ import java.sql.Statement;
  */
 class ApplicationRoleGrants extends AfterEveryMigration {
 
+  /** The role the public library pages read as (created by migration V21). */
+  static final String LIBRARY_READER = "observatory_library_reader";
+
   private final String role;
 
   /**
@@ -62,6 +65,15 @@ class ApplicationRoleGrants extends AfterEveryMigration {
               + ".flyway_schema_history from "
               + quotedRole);
       s.execute("grant usage, select on all sequences in schema " + schema + " to " + quotedRole);
+      // The learning library's public reads switch to this role (V21), which may read only the
+      // published documents' views.
+      try (ResultSet rs =
+          s.executeQuery("select 1 from pg_roles where rolname = '" + LIBRARY_READER + "'")) {
+        if (!rs.next()) {
+          return;
+        }
+      }
+      s.execute("grant " + LIBRARY_READER + " to " + quotedRole);
     }
   }
 }

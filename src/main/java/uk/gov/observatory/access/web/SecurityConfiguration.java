@@ -104,6 +104,23 @@ class SecurityConfiguration {
   /** The secretariat's quarterly learning briefings (drafts): need LEAD_ANALYSES. */
   static final String[] BRIEFING_PAGES = {"/briefings", "/briefings/**"};
 
+  /**
+   * The learning library's public pages (search, documents, their PDFs, the feed, subscribing):
+   * anyone, without signing in, on a chain of their own that keeps no session and sets no cookie.
+   */
+  static final String[] LEARNING_PAGES = {"/learning", "/learning/**"};
+
+  /** What the public may send to the learning library: subscribing and unsubscribing. */
+  static final String[] LEARNING_FORMS = {
+    "/learning/subscribe", "/learning/subscribe/**", "/learning/unsubscribe/**"
+  };
+
+  /**
+   * Managing the learning library: MANAGE_LIBRARY (the secretariat) or SUBMIT_REVIEWS (a
+   * partnership, for its LCSPRs' reports: the service checks which documents).
+   */
+  static final String[] LIBRARY_PAGES = {"/library", "/library/**"};
+
   /** The audit log's search: needs READ_AUDIT. */
   static final String[] AUDIT_PAGES = {"/audit"};
 
@@ -147,6 +164,8 @@ class SecurityConfiguration {
     all.addAll(java.util.List.of(EDITION_PAGES));
     all.addAll(java.util.List.of(ANALYSIS_PAGES));
     all.addAll(java.util.List.of(BRIEFING_PAGES));
+    all.addAll(java.util.List.of(LEARNING_PAGES));
+    all.addAll(java.util.List.of(LIBRARY_PAGES));
     all.addAll(java.util.List.of(API_READS));
     all.addAll(java.util.List.of(API_CASES));
     all.addAll(java.util.List.of(API_ANALYSES));
@@ -243,6 +262,39 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * The learning library's public pages: anyone reads them (GET and HEAD) and may subscribe or
+   * unsubscribe (POST to those forms only). Stateless as the statistics pages: no session, no
+   * cookie, no CSRF token (there is no session to ride on; subscribing is confirmed by email).
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain learning(HttpSecurity http) throws Exception {
+    http.securityMatcher(LEARNING_PAGES)
+        .csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .securityContext(
+            c ->
+                c.securityContextRepository(
+                    new org.springframework.security.web.context
+                        .RequestAttributeSecurityContextRepository()))
+        .requestCache(c -> c.disable())
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(HttpMethod.GET, LEARNING_PAGES)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.HEAD, LEARNING_PAGES)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, LEARNING_FORMS)
+                    .permitAll()
+                    .anyRequest()
+                    .denyAll());
+    hardening(http);
+    // The controller says how long each answer may be kept.
+    http.headers(h -> h.cacheControl(c -> c.disable()));
+    return http.build();
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain api(
@@ -333,6 +385,9 @@ class SecurityConfiguration {
                         authority(Permission.LEAD_ANALYSES), authority(Permission.CODE_CASES))
                     .requestMatchers(BRIEFING_PAGES)
                     .hasAuthority(authority(Permission.LEAD_ANALYSES))
+                    .requestMatchers(LIBRARY_PAGES)
+                    .hasAnyAuthority(
+                        authority(Permission.MANAGE_LIBRARY), authority(Permission.SUBMIT_REVIEWS))
                     .requestMatchers("/sign-out")
                     .authenticated()
                     .anyRequest()
