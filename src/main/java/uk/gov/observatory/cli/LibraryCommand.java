@@ -290,11 +290,13 @@ class LibraryCommand implements Callable<Integer> {
               + d.id()
               + " as a draft ("
               + d.details().type().label()
-              + (d.pageCount() == null ? "" : ", " + d.pageCount() + " pages")
+              + (d.pageCount() == null
+                  ? ""
+                  : ", " + d.pageCount() + (d.pageCount() == 1 ? " page" : " pages"))
               + "): "
               + d.textStatus().label()
               + "; "
-              + d.checkStatus().label()
+              + d.checkLabel()
               + ".");
       for (Finding f : d.findings()) {
         err.println("  " + f.describe());
@@ -348,7 +350,7 @@ class LibraryCommand implements Callable<Integer> {
           + ": "
           + d.details().title()
           + " ("
-          + d.checkStatus().label()
+          + d.checkLabel()
           + ")";
     }
   }
