@@ -483,6 +483,41 @@ class LibraryDocumentsTest {
   }
 
   @Test
+  @DisplayName(
+      "a document may start with its details only (no PDF yet): it is checked, but publishing asks"
+          + " for the PDF first; once published, a new check that finds something is recorded and"
+          + " the document stays published for the staff to act on")
+  void detailsOnlyThenAPdfThenACheckAfterPublication() {
+    LibraryDocument d =
+        documents.add(
+            new NewDocument(
+                details(DocumentType.BRIEFING, "Quarterly learning briefing"), null, null, null),
+            secretariat());
+    assertThat(d.textStatus()).isEqualTo(TextStatus.NO_FILE);
+    assertThat(d.pageCount()).isNull();
+    assertThat(d.checkStatus()).isEqualTo(CheckStatus.CLEAR);
+    InvalidDocumentException noPdf =
+        catchThrowableOfType(
+            InvalidDocumentException.class, () -> documents.publish(d.id(), null, secretariat()));
+    assertThat(noPdf.problems()).extracting(Problem::field).containsExactly("pdf");
+    assertThat(documents.pdf(d.id(), secretariat())).isEmpty();
+
+    byte[] pdf = TestPdfs.of("Briefing", "Working together across agencies.");
+    LibraryDocument withPdf =
+        documents.replacePdf(d.id(), new PdfFile("b.pdf", pdf), d.version(), secretariat());
+    assertThat(withPdf.textStatus()).isEqualTo(TextStatus.TEXT);
+    assertThat(documents.pdf(d.id(), secretariat()).orElseThrow()).isEqualTo(pdf);
+    documents.publish(d.id(), null, secretariat());
+
+    // The register changes: a child with a name the briefing happens to use.
+    register.notify(notification(LEEDS, "Agencies Together", null, "5"));
+    LibraryDocument rechecked = documents.check(d.id(), secretariat());
+    assertThat(rechecked.status()).isEqualTo(DocumentStatus.PUBLISHED);
+    assertThat(rechecked.findings())
+        .containsExactly(new Finding(Finding.Part.PDF, 2, 1, Finding.Kind.NAME));
+  }
+
+  @Test
   @DisplayName("bad input names each field and what is allowed; nothing is stored")
   void badInputNamesEachField() {
     DocumentDetails bad =
