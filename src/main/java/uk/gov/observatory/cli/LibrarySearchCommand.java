@@ -117,7 +117,7 @@ class LibrarySearchCommand implements Callable<Integer> {
       return BAD_INPUT;
     }
     SearchRequest request = new SearchRequest(query, filters, order, 1, limit);
-    try (ConfigurableApplicationContext app = Applications.startQuietly(db)) {
+    try (ConfigurableApplicationContext app = Applications.startBesideServer(db)) {
       SearchResults results;
       try {
         results = app.getBean(LibrarySearch.class).searchPublished(request);
