@@ -38,14 +38,14 @@ import uk.gov.observatory.library.PublicationBlockedException;
  * {@code library ...}: the learning library at the command line (issue 18's contract). The command
  * line acts as the system actor {@code cli:<user>} (the secretariat's powers); every change is
  * audited by the service. Bad input is refused with a message naming the option and what is
- * allowed, exit code 2, and nothing stored. Further subcommands ({@code search}, {@code bench},
- * {@code import}) live in their own classes, listed here.
+ * allowed, exit code 2, and nothing stored. Further subcommands ({@code search}, {@code import})
+ * live in their own classes, listed here.
  */
 @Command(
     name = "library",
     mixinStandardHelpOptions = true,
     description = {
-      "The learning library: add, publish and search published reviews, and benchmark the search.",
+      "The learning library: add, publish and search published reviews.",
       "Add a document with its PDF (its text is extracted page by page and checked for children's identifying details), and publish it.",
       "Bad input is refused with a message and exit code 2; nothing is stored."
     },
