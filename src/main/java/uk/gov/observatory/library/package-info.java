@@ -8,7 +8,8 @@
  * database role that reaches only published documents. Subscribers get a monthly email of new
  * publications.
  */
-@ApplicationModule(allowedDependencies = {"access", "reference"})
+@ApplicationModule(
+    allowedDependencies = {"access", "audit", "learning", "notification", "reference", "review"})
 package uk.gov.observatory.library;
 
 import org.springframework.modulith.ApplicationModule;
