@@ -10,7 +10,11 @@ import picocli.CommandLine.Command;
     name = "library",
     mixinStandardHelpOptions = true,
     description = "The learning library: search its published documents, benchmark the search.",
-    subcommands = {LibrarySearchCommand.class, LibraryBenchCommand.class})
+    subcommands = {
+      LibrarySearchCommand.class,
+      LibraryBenchCommand.class,
+      LibraryImportCommand.class
+    })
 class LibraryCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
