@@ -45,7 +45,7 @@ import uk.gov.observatory.library.PublicationBlockedException;
     name = "library",
     mixinStandardHelpOptions = true,
     description = {
-      "The learning library: add, publish and search published reviews.",
+      "The learning library: add, publish, import and search published reviews.",
       "Add a document with its PDF (its text is extracted page by page and checked for children's identifying details), and publish it.",
       "Bad input is refused with a message and exit code 2; nothing is stored."
     },
@@ -54,6 +54,7 @@ import uk.gov.observatory.library.PublicationBlockedException;
       LibraryCommand.Publish.class,
       LibrarySearchCommand.class,
       LibraryBenchCommand.class,
+      LibraryImportCommand.class,
       CommandLine.HelpCommand.class
     })
 class LibraryCommand implements Callable<Integer> {
