@@ -10,7 +10,13 @@
  */
 @ApplicationModule(
     allowedDependencies = {
-      "access", "audit", "learning", "notification", "reference", "review", "web"
+      "access",
+      "audit",
+      "learning",
+      "notification",
+      "reference",
+      "review",
+      "web"
     })
 package uk.gov.observatory.library;
 

@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,10 +30,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import uk.gov.observatory.access.Viewer;
 import uk.gov.observatory.database.DatabaseOwner;
 import uk.gov.observatory.review.OutboxSender;
 import uk.gov.observatory.support.EmptyRegister;
 import uk.gov.observatory.support.TestClock;
+import uk.gov.observatory.support.TestPdfs;
 
 /**
  * The learning library's monthly email over real HTTP and a real SMTP server (GreenMail): double
@@ -62,6 +65,9 @@ class LibraryPublicPagesHttpTest {
   @Autowired LibrarySubscriptions subscriptions;
   @Autowired OutboxSender sender;
   @Autowired DatabaseOwner owner;
+  @Autowired LibraryDocuments documents;
+
+  final Viewer secretariat = Viewer.system("test");
 
   final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -265,5 +271,231 @@ class LibraryPublicPagesHttpTest {
     document("Published in December", "PUBLISHED", Instant.parse("2026-12-02T10:00:00Z"));
     assertThat(subscriptions.sendMonthly(YearMonth.of(2026, 12))).isZero();
     assertThat(get("/learning/unsubscribe/nonsense").statusCode()).isEqualTo(404);
+  }
+
+  /** Adds a document with its PDF (the pages' texts) through the library, as a draft. */
+  long add(
+      DocumentType type,
+      String title,
+      LocalDate publishedOn,
+      String la,
+      List<String> themes,
+      String filename,
+      String... pages) {
+    return documents
+        .add(
+            new NewDocument(
+                new DocumentDetails(
+                    type,
+                    title,
+                    publishedOn,
+                    la,
+                    ReviewModel.SYSTEMS,
+                    List.of("UNDER_1"),
+                    List.of(),
+                    themes,
+                    List.of("home conditions"),
+                    "What happened to the baby at home, and what the services knew.",
+                    "Practitioners did not see where the baby slept.",
+                    "Visit the home and see where the baby sleeps."),
+                null,
+                null,
+                new PdfFile(filename, TestPdfs.of(pages))),
+            secretariat)
+        .id();
+  }
+
+  static String text(HttpResponse<byte[]> r) {
+    return new String(r.body(), StandardCharsets.UTF_8);
+  }
+
+  HttpResponse<byte[]> getBytes(String path, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    HttpResponse<byte[]> r = http.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.headers().firstValue("Set-Cookie")).as("Set-Cookie on GET " + path).isEmpty();
+    assertThat(r.statusCode()).as("GET " + path).isLessThan(500);
+    return r;
+  }
+
+  @Test
+  @DisplayName(
+      "the public finds a published document by words and facets, reads its page, its PDF and"
+          + " the feed, cacheable and without a cookie; a draft and a withdrawn document are"
+          + " reachable by no public address, nor counted in any facet; wrong input is a named"
+          + " 400")
+  void onlyPublishedIsPublic() throws Exception {
+    long westminster =
+        add(
+            DocumentType.LCSPR,
+            "Baby Amber: learning about neglect at home",
+            LocalDate.of(2020, 5, 1),
+            "E09000033",
+            List.of("CRITICAL_THINKING"),
+            "Baby A & review (final).pdf",
+            "Introduction to the review",
+            "The family was known to services",
+            "Practitioners missed the signs of neglect in the home");
+    long leeds =
+        add(
+            DocumentType.SCR,
+            "Information sharing between agencies in Leeds",
+            LocalDate.of(2019, 3, 4),
+            "E08000035",
+            List.of("INFORMATION_SHARING"),
+            "leeds.pdf",
+            "Agencies shared information late",
+            "Neglected children waited for help");
+    long draft =
+        add(
+            DocumentType.THEMATIC,
+            "Quokka draft about neglect",
+            LocalDate.of(2021, 1, 1),
+            "E08000025",
+            List.of("LEADERSHIP_CULTURE"),
+            "draft.pdf",
+            "A quokka page about neglect");
+    long withdrawn =
+        add(
+            DocumentType.BRIEFING,
+            "Wallaby briefing about neglect",
+            LocalDate.of(2018, 1, 1),
+            "E08000003",
+            List.of("CHANGING_RISK"),
+            "withdrawn.pdf",
+            "A wallaby page about neglect");
+    documents.publish(westminster, null, secretariat);
+    documents.publish(leeds, null, secretariat);
+    documents.publish(withdrawn, null, secretariat);
+    documents.withdraw(withdrawn, "Published in error", secretariat);
+
+    // Words: a stemmed word finds both published documents, with snippets and pages.
+    HttpResponse<byte[]> found = getBytes("/learning?q=neglect");
+    assertThat(found.statusCode()).isEqualTo(200);
+    assertThat(found.headers().firstValue("Cache-Control")).hasValue("max-age=300, public");
+    assertThat(found.headers().firstValue("ETag")).isPresent();
+    String page = text(found);
+    assertThat(page)
+        .contains("2 documents")
+        .contains("Baby Amber: learning about neglect at home")
+        .contains("Information sharing between agencies in Leeds")
+        .contains("href=\"/learning/documents/" + westminster + "\"")
+        .contains("<mark>neglect</mark>")
+        .contains("Found on page 3")
+        .contains("rel=\"alternate\" type=\"application/atom+xml\" href=\"/learning/feed.atom\"")
+        .doesNotContain("Quokka")
+        .doesNotContain("Wallaby");
+    // A facet narrows it, and is shown chosen with a link to remove it.
+    String narrowed = text(getBytes("/learning?q=neglect&theme=CRITICAL_THINKING"));
+    assertThat(narrowed)
+        .contains("1 document")
+        .contains("Baby Amber")
+        .doesNotContain("Information sharing between agencies in Leeds")
+        .contains("Practice theme: Critical thinking and challenge")
+        .contains("href=\"/learning?q=neglect\"");
+    // The words of a draft and of a withdrawn document find nothing.
+    assertThat(text(getBytes("/learning?q=quokka"))).contains("No documents found");
+    assertThat(text(getBytes("/learning?q=wallaby"))).contains("No documents found");
+    // Every document, newest first: neither is counted under any facet.
+    String all = text(getBytes("/learning"));
+    assertThat(all).contains("2 documents");
+    for (String hidden :
+        List.of(
+            "value=\"THEMATIC\"",
+            "value=\"BRIEFING\"",
+            "value=\"E08000025\"",
+            "value=\"E08000003\"",
+            "value=\"LEADERSHIP_CULTURE\"",
+            "value=\"CHANGING_RISK\"",
+            "value=\"2021\"",
+            "value=\"2018\"")) {
+      assertThat(all).as(hidden).doesNotContain(hidden);
+    }
+    assertThat(all).contains("value=\"LCSPR\"").contains("value=\"E09000033\"");
+    // Choosing the draft's type (a real type) finds none.
+    assertThat(text(getBytes("/learning?type=THEMATIC"))).contains("No documents found");
+
+    // The document's page and its PDF.
+    HttpResponse<byte[]> doc = getBytes("/learning/documents/" + westminster);
+    assertThat(doc.statusCode()).isEqualTo(200);
+    assertThat(doc.headers().firstValue("Cache-Control")).hasValue("max-age=3600, public");
+    assertThat(text(doc))
+        .contains("Baby Amber: learning about neglect at home")
+        .contains("Local child safeguarding practice review")
+        .contains("Westminster")
+        .contains("London")
+        .contains("Under 1")
+        .contains("Critical thinking and challenge")
+        .contains("Practitioners did not see where the baby slept.")
+        .contains("Visit the home and see where the baby sleeps.")
+        .contains("3 pages")
+        .contains("href=\"/learning/documents/" + westminster + ".pdf\"");
+    HttpResponse<byte[]> pdf = getBytes("/learning/documents/" + westminster + ".pdf");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(pdf.headers().firstValue("Content-Disposition"))
+        .hasValue("inline; filename=\"Baby-A-review-final.pdf\"");
+    assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    String etag = pdf.headers().firstValue("ETag").orElseThrow();
+    assertThat(
+            getBytes("/learning/documents/" + westminster + ".pdf", "If-None-Match", etag)
+                .statusCode())
+        .isEqualTo(304);
+
+    // The feed lists the published documents only, and parses as Atom.
+    HttpResponse<byte[]> feed = getBytes("/learning/feed.atom");
+    assertThat(feed.statusCode()).isEqualTo(200);
+    assertThat(feed.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/atom+xml");
+    org.w3c.dom.Document atom = atom(feed.body());
+    List<String> titles = new java.util.ArrayList<>();
+    org.w3c.dom.NodeList entries =
+        atom.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
+    for (int i = 0; i < entries.getLength(); i++) {
+      titles.add(
+          ((org.w3c.dom.Element) entries.item(i))
+              .getElementsByTagNameNS("http://www.w3.org/2005/Atom", "title")
+              .item(0)
+              .getTextContent());
+    }
+    assertThat(titles)
+        .containsExactlyInAnyOrder(
+            "Baby Amber: learning about neglect at home",
+            "Information sharing between agencies in Leeds");
+
+    // A draft, a withdrawn and an unknown document: the 404 page by every address.
+    for (long id : List.of(draft, withdrawn, 999_999L)) {
+      for (String path :
+          List.of("/learning/documents/" + id, "/learning/documents/" + id + ".pdf")) {
+        HttpResponse<byte[]> r = getBytes(path);
+        assertThat(r.statusCode()).as(path).isEqualTo(404);
+        assertThat(text(r)).as(path).contains("Page not found");
+      }
+    }
+    assertThat(getBytes("/learning/documents/abc").statusCode()).isEqualTo(404);
+
+    // Wrong input: the error summary naming what to change, 400, never a 500.
+    HttpResponse<byte[]> badTheme = getBytes("/learning?q=neglect&theme=NOT_A_THEME");
+    assertThat(badTheme.statusCode()).isEqualTo(400);
+    assertThat(text(badTheme))
+        .contains("There is a problem")
+        .contains("Practice theme: \u2018NOT_A_THEME\u2019 is not one of its values");
+    assertThat(getBytes("/learning?page=0").statusCode()).isEqualTo(400);
+    assertThat(getBytes("/learning?sort=sideways").statusCode()).isEqualTo(400);
+    assertThat(getBytes("/learning?year=20x0").statusCode()).isEqualTo(400);
+    assertThat(getBytes("/learning?q=" + enc("\"unclosed phrase -")).statusCode()).isEqualTo(200);
+  }
+
+  static org.w3c.dom.Document atom(byte[] xml) throws Exception {
+    javax.xml.parsers.DocumentBuilderFactory f =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    org.w3c.dom.Document d = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml));
+    assertThat(d.getDocumentElement().getLocalName()).isEqualTo("feed");
+    assertThat(d.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
+    return d;
   }
 }
