@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       AnalysisCommand.class,
       BenchCommand.class,
+      LibraryCommand.class,
       CommandLine.HelpCommand.class
     })
 public class ObservatoryCommand implements Runnable {
