@@ -8,7 +8,7 @@
  * database role that reaches only published documents. Subscribers get a monthly email of new
  * publications.
  */
-@ApplicationModule(allowedDependencies = {"access", "reference"})
+@ApplicationModule(allowedDependencies = {"access", "learning", "reference", "review", "web"})
 package uk.gov.observatory.library;
 
 import org.springframework.modulith.ApplicationModule;
