@@ -251,7 +251,9 @@ public class LibraryDocumentForm {
     for (InvalidDocumentException.Problem p : e.problems()) {
       String id = fieldOf(p.field());
       String message = sentence(p.message());
-      if (id == null) {
+      if ("version".equals(p.field())) {
+        errors.addLink("version", "#main-content", LibraryStaffController.CONFLICT);
+      } else if (id == null) {
         errors.addLink("problem-" + n++, null, message);
       } else {
         errors.add(id, message);

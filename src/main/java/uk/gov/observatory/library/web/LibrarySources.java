@@ -90,8 +90,8 @@ public class LibrarySources {
 
   /**
    * Adds each published thematic analysis and learning briefing not yet in the library as a draft
-   * (a briefing with its PDF; an analysis with its question and headline results as the summary).
-   * Returns how many were added; running it again adds none.
+   * (a briefing with its PDF; an analysis with its question and headline results as the summary,
+   * and a plain PDF of them). Returns how many were added; running it again adds none.
    */
   public int addPublishedAnalysesAndBriefings(Viewer viewer) {
     Set<String> have = new HashSet<>();
@@ -134,6 +134,7 @@ public class LibrarySources {
       if (have.contains(DocumentType.THEMATIC + " " + ref) || a.published() == null) {
         continue;
       }
+      String headlines = headlines(a, viewer);
       DocumentDetails details =
           new DocumentDetails(
               DocumentType.THEMATIC,
@@ -146,9 +147,23 @@ public class LibrarySources {
               List.of(),
               List.of("thematic analysis"),
               a.question(),
-              headlines(a, viewer),
+              headlines,
               null);
-      if (add(new NewDocument(details, null, ref, null), viewer)) {
+      // an analysis has no PDF of its own: the library's is its question and headline results
+      List<String> paragraphs = new ArrayList<>();
+      paragraphs.add(
+          "A thematic analysis by the Child Safeguarding Practice Review Panel, published "
+              + uk.gov.observatory.web.Fmt.dateOf(a.published())
+              + ".");
+      paragraphs.add("The question: " + a.question());
+      if (headlines != null) {
+        paragraphs.add(headlines);
+      }
+      PdfFile pdf =
+          new PdfFile(
+              "thematic-analysis-" + a.ref().toLowerCase(java.util.Locale.ROOT) + ".pdf",
+              SimplePdf.of(a.title(), paragraphs));
+      if (add(new NewDocument(details, null, ref, pdf), viewer)) {
         added++;
       }
     }

@@ -496,14 +496,15 @@ class LibraryStaffController {
         return "redirect:/library/" + id + "?replaced";
       } catch (InvalidDocumentException e) {
         for (InvalidDocumentException.Problem p : e.problems()) {
-          String field = LibraryDocumentForm.fieldOf(p.field());
-          errors.add(
-              "version".equals(p.field()) ? "version" : "pdf",
-              LibraryDocumentForm.sentence(p.message()));
-          if (field == null) {
-            break;
+          if ("version".equals(p.field())) {
+            errors.addLink("version", "#main-content", CONFLICT);
+          } else {
+            errors.add("pdf", LibraryDocumentForm.sentence(p.message()));
           }
         }
+      } catch (PublicationBlockedException e) {
+        // a published document keeps its PDF when the new one does not pass the check
+        errors.add("pdf", LibraryDocumentForm.sentence(e.getMessage()));
       }
     }
     response.setStatus(
@@ -568,6 +569,13 @@ class LibraryStaffController {
         return "redirect:/library/" + id + "?saved";
       } catch (InvalidDocumentException e) {
         LibraryDocumentForm.addProblems(e, errors);
+      } catch (PublicationBlockedException e) {
+        // a published document keeps its details when the new ones do not pass the check
+        errors.addLink("blocked", null, LibraryDocumentForm.sentence(e.getMessage()));
+        for (Where w : where(e.findings())) {
+          errors.addLink(
+              "blocked-" + w.where(), null, w.where() + ": " + w.what().toLowerCase(Locale.ROOT));
+        }
       }
     }
     response.setStatus(
@@ -607,7 +615,7 @@ class LibraryStaffController {
 
   /** Whether the document may be published without an override. */
   static boolean publishable(LibraryDocument d) {
-    return d.checkStatus() == CheckStatus.CLEAR || d.checkStatus() == CheckStatus.OVERRIDDEN;
+    return d.checkStatus() != CheckStatus.BLOCKED;
   }
 
   @PostMapping("/library/{id}/publish")
@@ -626,7 +634,13 @@ class LibraryStaffController {
     } catch (PublicationBlockedException e) {
       errors.addLink("findings", "#findings-heading", blockedMessage(e));
     } catch (InvalidDocumentException e) {
-      LibraryDocumentForm.addProblems(e, errors);
+      int n = 0;
+      for (InvalidDocumentException.Problem p : e.problems()) {
+        errors.addLink(
+            "problem-" + n++,
+            "pdf".equals(p.field()) ? "/library/" + id + "#pdf-heading" : null,
+            LibraryDocumentForm.sentence(p.message()));
+      }
     }
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     return publishPage(model, viewer, found(id, viewer), false, "", errors);
@@ -747,6 +761,13 @@ class LibraryStaffController {
     String m = e.getMessage() == null ? "" : e.getMessage();
     return WebErrorAdvice.refusal(
         HttpStatus.FORBIDDEN, LibraryDocumentForm.sentence(m) + (m.endsWith(".") ? "" : "."));
+  }
+
+  /** Publication or a change refused by the check, where the page has no form for it. */
+  @ExceptionHandler(PublicationBlockedException.class)
+  ModelAndView blocked(PublicationBlockedException e) {
+    return WebErrorAdvice.refusal(
+        HttpStatus.BAD_REQUEST, LibraryDocumentForm.sentence(e.getMessage()));
   }
 
   /** A refusal met where the page has no form to show it beside (checking again, say). */
