@@ -10,6 +10,7 @@
       "calendar",
       "database",
       "learning",
+      "library",
       "notification",
       "protection",
       "publication",
