@@ -8,7 +8,16 @@
  * database role that reaches only published documents. Subscribers get a monthly email of new
  * publications.
  */
-@ApplicationModule(allowedDependencies = {"access", "learning", "reference", "review", "web"})
+@ApplicationModule(
+    allowedDependencies = {
+      "access",
+      "audit",
+      "learning",
+      "notification",
+      "reference",
+      "review",
+      "web"
+    })
 package uk.gov.observatory.library;
 
 import org.springframework.modulith.ApplicationModule;

@@ -758,6 +758,34 @@ public class NotificationRegister {
     repository.forEachChildIdentity((name, dob) -> each.accept(new ChildIdentity(name, dob)));
   }
 
+  /**
+   * As {@link #screenIdentifyingDetails(String, String, Consumer)}, but only the children of the
+   * notifications {@code refs} (e.g. those an LCSPR's report is about): their names and dates of
+   * birth, decrypted in memory and handed to {@code each}. Audited as one entry by the system,
+   * naming the purpose, the person and the notifications (never the details). References the
+   * register does not hold are skipped.
+   */
+  public void screenIdentifyingDetails(
+      String purpose,
+      String forActor,
+      java.util.Collection<String> refs,
+      Consumer<ChildIdentity> each) {
+    List<String> of = refs == null ? List.of() : List.copyOf(new java.util.TreeSet<>(refs));
+    audit.record(
+        AuditEvent.of(Actors.SYSTEM, AuditAction.VIEWED, AUDIT_RECORD_TYPE, null)
+            .withDetails(
+                "children's names and dates of birth of "
+                    + (of.isEmpty() ? "no notification" : String.join(", ", of))
+                    + " read in memory (none shown) to screen "
+                    + purpose
+                    + " for "
+                    + forActor));
+    if (!of.isEmpty()) {
+      repository.forEachChildIdentityOf(
+          of, (name, dob) -> each.accept(new ChildIdentity(name, dob)));
+    }
+  }
+
   /** Which of these references the register already holds. */
   public List<String> existingRefs(List<String> refs) {
     return repository.existingRefs(refs);

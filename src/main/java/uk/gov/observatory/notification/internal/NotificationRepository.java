@@ -335,6 +335,31 @@ public class NotificationRepository {
     }
   }
 
+  /**
+   * The names and dates of birth of the children of the notifications {@code refs}, opened in
+   * memory (for screening text about those notifications that is to be published).
+   */
+  public void forEachChildIdentityOf(
+      List<String> refs, java.util.function.BiConsumer<String, LocalDate> each) {
+    for (int i = 0; i < refs.size(); i += 500) {
+      List<String> chunk = refs.subList(i, Math.min(refs.size(), i + 500));
+      List<String[]> rows =
+          jdbc.query(
+              "select c.child_name_sealed, c.date_of_birth_sealed from child c"
+                  + " join notification n on n.id = c.notification_id"
+                  + " where n.notification_ref = any (?)"
+                  + " and (c.child_name_sealed is not null or c.date_of_birth_sealed is not null)"
+                  + " order by c.notification_id, c.child_seq",
+              (rs, r) -> new String[] {rs.getString(1), rs.getString(2)},
+              (Object) chunk.toArray(String[]::new));
+      for (String[] r : rows) {
+        each.accept(
+            ChildColumns.openName(identifying, r[0]),
+            ChildColumns.openDateOfBirth(identifying, r[1]));
+      }
+    }
+  }
+
   public long countAll() {
     Long n = jdbc.queryForObject("select count(*) from notification", Long.class);
     return n == null ? 0 : n;
