@@ -141,8 +141,7 @@ class PublicLibraryController {
           && Integer.parseInt(pageParam) <= MAX_PAGE) {
         page = Integer.parseInt(pageParam);
       } else {
-        errors.addLink(
-            "page", "#results-heading", "The page must be a number from 1 to " + MAX_PAGE);
+        errors.addLink("page", null, "The page must be a number from 1 to 1,000");
       }
     }
     Map<Facet, Set<String>> chosen = new LinkedHashMap<>();
@@ -220,6 +219,7 @@ class PublicLibraryController {
     model.addAttribute("pdfSize", d.pdfSha256() == null ? null : reads.pdfSize(id).orElse(null));
     model.addAttribute("feedHref", "/learning/feed.atom");
     model.addAttribute("feedTitle", "Learning library: newest documents (Atom feed)");
+    model.addAttribute("address", links.baseUrl() + "/learning/documents/" + id);
     return "library/public-document";
   }
 
