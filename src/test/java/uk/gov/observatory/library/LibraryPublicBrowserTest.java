@@ -145,6 +145,18 @@ class LibraryPublicBrowserTest {
       assertThat(b.h1()).isEqualTo("Check your email");
       b.assertAccessible("check your email");
 
+      // The emailed links' pages (a link's secret has 43 characters): each a button, axe clean.
+      String token = "A".repeat(43);
+      b.get("/learning/subscribe/confirm?token=" + token);
+      assertThat(b.h1()).isEqualTo("Confirm your subscription");
+      b.assertAccessible("the confirmation link's page");
+      b.get("/learning/unsubscribe/" + token);
+      assertThat(b.h1()).isEqualTo("Stop the monthly email");
+      b.assertAccessible("the unsubscribe link's page");
+      b.keyPress("unsubscribe");
+      assertThat(b.h1()).isEqualTo("This link does not work");
+      b.assertAccessible("a link that does not work");
+
       assertThat(b.driver().manage().getCookies()).as("cookies set by the public pages").isEmpty();
     }
   }
