@@ -67,6 +67,10 @@ class LibraryPublicPagesHttpTest {
   @Autowired DatabaseOwner owner;
   @Autowired LibraryDocuments documents;
 
+  @Autowired
+  @org.springframework.beans.factory.annotation.Qualifier("learningRateLimit")
+  org.springframework.boot.web.servlet.FilterRegistrationBean<?> learningRateLimit;
+
   final Viewer secretariat = Viewer.system("test");
 
   final HttpClient http =
@@ -435,6 +439,7 @@ class LibraryPublicPagesHttpTest {
     HttpResponse<byte[]> pdf = getBytes("/learning/documents/" + westminster + ".pdf");
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(pdf.headers().firstValue("Cache-Control")).hasValue("max-age=3600, public");
     assertThat(pdf.headers().firstValue("Content-Disposition"))
         .hasValue("inline; filename=\"Baby-A-review-final.pdf\"");
     assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
@@ -449,6 +454,8 @@ class LibraryPublicPagesHttpTest {
     assertThat(feed.statusCode()).isEqualTo(200);
     assertThat(feed.headers().firstValue("Content-Type").orElseThrow())
         .startsWith("application/atom+xml");
+    assertThat(feed.headers().firstValue("Cache-Control")).hasValue("max-age=300, public");
+    assertThat(feed.headers().firstValue("ETag")).isPresent();
     org.w3c.dom.Document atom = atom(feed.body());
     List<String> titles = new java.util.ArrayList<>();
     org.w3c.dom.NodeList entries =
@@ -475,6 +482,11 @@ class LibraryPublicPagesHttpTest {
       }
     }
     assertThat(getBytes("/learning/documents/abc").statusCode()).isEqualTo(404);
+
+    // Every public address is rate limited per client (the limit is set high for the tests).
+    assertThat(learningRateLimit.getFilter())
+        .isInstanceOf(uk.gov.observatory.web.PublicRateLimit.class);
+    assertThat(learningRateLimit.getUrlPatterns()).containsExactly("/learning", "/learning/*");
 
     // Wrong input: the error summary naming what to change, 400, never a 500.
     HttpResponse<byte[]> badTheme = getBytes("/learning?q=neglect&theme=NOT_A_THEME");
