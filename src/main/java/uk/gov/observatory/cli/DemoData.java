@@ -86,6 +86,7 @@ public class DemoData {
   private final Clock clock;
   private final DemoMode mode;
   private final Editions editions;
+  private final DemoLibrary library;
   private final SecureRandom random = new SecureRandom();
 
   public DemoData(
@@ -96,8 +97,10 @@ public class DemoData {
       WorkingDayCalendar calendar,
       Clock clock,
       DemoMode mode,
-      Editions editions) {
+      Editions editions,
+      DemoLibrary library) {
     this.csv = csv;
+    this.library = library;
     this.editions = editions;
     this.register = register;
     this.accounts = accounts;
@@ -144,6 +147,7 @@ public class DemoData {
       made.add(account(seat));
     }
     editions(out);
+    library(out);
     print(out, made);
     return new Loaded(held == 0, imported, held, List.copyOf(made));
   }
@@ -173,6 +177,20 @@ public class DemoData {
     } catch (RuntimeException e) {
       // The demonstration still serves its register: say what failed, without stopping it.
       out.printf("Demo: could not publish the demonstration's editions: %s%n", e.getMessage());
+    }
+  }
+
+  /**
+   * The demonstration's learning library, when it is empty: a few published documents and a draft
+   * the identifying-details check blocks (see {@link DemoLibrary}).
+   */
+  private void library(PrintStream out) {
+    mode.preparing("Filling the demonstration's learning library", ACCOUNTS_FROM);
+    try {
+      library.load(out);
+    } catch (RuntimeException e) {
+      // The demonstration still serves its register: say what failed, without stopping it.
+      out.printf("Demo: could not fill the demonstration's learning library: %s%n", e.getMessage());
     }
   }
 
@@ -383,8 +401,19 @@ public class DemoData {
         WorkingDayCalendar calendar,
         Clock clock,
         DemoMode mode,
-        Editions editions) {
-      return new DemoData(csv, register, accounts, reference, calendar, clock, mode, editions);
+        Editions editions,
+        uk.gov.observatory.library.LibraryDocuments documents,
+        uk.gov.observatory.review.Lcsprs lcsprs) {
+      return new DemoData(
+          csv,
+          register,
+          accounts,
+          reference,
+          calendar,
+          clock,
+          mode,
+          editions,
+          new DemoLibrary(documents, lcsprs, register));
     }
 
     /**

@@ -9,7 +9,15 @@
  * publications.
  */
 @ApplicationModule(
-    allowedDependencies = {"access", "audit", "learning", "notification", "reference", "review"})
+    allowedDependencies = {
+      "access",
+      "audit",
+      "learning",
+      "notification",
+      "reference",
+      "review",
+      "web"
+    })
 package uk.gov.observatory.library;
 
 import org.springframework.modulith.ApplicationModule;

@@ -118,6 +118,22 @@ class LibrarySearchTest {
   }
 
   @Test
+  void sortedByDateTheHitsKeepTheirScoresSnippetsAndPages() {
+    SearchResults newest =
+        search.searchPublished(new SearchRequest("neglect", Map.of(), Sort.NEWEST, 1, 20));
+    assertThat(ids(newest)).containsExactly(thematic, briefing, together);
+    assertThat(newest.hits()).allMatch(h -> h.score() > 0);
+    assertThat(hit(newest, together).pages()).containsExactly(3);
+    assertThat(hit(newest, together).snippet().marked()).contains("**neglect**");
+    SearchResults byRelevance = search.searchPublished(SearchRequest.of("neglect"));
+    assertThat(hit(newest, together).score()).isEqualTo(hit(byRelevance, together).score());
+
+    SearchResults oldest =
+        search.searchPublished(new SearchRequest("neglect", Map.of(), Sort.OLDEST, 1, 20));
+    assertThat(ids(oldest)).containsExactly(together, briefing, thematic);
+  }
+
+  @Test
   void anExcludedWordLeavesOutTheDocumentsThatHaveIt() {
     assertThat(ids(search.searchPublished(SearchRequest.of("neglect -bathing"))))
         .containsExactlyInAnyOrder(together, thematic);

@@ -34,9 +34,10 @@ import uk.gov.observatory.library.SearchRequest;
  *       showing its alternatives once one of its values is chosen), the total over those that pass
  *       them all: one grouping-sets aggregate for the single-valued facets, one unnest for each
  *       array facet;
- *   <li>for the hits shown only: the snippet ({@code ts_headline} over the summary, the learning
- *       and the first two pages where the words are, the matches between private marker characters,
- *       never HTML) and the pages where the words are ({@code library_page.tsv @@ q}, ascending).
+ *   <li>for the hits shown only: the score when sorted by date (by relevance every match is ranked
+ *       in (1)), the snippet ({@code ts_headline} over the summary, the learning and the first two
+ *       pages where the words are, the matches between private marker characters, never HTML) and
+ *       the pages where the words are ({@code library_page.tsv @@ q}, ascending).
  * </ol>
  *
  * With words, the plans are kept to the GIN index (a bitmap scan: the matching rows' tsvectors are
@@ -113,8 +114,26 @@ public final class SearchSql {
     Counts counts = counts(jdbc, params, from, matched, conditions);
     Map<Long, String> headlines = new HashMap<>();
     Map<Long, List<Integer>> pages = new HashMap<>();
+    Map<Long, Double> scores = new HashMap<>();
     if (words && !hits.isEmpty()) {
-      snippets(jdbc, params, hits, headlines, pages);
+      snippets(jdbc, params, hits, headlines, pages, scores);
+      if (request.sort() != SearchRequest.Sort.RELEVANCE) {
+        // sorted by date, the hits were not ranked: their scores come with their snippets
+        hits =
+            hits.stream()
+                .map(
+                    h ->
+                        new HitRow(
+                            h.id(),
+                            h.type(),
+                            h.title(),
+                            h.publishedOn(),
+                            h.laCode(),
+                            h.regionCode(),
+                            h.summary(),
+                            scores.getOrDefault(h.id(), 0.0)))
+                .toList();
+      }
     }
     return new Found(hits, counts.total, counts.byFacet, headlines, pages);
   }
@@ -175,7 +194,10 @@ public final class SearchSql {
         };
     String sql =
         "select d.id, d.doc_type, d.title, d.published_on, d.la_code, d.region_code, d.summary, "
-            + (words ? "ts_rank_cd(d.search_tsv, q)::float8" : "0::float8")
+            // ranked only when sorted by relevance: by date, only the page's hits get a score
+            + (words && request.sort() == SearchRequest.Sort.RELEVANCE
+                ? "ts_rank_cd(d.search_tsv, q)::float8"
+                : "0::float8")
             + " as score from "
             + from
             + " where "
@@ -291,7 +313,8 @@ public final class SearchSql {
       MapSqlParameterSource params,
       List<HitRow> hits,
       Map<Long, String> headlines,
-      Map<Long, List<Integer>> pages) {
+      Map<Long, List<Integer>> pages,
+      Map<Long, Double> scores) {
     String pageRelation = relations.pages();
     String sql =
         "select d.id, ts_headline('english', translate(concat_ws(' … ', d.summary, d.learning,"
@@ -300,6 +323,7 @@ public final class SearchSql {
             + pageRelation
             + " p where p.document_id = d.id and p.tsv @@ q order by p.page_no limit 2) x)),"
             + " :markers, ''), q, :options) as headline,"
+            + " ts_rank_cd(d.search_tsv, q)::float8 as score,"
             + " array(select p.page_no from "
             + pageRelation
             + " p where p.document_id = d.id and p.tsv @@ q order by p.page_no) as pages"
@@ -316,6 +340,7 @@ public final class SearchSql {
         (ResultSet rs) -> {
           long id = rs.getLong("id");
           headlines.put(id, rs.getString("headline"));
+          scores.put(id, rs.getDouble("score"));
           pages.put(id, integers(rs.getArray("pages")));
         });
   }
