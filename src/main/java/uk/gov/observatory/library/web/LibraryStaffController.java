@@ -162,9 +162,7 @@ class LibraryStaffController {
         d.status(),
         check[0],
         check[1],
-        d.publishedAt() == null
-            ? "Not published"
-            : fmt.date(d.publishedAt().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate()));
+        fmt.date(d.details().publishedOn()));
   }
 
   /** The check's tag: its words and its colour. */
@@ -349,16 +347,17 @@ class LibraryStaffController {
         target);
   }
 
-  /** The LCSPRs whose report the viewer may add: those reached, not withdrawn or unpublished. */
+  /**
+   * The LCSPRs whose report the viewer may add: those reached, neither withdrawn nor not to be
+   * published (a draft may be prepared before the review is published).
+   */
   private List<Option> lcsprChoices(Viewer viewer, LibraryDocumentForm form) {
     List<Option> out = new ArrayList<>();
     out.add(new Option("", "Choose an LCSPR"));
     lcsprs.all(viewer).stream()
         .filter(
             l ->
-                l.status() != LcsprStatus.WITHDRAWN
-                        && l.status() != LcsprStatus.NOT_PUBLISHING
-                        && l.status() != LcsprStatus.INITIATED
+                l.status() != LcsprStatus.WITHDRAWN && l.status() != LcsprStatus.NOT_PUBLISHING
                     || l.ref().equals(form.lcspr))
         .sorted(Comparator.comparing(Lcspr::ref).reversed())
         .forEach(
@@ -427,7 +426,7 @@ class LibraryStaffController {
           f.page() != null
               ? "Page " + f.page() + ", line " + f.line()
               : LibraryDocumentForm.sentence(f.part().label()) + ", line " + f.line();
-      out.add(new Where(where, LibraryDocumentForm.sentence(f.kind().label())));
+      out.add(new Where(where, LibraryDocumentForm.sentence(f.kind().label()).replace('\'', '’')));
     }
     return out;
   }
