@@ -66,6 +66,9 @@ class LibraryStaffController {
   /** The largest PDF the pages take (the server's limit on an upload). */
   static final String MAX_UPLOAD_WORDS = "20 MB";
 
+  /** Beyond this many LCSPRs to choose from, the reference is typed. */
+  static final int MAX_CHOICES = 60;
+
   /** The code list of children's age bands (the reference data has no constant for it). */
   static final String AGE_BAND = "age_band";
 
@@ -319,7 +322,12 @@ class LibraryStaffController {
     model.addAttribute("types", types);
     model.addAttribute("models", models);
     model.addAttribute("authorities", authorities);
-    model.addAttribute("lcsprChoices", existing == null ? lcsprChoices(viewer, form) : List.of());
+    List<Option> choices = existing == null ? lcsprChoices(viewer, form) : List.of();
+    model.addAttribute("lcsprChoices", choices);
+    // hundreds of LCSPRs (the secretariat's) are typed, not scrolled through
+    model.addAttribute("lcsprTyped", choices.size() > MAX_CHOICES);
+    model.addAttribute(
+        "lcsprExample", choices.size() > 1 ? choices.get(1).value() : "LCSPR-2020-00001");
     model.addAttribute(
         "lcsprReport",
         existing == null && !form.lcspr.isEmpty()
