@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /**
  * The one jar's command line: {@code serve} (the default), {@code import}, {@code export}, {@code
  * calendar}, {@code keys}, {@code audit}, {@code users}, {@code contacts}, {@code report}, {@code
- * analysis}.
+ * analysis}, {@code library}.
  */
 @Command(
     name = "observatory",
@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       ContactsCommand.class,
       ReportCommand.class,
       AnalysisCommand.class,
+      LibraryCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

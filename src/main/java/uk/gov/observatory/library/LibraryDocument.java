@@ -35,4 +35,17 @@ public record LibraryDocument(
   public boolean published() {
     return status == DocumentStatus.PUBLISHED;
   }
+
+  /**
+   * The check's state in words, for a person: the status's label, except that a document blocked
+   * only because its PDF has no text says so (nothing was found: nothing could be read).
+   */
+  public String checkLabel() {
+    if (checkStatus == CheckStatus.BLOCKED
+        && findings.isEmpty()
+        && textStatus == TextStatus.NO_TEXT) {
+      return "Blocked: the PDF has no text to check";
+    }
+    return checkStatus == null ? "" : checkStatus.label();
+  }
 }

@@ -126,7 +126,7 @@ public class LibraryDocuments {
                 "lcsprRef",
                 "There is no LCSPR "
                     + lcsprRef
-                    + " within your reach: check its reference (for example LCSPR-2020-00001)"));
+                    + " within your reach: check its reference, as the LCSPR's page shows it"));
       } else {
         notificationRefs = lcspr.get().notificationRefs();
         if (details.type() != null && details.type() != DocumentType.LCSPR) {

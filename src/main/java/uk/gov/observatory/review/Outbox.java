@@ -24,4 +24,18 @@ public class Outbox {
   public boolean queue(String dedupeKey, String recipient, String subject, String body) {
     return outbox.enqueue(dedupeKey, recipient, subject, body, clock.instant());
   }
+
+  /**
+   * As {@link #queue(String, String, String, String)}, for an email the recipient can stop in one
+   * click: {@code unsubscribeUrl} (an https or http address that takes a POST) is sent as the
+   * headers {@code List-Unsubscribe} and {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click}
+   * (RFC 8058), so a mail program can offer its own "Unsubscribe" button.
+   */
+  public boolean queue(
+      String dedupeKey, String recipient, String subject, String body, String unsubscribeUrl) {
+    if (unsubscribeUrl == null || !unsubscribeUrl.matches("https?://[^\\s<>]+")) {
+      throw new IllegalArgumentException("an unsubscribe address must be an http(s) URL");
+    }
+    return outbox.enqueue(dedupeKey, recipient, subject, body, clock.instant(), unsubscribeUrl);
+  }
 }

@@ -130,6 +130,11 @@ public class OutboxSender {
                   e.attachment().type());
             }
             message.setHeader("Message-ID", messageId(e));
+            if (e.listUnsubscribe() != null) {
+              // RFC 8058: a mail program may unsubscribe with one POST to this address
+              message.setHeader("List-Unsubscribe", "<" + e.listUnsubscribe() + ">");
+              message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
           });
     } catch (RuntimeException ex) {
       // Whatever went wrong (the server, the address, building the message), the email is

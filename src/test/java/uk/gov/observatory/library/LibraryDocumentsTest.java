@@ -339,6 +339,7 @@ class LibraryDocumentsTest {
     assertThat(scanned.pageCount()).isEqualTo(2);
     assertThat(scanned.checkStatus()).isEqualTo(CheckStatus.BLOCKED);
     assertThat(scanned.findings()).isEmpty();
+    assertThat(scanned.checkLabel()).isEqualTo("Blocked: the PDF has no text to check");
     assertThatThrownBy(() -> documents.publish(scanned.id(), null, secretariat()))
         .isInstanceOf(PublicationBlockedException.class)
         .hasMessageContaining("no text to check");
@@ -346,6 +347,28 @@ class LibraryDocumentsTest {
         documents.publish(scanned.id(), "Read in full by the secretariat: no names", secretariat());
     assertThat(published.status()).isEqualTo(DocumentStatus.PUBLISHED);
     assertThat(published.checkStatus()).isEqualTo(CheckStatus.OVERRIDDEN);
+
+    // Its details can still be edited: the override covers the unreadable PDF, not new findings.
+    LibraryDocument edited =
+        documents.update(
+            scanned.id(),
+            withSummary(published.details(), "Neglect over many years."),
+            published.version(),
+            secretariat());
+    assertThat(edited.status()).isEqualTo(DocumentStatus.PUBLISHED);
+    assertThat(edited.checkStatus()).isEqualTo(CheckStatus.OVERRIDDEN);
+    assertThat(edited.details().summary()).isEqualTo("Neglect over many years.");
+    assertThatThrownBy(
+            () ->
+                documents.update(
+                    scanned.id(),
+                    withSummary(edited.details(), "Oswin Blackthorne's family."),
+                    edited.version(),
+                    secretariat()))
+        .isInstanceOf(PublicationBlockedException.class)
+        .hasMessageContaining("the summary, line 1: a child's name");
+    assertThat(documents.find(scanned.id(), secretariat()).orElseThrow().details().summary())
+        .isEqualTo("Neglect over many years.");
   }
 
   @Test

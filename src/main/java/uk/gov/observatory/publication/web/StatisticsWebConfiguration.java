@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
+import uk.gov.observatory.web.PublicRateLimit;
 
 /**
  * The public statistics pages' filters: the rate limit per client address (before any other work,

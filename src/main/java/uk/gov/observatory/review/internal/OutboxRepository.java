@@ -22,7 +22,22 @@ public class OutboxRepository {
       String body,
       int attempts,
       Instant createdAt,
-      Attachment attachment) {}
+      Attachment attachment,
+      String listUnsubscribe) {
+
+    /** As before issue 18: an email without an unsubscribe address. */
+    public Email(
+        long id,
+        String dedupeKey,
+        String recipient,
+        String subject,
+        String body,
+        int attempts,
+        Instant createdAt,
+        Attachment attachment) {
+      this(id, dedupeKey, recipient, subject, body, attempts, createdAt, attachment, null);
+    }
+  }
 
   /** A file sent with an email: its name, media type and bytes. */
   public record Attachment(String name, String type, byte[] content) {}
@@ -74,6 +89,29 @@ public class OutboxRepository {
   }
 
   /**
+   * As {@link #enqueue(String, String, String, String, Instant)}, with the address that
+   * unsubscribes the recipient in one click (sent as the List-Unsubscribe header, RFC 8058).
+   */
+  public boolean enqueue(
+      String dedupeKey,
+      String recipient,
+      String subject,
+      String body,
+      Instant at,
+      String listUnsubscribe) {
+    return jdbc.update(
+            "insert into outbox_email (dedupe_key, recipient, subject, body, created_at,"
+                + " list_unsubscribe) values (?, ?, ?, ?, ?, ?) on conflict (dedupe_key) do nothing",
+            dedupeKey,
+            recipient,
+            subject,
+            body,
+            Timestamp.from(at),
+            listUnsubscribe)
+        == 1;
+  }
+
+  /**
    * Locks the oldest unsent email that is due to be tried at {@code now} and has had fewer than
    * {@code maxAttempts} attempts. Rows another transaction has locked are skipped (that instance is
    * sending them), so two senders never hold the same email.
@@ -82,7 +120,7 @@ public class OutboxRepository {
     return jdbc
         .query(
             "select id, dedupe_key, recipient, subject, body, attempts, created_at,"
-                + " attachment_name, attachment_type, attachment from outbox_email"
+                + " attachment_name, attachment_type, attachment, list_unsubscribe from outbox_email"
                 + " where sent_at is null and attempts < ?"
                 + " and (next_attempt_at is null or next_attempt_at <= ?)"
                 + " order by id limit 1 for update skip locked",
@@ -100,7 +138,8 @@ public class OutboxRepository {
                         : new Attachment(
                             rs.getString("attachment_name"),
                             rs.getString("attachment_type"),
-                            rs.getBytes("attachment"))),
+                            rs.getBytes("attachment")),
+                    rs.getString("list_unsubscribe")),
             maxAttempts,
             Timestamp.from(now))
         .stream()

@@ -1,4 +1,4 @@
-package uk.gov.observatory.publication.web;
+package uk.gov.observatory.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,15 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The public statistics pages' rate limit: a token bucket per client address, in memory. Each
- * address may make {@code perMinute} requests a minute, in bursts of up to that many; past it, a
- * plain 429 page with {@code Retry-After} (seconds until a request is allowed again). Nothing is
- * stored about the address beyond its bucket, which is forgotten once full again.
+ * The public pages' rate limit (the statistics, the learning library): a token bucket per client
+ * address, in memory, one limit per group of pages (each registers its own). Each address may make
+ * {@code perMinute} requests a minute, in bursts of up to that many; past it, a plain 429 page with
+ * {@code Retry-After} (seconds until a request is allowed again). Nothing is stored about the
+ * address beyond its bucket, which is forgotten once full again.
  *
  * <p>A bucket of our own (about forty lines) rather than a library: the rule is this one bucket,
  * the service runs on one node, and it needs no dependency beyond the servlet API.
  */
-class PublicRateLimit extends OncePerRequestFilter {
+public class PublicRateLimit extends OncePerRequestFilter {
 
   /** How many addresses are remembered before the full buckets are forgotten. */
   static final int PRUNE_AT = 10_000;
@@ -30,11 +31,24 @@ class PublicRateLimit extends OncePerRequestFilter {
   private final double capacity;
   private final double perMilli;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final String homePath;
+  private final String homeName;
 
-  PublicRateLimit(Clock clock, int perMinute) {
+  /** The statistics pages' limit: the 429 page links back to the published statistics. */
+  public PublicRateLimit(Clock clock, int perMinute) {
+    this(clock, perMinute, "/statistics", "Published statistics");
+  }
+
+  /**
+   * A limit of {@code perMinute} requests a minute per address, whose 429 page links to {@code
+   * homePath} (named {@code homeName}, also the page title's service part).
+   */
+  public PublicRateLimit(Clock clock, int perMinute, String homePath, String homeName) {
     this.clock = clock;
     this.capacity = Math.max(1, perMinute);
     this.perMilli = this.capacity / 60_000.0;
+    this.homePath = homePath;
+    this.homeName = homeName;
   }
 
   private static final class Bucket {
@@ -48,7 +62,7 @@ class PublicRateLimit extends OncePerRequestFilter {
   }
 
   /** Takes a token for the address; returns 0 when allowed, else the seconds until one is. */
-  long take(String address) {
+  public long take(String address) {
     long now = clock.millis();
     if (buckets.size() > PRUNE_AT) {
       prune(now);
@@ -91,12 +105,18 @@ class PublicRateLimit extends OncePerRequestFilter {
     response.setContentType("text/html;charset=UTF-8");
     byte[] body =
         ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>Too many requests – Observatory statistics</title></head><body>"
+                + "<title>Too many requests – "
+                + homeName
+                + " – Observatory</title></head><body>"
                 + "<main><h1>Too many requests</h1><p>You have asked for too many pages in a"
                 + " short time. Try again in "
                 + wait
                 + (wait == 1 ? " second" : " seconds")
-                + ".</p><p><a href=\"/statistics\">Published statistics</a></p></main>"
+                + ".</p><p><a href=\""
+                + homePath
+                + "\">"
+                + homeName
+                + "</a></p></main>"
                 + "</body></html>\n")
             .getBytes(StandardCharsets.UTF_8);
     response.setContentLength(body.length);

@@ -1,4 +1,4 @@
-package uk.gov.observatory.publication.web;
+package uk.gov.observatory.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
