@@ -288,7 +288,9 @@ class DemoLibrary {
     return new Doc(
         details(
             DocumentType.LCSPR,
-            "Local child safeguarding practice review " + l.ref(),
+            // not its reference: the demo's (SYN-LCSPR-...) shares a word with the synthetic
+            // children's names ("... (synthetic SYN-2019-00001)"), which the check would find
+            "Local child safeguarding practice review: Child " + (planted ? "L" : "K") + ", Leeds",
             publishedOn(l),
             DemoData.LA,
             ReviewModel.SILP,
