@@ -72,8 +72,8 @@ class DemoLibrary {
       published++;
     }
     String blocked = null;
-    if (!leeds.isEmpty()) {
-      Lcspr first = leeds.get(0);
+    if (!leeds.isEmpty() && leeds.get(0).status() == LcsprStatus.PUBLISHED) {
+      Lcspr first = leeds.remove(0);
       Doc d = lcsprReport(first, false, null);
       LibraryDocument added =
           documents.add(
@@ -82,8 +82,8 @@ class DemoLibrary {
       documents.publish(added.id(), null, secretariat);
       published++;
     }
-    if (leeds.size() > 1) {
-      Lcspr second = leeds.get(1);
+    if (!leeds.isEmpty()) {
+      Lcspr second = leeds.get(0);
       Optional<String> name = childName(second);
       if (name.isPresent()) {
         Doc d = lcsprReport(second, true, name.get());
@@ -100,18 +100,30 @@ class DemoLibrary {
         published, blocked == null ? "" : " and a draft the check blocks, document " + blocked);
   }
 
-  /** Leeds's published LCSPRs (the demo partnership's), oldest first. */
+  /**
+   * Leeds's LCSPRs (the demo partnership's) that will be published: the published first, then the
+   * furthest on.
+   */
   private List<Lcspr> leedsLcsprs(Viewer viewer) {
     List<Lcspr> out = new ArrayList<>();
     for (Lcsprs.Listed l : lcsprs.listed(viewer)) {
-      if (l.lcspr().status() == LcsprStatus.PUBLISHED
-          && l.laCodes().equals(List.of(DemoData.LA))
-          && l.lcspr().publicationDate() != null) {
+      LcsprStatus s = l.lcspr().status();
+      if (s != LcsprStatus.WITHDRAWN
+          && s != LcsprStatus.NOT_PUBLISHING
+          && l.laCodes().equals(List.of(DemoData.LA))) {
         out.add(l.lcspr());
       }
     }
-    out.sort(Comparator.comparing(Lcspr::publicationDate).thenComparing(Lcspr::ref));
+    out.sort(Comparator.comparing((Lcspr l) -> -l.status().ordinal()).thenComparing(Lcspr::ref));
     return out;
+  }
+
+  /** The day an LCSPR's report is (or is to be) published. */
+  static LocalDate publishedOn(Lcspr l) {
+    if (l.publicationDate() != null) {
+      return l.publicationDate();
+    }
+    return l.completedDate() != null ? l.completedDate() : l.initiatedDate().plusMonths(6);
   }
 
   /** The first named child of the LCSPR's notifications (synthetic), read in memory. */
@@ -276,8 +288,10 @@ class DemoLibrary {
     return new Doc(
         details(
             DocumentType.LCSPR,
-            "Local child safeguarding practice review " + l.ref(),
-            l.publicationDate(),
+            // not its reference: the demo's (SYN-LCSPR-...) shares a word with the synthetic
+            // children's names ("... (synthetic SYN-2019-00001)"), which the check would find
+            "Local child safeguarding practice review: Child " + (planted ? "L" : "K") + ", Leeds",
+            publishedOn(l),
             DemoData.LA,
             ReviewModel.SILP,
             List.of(),

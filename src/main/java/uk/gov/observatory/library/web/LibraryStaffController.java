@@ -66,6 +66,9 @@ class LibraryStaffController {
   /** The largest PDF the pages take (the server's limit on an upload). */
   static final String MAX_UPLOAD_WORDS = "20 MB";
 
+  /** Beyond this many LCSPRs to choose from, the reference is typed. */
+  static final int MAX_CHOICES = 60;
+
   /** The code list of children's age bands (the reference data has no constant for it). */
   static final String AGE_BAND = "age_band";
 
@@ -162,9 +165,7 @@ class LibraryStaffController {
         d.status(),
         check[0],
         check[1],
-        d.publishedAt() == null
-            ? "Not published"
-            : fmt.date(d.publishedAt().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate()));
+        fmt.date(d.details().publishedOn()));
   }
 
   /** The check's tag: its words and its colour. */
@@ -321,7 +322,12 @@ class LibraryStaffController {
     model.addAttribute("types", types);
     model.addAttribute("models", models);
     model.addAttribute("authorities", authorities);
-    model.addAttribute("lcsprChoices", existing == null ? lcsprChoices(viewer, form) : List.of());
+    List<Option> choices = existing == null ? lcsprChoices(viewer, form) : List.of();
+    model.addAttribute("lcsprChoices", choices);
+    // hundreds of LCSPRs (the secretariat's) are typed, not scrolled through
+    model.addAttribute("lcsprTyped", choices.size() > MAX_CHOICES);
+    model.addAttribute(
+        "lcsprExample", choices.size() > 1 ? choices.get(1).value() : "LCSPR-2020-00001");
     model.addAttribute(
         "lcsprReport",
         existing == null && !form.lcspr.isEmpty()
@@ -349,16 +355,17 @@ class LibraryStaffController {
         target);
   }
 
-  /** The LCSPRs whose report the viewer may add: those reached, not withdrawn or unpublished. */
+  /**
+   * The LCSPRs whose report the viewer may add: those reached, neither withdrawn nor not to be
+   * published (a draft may be prepared before the review is published).
+   */
   private List<Option> lcsprChoices(Viewer viewer, LibraryDocumentForm form) {
     List<Option> out = new ArrayList<>();
     out.add(new Option("", "Choose an LCSPR"));
     lcsprs.all(viewer).stream()
         .filter(
             l ->
-                l.status() != LcsprStatus.WITHDRAWN
-                        && l.status() != LcsprStatus.NOT_PUBLISHING
-                        && l.status() != LcsprStatus.INITIATED
+                l.status() != LcsprStatus.WITHDRAWN && l.status() != LcsprStatus.NOT_PUBLISHING
                     || l.ref().equals(form.lcspr))
         .sorted(Comparator.comparing(Lcspr::ref).reversed())
         .forEach(
@@ -427,7 +434,7 @@ class LibraryStaffController {
           f.page() != null
               ? "Page " + f.page() + ", line " + f.line()
               : LibraryDocumentForm.sentence(f.part().label()) + ", line " + f.line();
-      out.add(new Where(where, LibraryDocumentForm.sentence(f.kind().label())));
+      out.add(new Where(where, LibraryDocumentForm.sentence(f.kind().label()).replace('\'', '’')));
     }
     return out;
   }
