@@ -41,8 +41,10 @@ public final class ExcerptScreen {
 
   /**
    * Words a register's name may hold that name no one on their own: a baby not yet named is
-   * recorded as "Baby" and the surname, a placeholder as "Child A" or "Unknown". The full name is
-   * still found, and so is every other part of it.
+   * recorded as "Baby" and the surname, a placeholder as "Child A" or "Unknown"; the synthetic
+   * data's placeholders ("Fictitious Child A (synthetic SYN-2019-00001)") hold the prefix of every
+   * synthetic reference, "SYN", which a document quoting a reference would otherwise be refused
+   * for. The full name is still found, and so is every other part of it.
    */
   static final Set<String> NOT_NAMES =
       Set.of(
@@ -65,6 +67,7 @@ public final class ExcerptScreen {
           "name",
           "synthetic",
           "fictitious",
+          "syn",
           "test");
 
   private static final Map<String, Integer> MONTHS = months();

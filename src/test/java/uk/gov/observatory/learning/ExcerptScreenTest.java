@@ -58,6 +58,19 @@ class ExcerptScreenTest {
   }
 
   @Test
+  @DisplayName(
+      "a synthetic child's placeholder name: its reference quoted is not a name, the name is")
+  void syntheticPlaceholders() {
+    ExcerptScreen s = new ExcerptScreen();
+    s.add(new ChildIdentity("Fictitious Child A (synthetic SYN-2019-00001)", null));
+    // every synthetic reference starts "SYN": quoting one is not naming a child
+    assertThat(s.check("The review of SYN-LCSPR-2020-00001 found that a fictitious child"))
+        .isEmpty();
+    // the whole placeholder is still found
+    assertThat(s.check("Fictitious Child A (synthetic SYN-2019-00001) was seen")).isNotEmpty();
+  }
+
+  @Test
   @DisplayName("a date of birth written in the usual UK and ISO ways, and no other date")
   void datesOfBirth() {
     ExcerptScreen s = screen();
