@@ -54,6 +54,7 @@ import uk.gov.observatory.library.PublicationBlockedException;
       LibraryCommand.Publish.class,
       LibrarySearchCommand.class,
       LibraryBenchCommand.class,
+      LibraryImportCommand.class,
       CommandLine.HelpCommand.class
     })
 class LibraryCommand implements Callable<Integer> {

@@ -74,4 +74,35 @@ class GenerateCommandTest {
     assertThat(out.resolve("notifications.csv")).exists();
     assertThat(out.resolve("yearly_reports.csv")).exists();
   }
+
+  @Test
+  @DisplayName("neither --year nor --library is refused, naming both")
+  void noYearNorLibrary() {
+    refused(run("generate", "--out", dir.resolve("e").toString()), "--year", "--library");
+    assertThat(dir.resolve("e")).doesNotExist();
+  }
+
+  @Test
+  @DisplayName("--library 0, and --library with --year, are refused")
+  void libraryRefused() {
+    refused(run("generate", "--library", "0", "--out", dir.resolve("f").toString()), "--library");
+    refused(
+        run("generate", "--library", "3", "--year", "2020", "--out", dir.resolve("g").toString()),
+        "--year",
+        "--library");
+    assertThat(dir.resolve("f")).doesNotExist();
+    assertThat(dir.resolve("g")).doesNotExist();
+  }
+
+  @Test
+  @DisplayName("--library 3 writes three PDFs and library.csv and exits 0")
+  void library() throws IOException {
+    Path out = dir.resolve("lib");
+    CommandRun r = run("generate", "--library", "3", "--seed", "2", "--out", out.toString());
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).contains("3 synthetic review reports");
+    assertThat(out.resolve("review-00003.pdf")).isRegularFile();
+    assertThat(Files.readAllLines(out.resolve("library.csv"))).hasSize(4);
+  }
 }

@@ -53,7 +53,7 @@ public class DocumentStore {
    * summary, learning and keywords B; recommendations C; the PDF's text D (its first million
    * characters: a tsvector holds at most 1 MB).
    */
-  static final String SEARCH_TSV =
+  public static final String SEARCH_TSV =
       "setweight(to_tsvector('english', d.title), 'A')"
           + " || setweight(to_tsvector('english', coalesce(d.summary, '') || E'\\n'"
           + " || coalesce(d.learning, '') || E'\\n' || array_to_string(d.keywords, E'\\n')), 'B')"
@@ -488,7 +488,7 @@ public class DocumentStore {
   }
 
   /** A PostgreSQL text array literal, each element quoted. */
-  static String array(List<String> values) {
+  public static String array(List<String> values) {
     StringBuilder b = new StringBuilder("{");
     for (String v : values == null ? List.<String>of() : values) {
       if (b.length() > 1) {
