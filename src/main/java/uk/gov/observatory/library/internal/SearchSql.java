@@ -35,9 +35,10 @@ import uk.gov.observatory.library.SearchRequest;
  *       them all: one grouping-sets aggregate for the single-valued facets, one unnest for each
  *       array facet;
  *   <li>for the hits shown only: the score when sorted by date (by relevance every match is ranked
- *       in (1)), the snippet ({@code ts_headline} over the summary, the learning and the first two
- *       pages where the words are, the matches between private marker characters, never HTML) and
- *       the pages where the words are ({@code library_page.tsv @@ q}, ascending).
+ *       in (1)), the snippet ({@code ts_headline} over the summary, the learning and the first page
+ *       where the words are (ts_headline is costly: one page, not all), the matches between private
+ *       marker characters, never HTML) and the pages where the words are ({@code
+ *       library_page.tsv @@ q}, ascending).
  * </ol>
  *
  * With words, the plans are kept to the GIN index (a bitmap scan: the matching rows' tsvectors are
@@ -321,7 +322,7 @@ public final class SearchSql {
             + " (select string_agg(x.text, ' … ' order by x.page_no) from (select p.text,"
             + " p.page_no from "
             + pageRelation
-            + " p where p.document_id = d.id and p.tsv @@ q order by p.page_no limit 2) x)),"
+            + " p where p.document_id = d.id and p.tsv @@ q order by p.page_no limit 1) x)),"
             + " :markers, ''), q, :options) as headline,"
             + " ts_rank_cd(d.search_tsv, q)::float8 as score,"
             + " array(select p.page_no from "
