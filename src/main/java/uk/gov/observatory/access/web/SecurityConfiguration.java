@@ -232,45 +232,36 @@ class SecurityConfiguration {
   }
 
   /**
-   * The public statistics pages: read only (GET and HEAD), for anyone. Stateless: no session is
-   * read or made, no sign-in is kept, no CSRF token, no request saved for after a sign-in; so no
-   * response sets a cookie, and caches may keep the answers (the controller says for how long).
+   * The public statistics pages: read only (GET and HEAD), for anyone. Stateless (see {@link
+   * #publicPages}); the controller says how long each answer may be kept (published editions never
+   * change).
    */
   @Bean
   @Order(0)
   SecurityFilterChain statistics(HttpSecurity http) throws Exception {
-    http.securityMatcher(STATISTICS_PAGES)
-        .csrf(c -> c.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .securityContext(
-            c ->
-                c.securityContextRepository(
-                    new org.springframework.security.web.context
-                        .RequestAttributeSecurityContextRepository()))
-        .requestCache(c -> c.disable())
-        .authorizeHttpRequests(
-            a ->
-                a.requestMatchers(HttpMethod.GET, STATISTICS_PAGES)
-                    .permitAll()
-                    .requestMatchers(HttpMethod.HEAD, STATISTICS_PAGES)
-                    .permitAll()
-                    .anyRequest()
-                    .denyAll());
-    hardening(http);
-    // The controller says how long each answer may be kept (published editions never change).
-    http.headers(h -> h.cacheControl(c -> c.disable()));
-    return http.build();
+    return publicPages(http, STATISTICS_PAGES, new String[0]);
   }
 
   /**
    * The learning library's public pages: anyone reads them (GET and HEAD) and may subscribe or
-   * unsubscribe (POST to those forms only). Stateless as the statistics pages: no session, no
-   * cookie, no CSRF token (there is no session to ride on; subscribing is confirmed by email).
+   * unsubscribe (POST to those forms only, without a CSRF token: there is no session to ride on,
+   * and subscribing is confirmed by email). Stateless as the statistics pages.
    */
   @Bean
   @Order(0)
   SecurityFilterChain learning(HttpSecurity http) throws Exception {
-    http.securityMatcher(LEARNING_PAGES)
+    return publicPages(http, LEARNING_PAGES, LEARNING_FORMS);
+  }
+
+  /**
+   * A chain of public pages: GET and HEAD for anyone, POST to {@code forms} only, everything else
+   * refused. Stateless: no session is read or made, no sign-in is kept, no CSRF token, no request
+   * saved for after a sign-in; so no response sets a cookie, and caches may keep the answers (the
+   * controllers say for how long).
+   */
+  private static SecurityFilterChain publicPages(HttpSecurity http, String[] pages, String[] forms)
+      throws Exception {
+    http.securityMatcher(pages)
         .csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .securityContext(
@@ -280,17 +271,17 @@ class SecurityConfiguration {
                         .RequestAttributeSecurityContextRepository()))
         .requestCache(c -> c.disable())
         .authorizeHttpRequests(
-            a ->
-                a.requestMatchers(HttpMethod.GET, LEARNING_PAGES)
-                    .permitAll()
-                    .requestMatchers(HttpMethod.HEAD, LEARNING_PAGES)
-                    .permitAll()
-                    .requestMatchers(HttpMethod.POST, LEARNING_FORMS)
-                    .permitAll()
-                    .anyRequest()
-                    .denyAll());
+            a -> {
+              a.requestMatchers(HttpMethod.GET, pages)
+                  .permitAll()
+                  .requestMatchers(HttpMethod.HEAD, pages)
+                  .permitAll();
+              if (forms.length > 0) {
+                a.requestMatchers(HttpMethod.POST, forms).permitAll();
+              }
+              a.anyRequest().denyAll();
+            });
     hardening(http);
-    // The controller says how long each answer may be kept.
     http.headers(h -> h.cacheControl(c -> c.disable()));
     return http.build();
   }
