@@ -15,7 +15,7 @@ n=${1:-20000}
 threads=${2:-2}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mvn -o -q -B package -DskipTests -Dspotless.check.skip=true
+mvn -q -B package -DskipTests -Dspotless.check.skip=true
 echo "bench: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)," \
   "$(java -version 2>&1 | head -1), $(pgbench --version)"
 start=$(date +%s)
