@@ -87,7 +87,7 @@ class AnalysisCommand implements Callable<Integer> {
   }
 
   /** Bad input found before the application starts: the message, and exit code 2. */
-  static final class BadInput extends RuntimeException {
+  static final class BadInput extends ServiceRun.BadInput {
     BadInput(String message) {
       super(message);
     }
@@ -107,33 +107,25 @@ class AnalysisCommand implements Callable<Integer> {
       CommandSpec spec,
       Runnable check,
       Function<ConfigurableApplicationContext, String> action) {
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      check.run();
-    } catch (BadInput e) {
-      err.println("error: " + e.getMessage());
-      return BAD_INPUT;
-    }
-    try (ConfigurableApplicationContext app = Applications.startBesideServer(db)) {
-      String line = action.apply(app);
-      spec.commandLine().getOut().println(line);
-      return 0;
-    } catch (BadInput e) {
-      err.println("error: " + e.getMessage());
-      return BAD_INPUT;
-    } catch (InvalidAnalysisException e) {
-      for (InvalidAnalysisException.Problem p : e.problems()) {
+    return ServiceRun.run(db, spec, check, action, AnalysisCommand::refused);
+  }
+
+  /** The analyses' refusals: each problem with its field, or no such analysis. */
+  private static boolean refused(RuntimeException e, PrintWriter out, PrintWriter err) {
+    if (e instanceof InvalidAnalysisException invalid) {
+      for (InvalidAnalysisException.Problem p : invalid.problems()) {
         err.println(
             "error: "
                 + (p.field() == null || p.field().isBlank() ? "" : p.field() + ": ")
                 + p.message());
       }
       err.println("Refused: nothing was stored.");
-      return BAD_INPUT;
-    } catch (AnalysisNotFoundException e) {
+    } else if (e instanceof AnalysisNotFoundException) {
       err.println("error: " + e.getMessage() + ": check the analysis reference");
-      return BAD_INPUT;
+    } else {
+      return false;
     }
+    return true;
   }
 
   /** A date option: blank is an error, not today. */

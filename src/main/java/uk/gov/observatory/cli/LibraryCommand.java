@@ -83,7 +83,7 @@ class LibraryCommand implements Callable<Integer> {
   }
 
   /** Bad input found before or while the command runs: the message, and exit code 2. */
-  static final class BadInput extends RuntimeException {
+  static final class BadInput extends ServiceRun.BadInput {
     BadInput(String message) {
       super(message);
     }
@@ -102,40 +102,30 @@ class LibraryCommand implements Callable<Integer> {
       CommandSpec spec,
       Runnable check,
       Function<ConfigurableApplicationContext, String> action) {
-    PrintWriter err = spec.commandLine().getErr();
-    PrintWriter out = spec.commandLine().getOut();
-    try {
-      check.run();
-    } catch (BadInput e) {
-      err.println("error: " + e.getMessage());
-      return BAD_INPUT;
-    }
-    try (ConfigurableApplicationContext app = Applications.startBesideServer(db)) {
-      out.println(action.apply(app));
-      return 0;
-    } catch (BadInput e) {
-      err.println("error: " + e.getMessage());
-      return BAD_INPUT;
-    } catch (InvalidDocumentException e) {
-      for (InvalidDocumentException.Problem p : e.problems()) {
+    return ServiceRun.run(db, spec, check, action, LibraryCommand::refused);
+  }
+
+  /** The library's refusals: what is wrong, or where the check found something (never what). */
+  private static boolean refused(RuntimeException e, PrintWriter out, PrintWriter err) {
+    if (e instanceof InvalidDocumentException invalid) {
+      for (InvalidDocumentException.Problem p : invalid.problems()) {
         err.println("error: " + OPTIONS.getOrDefault(p.field(), p.field()) + ": " + p.message());
       }
       err.println("Refused: nothing was stored.");
-      return BAD_INPUT;
-    } catch (DocumentNotFoundException e) {
+    } else if (e instanceof DocumentNotFoundException) {
       err.println("error: " + e.getMessage() + ": check the document's id");
-      return BAD_INPUT;
-    } catch (DocumentNotPermittedException e) {
+    } else if (e instanceof DocumentNotPermittedException) {
       err.println("error: " + e.getMessage());
-      return BAD_INPUT;
-    } catch (PublicationBlockedException e) {
+    } else if (e instanceof PublicationBlockedException blocked) {
       // Where the check found something (never what), a line each, then what to do.
-      for (Finding f : e.findings()) {
+      for (Finding f : blocked.findings()) {
         out.println(f.describe());
       }
       err.println("error: not published. " + e.getMessage());
-      return BAD_INPUT;
+    } else {
+      return false;
     }
+    return true;
   }
 
   // --- add ---------------------------------------------------------------------------------------
