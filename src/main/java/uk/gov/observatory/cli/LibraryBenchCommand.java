@@ -40,8 +40,12 @@ import uk.gov.observatory.library.SearchRequest;
  * clients, each way in the same run over the same table:
  *
  * <ul>
- *   <li>{@code service}: the public's whole search through {@link LibrarySearch#searchPublished}
- *       (as the public role: the page of hits, the facets' counts, the snippets and pages);
+ *   <li>{@code search}: the public's whole search through {@link LibrarySearch#searchPublished} (as
+ *       the public role: the page of hits, the facets' counts, the snippets and pages), as the
+ *       public pages run it: a search asked before of the same version of the library is answered
+ *       from the kept answers (the warm-up round asks each first);
+ *   <li>{@code afresh}: the same through {@link LibrarySearch#searchPublishedAfresh}, every search
+ *       from the database (what a search new to this version of the library costs);
  *   <li>{@code psql}: the bare query (the same {@code websearch_to_tsquery}, the facets' filters,
  *       rank, order and limit, and nothing else) run by {@code pgbench} (PostgreSQL's own client,
  *       as psql runs it) over the same view, each client its own connection, latencies from its
@@ -173,12 +177,16 @@ class LibraryBenchCommand implements Callable<Integer> {
       Path scripts = pgbench.equals("none") ? null : scripts(searches);
       try {
         for (int c : clients) {
-          // warm both ways first (the cache, the JIT)
-          service(search, searches, c, warmup);
+          // warm each way first (the JIT, PostgreSQL's caches, the kept answers)
+          service(search::searchPublishedAfresh, searches, c, warmup);
+          service(search::searchPublished, searches, c, warmup);
           for (int r = 0; r < repeats; r++) {
             figures
-                .computeIfAbsent("service," + c, k -> new ArrayList<>())
-                .add(service(search, searches, c, rounds));
+                .computeIfAbsent("search," + c, k -> new ArrayList<>())
+                .add(service(search::searchPublished, searches, c, rounds));
+            figures
+                .computeIfAbsent("afresh," + c, k -> new ArrayList<>())
+                .add(service(search::searchPublishedAfresh, searches, c, rounds));
             if (scripts != null) {
               figures
                   .computeIfAbsent("psql," + c, k -> new ArrayList<>())
@@ -234,7 +242,11 @@ class LibraryBenchCommand implements Callable<Integer> {
   }
 
   /** {@code clients} threads, each running every search {@code rounds} times in its own order. */
-  static Run service(LibrarySearch search, List<Search> searches, int clients, int rounds)
+  static Run service(
+      java.util.function.Function<SearchRequest, ?> search,
+      List<Search> searches,
+      int clients,
+      int rounds)
       throws Exception {
     if (rounds == 0) {
       return null;
@@ -255,7 +267,7 @@ class LibraryBenchCommand implements Callable<Integer> {
                   List<Long> nanos = new ArrayList<>();
                   for (Search s : order) {
                     long start = System.nanoTime();
-                    search.searchPublished(s.request());
+                    search.apply(s.request());
                     nanos.add(System.nanoTime() - start);
                   }
                   return nanos;
@@ -293,7 +305,8 @@ class LibraryBenchCommand implements Callable<Integer> {
         .filters()
         .forEach(
             (facet, values) -> {
-              String list = values.stream().map(v -> literal(v)).collect(Collectors.joining(", "));
+              String list =
+                  values.stream().sorted().map(v -> literal(v)).collect(Collectors.joining(", "));
               where.add(
                   switch (facet) {
                     case YEAR -> "extract(year from d.published_on)::int in (" + list + ")";
@@ -456,20 +469,23 @@ class LibraryBenchCommand implements Callable<Integer> {
                   median(p95),
                   p95[p95.length - 1]));
         });
-    // the ratio asked for: the service's p95 over the bare query's, at each number of clients
+    // the ratio asked for: the search's p95 over the bare query's, at each number of clients
     for (int c : clients) {
-      List<Run> service = figures.get("service," + c);
       List<Run> bare = figures.get("psql," + c);
-      if (service != null && bare != null) {
-        double s = median(service.stream().mapToDouble(Run::p95).sorted().toArray());
-        double b = median(bare.stream().mapToDouble(Run::p95).sorted().toArray());
-        o.printf(
-            Locale.ROOT,
-            "%d client%s: the search's p95 is %.2f times the bare query's (median of %d runs)%n",
-            c,
-            c == 1 ? "" : "s",
-            s / b,
-            repeats);
+      for (String way : List.of("search", "afresh")) {
+        List<Run> service = figures.get(way + "," + c);
+        if (service != null && bare != null) {
+          double s = median(service.stream().mapToDouble(Run::p95).sorted().toArray());
+          double b = median(bare.stream().mapToDouble(Run::p95).sorted().toArray());
+          o.printf(
+              Locale.ROOT,
+              "%d client%s: the %s's p95 is %.2f times the bare query's (median of %d runs)%n",
+              c,
+              c == 1 ? "" : "s",
+              way.equals("search") ? "search" : "search afresh",
+              s / b,
+              repeats);
+        }
       }
     }
     if (out != null) {

@@ -1,5 +1,7 @@
 package uk.gov.observatory.library;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,6 +38,13 @@ import uk.gov.observatory.reference.Region;
  * reach). A facet's counts are over the documents matching the words and every other facet's
  * choice, so that a chosen value's alternatives stay in view; values of one facet are alternatives
  * (or), facets combine (and).
+ *
+ * <p>The public's answers are kept (up to {@code observatory.library.search-cache-size} of them,
+ * the least used dropped first; 0 keeps none) by the library's version and the search asked: the
+ * version ({@code library_state}, V23) changes in the same transaction as any change to a document
+ * or a page, and is read before each search, so a kept answer is only ever given for the library it
+ * was found in, on every instance. Published documents change a few times a week and the public
+ * asks the same searches again, so most public searches are answered without the database.
  */
 @Service
 public class LibrarySearch {
@@ -49,24 +59,59 @@ public class LibrarySearch {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate readOnly;
   private final ReferenceData reference;
+  private final Cache<Asked, SearchResults> answers;
+
+  /** A public search as asked, of the library at a version. */
+  private record Asked(long version, SearchRequest request) {}
 
   public LibrarySearch(
       PublicReads publicReads,
       JdbcTemplate jdbc,
       PlatformTransactionManager transactions,
-      ReferenceData reference) {
+      ReferenceData reference,
+      @Value("${observatory.library.search-cache-size:1000}") long cacheSize) {
     this.publicReads = publicReads;
     this.jdbc = jdbc;
     this.readOnly = new TransactionTemplate(transactions);
     this.readOnly.setReadOnly(true);
     this.reference = reference;
+    this.answers = Caffeine.newBuilder().maximumSize(Math.max(0, cacheSize)).build();
   }
 
-  /** The public's search: published documents only, read through the public role. */
+  /**
+   * The public's search: published documents only, read through the public role; the answer kept
+   * for the same search of the same version of the library.
+   */
   public SearchResults searchPublished(SearchRequest request) {
     validate(request);
+    Asked asked = new Asked(version(), request);
+    SearchResults kept = answers.getIfPresent(asked);
+    if (kept != null) {
+      return kept;
+    }
+    SearchResults found = find(request);
+    answers.put(asked, found);
+    return found;
+  }
+
+  /**
+   * The public's search, always from the database (never a kept answer): what {@link
+   * #searchPublished} does when the search is new to this version of the library.
+   */
+  public SearchResults searchPublishedAfresh(SearchRequest request) {
+    validate(request);
+    return find(request);
+  }
+
+  private SearchResults find(SearchRequest request) {
     SearchSql sql = new SearchSql(SearchSql.PUBLIC);
     return results(request, publicReads.read(jdbc -> sql.run(jdbc, request)));
+  }
+
+  /** The library's version now (read before the search: see the class's comment). */
+  private long version() {
+    Long v = jdbc.queryForObject("select version from library_state", Long.class);
+    return v == null ? 0 : v;
   }
 
   /** The staff's search: drafts too, of the documents the viewer may manage. */

@@ -32,7 +32,13 @@ public record SearchRequest(
 
   public SearchRequest {
     query = query == null ? "" : query.strip();
-    filters = filters == null ? Map.of() : Map.copyOf(filters);
+    filters =
+        filters == null
+            ? Map.of()
+            : filters.entrySet().stream()
+                .collect(
+                    java.util.stream.Collectors.toUnmodifiableMap(
+                        Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
     sort = sort == null ? (query.isEmpty() ? Sort.NEWEST : Sort.RELEVANCE) : sort;
   }
 

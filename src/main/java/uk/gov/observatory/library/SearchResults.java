@@ -9,7 +9,12 @@ public record SearchResults(
 
   public SearchResults {
     hits = List.copyOf(hits);
-    facets = Map.copyOf(facets);
+    // kept answers are shared between requests: nothing in them may change
+    facets =
+        facets.entrySet().stream()
+            .collect(
+                java.util.stream.Collectors.toUnmodifiableMap(
+                    Map.Entry::getKey, e -> List.copyOf(e.getValue())));
   }
 
   public int pages() {

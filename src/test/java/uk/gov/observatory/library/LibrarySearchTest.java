@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.observatory.access.Permission;
 import uk.gov.observatory.access.Viewer;
+import uk.gov.observatory.database.DatabaseOwner;
 import uk.gov.observatory.library.SearchRequest.Sort;
 import uk.gov.observatory.support.RegisterTest;
 import uk.gov.observatory.support.TestPdfs;
@@ -32,6 +33,7 @@ class LibrarySearchTest {
 
   @Autowired LibrarySearch search;
   @Autowired LibraryDocuments documents;
+  @Autowired DatabaseOwner owner;
 
   long together;
   long thematic;
@@ -246,6 +248,44 @@ class LibrarySearchTest {
     assertThat(ids(search.search(SearchRequest.of(""), camden))).isEmpty();
     Viewer member = viewer(true, Set.of(), Permission.READ_CASES);
     assertThat(ids(search.search(SearchRequest.of(""), member))).isEmpty();
+  }
+
+  /**
+   * The public's answers are kept by the library's version: asked again, a search is answered as it
+   * was, even when a row was changed behind the version's back (the trigger switched off for the
+   * test: what the kept answer is made of is never read again), and any change through the service
+   * (a withdrawal, a publication) gives the next search a fresh answer.
+   */
+  @Test
+  void aKeptAnswerIsGivenUntilTheLibraryChanges() {
+    SearchRequest bathing = SearchRequest.of("bathing");
+    assertThat(search.searchPublished(bathing).hits())
+        .extracting(SearchHit::title)
+        .containsExactly("Safer bathing");
+
+    owner.jdbc().execute("alter table library_document disable trigger library_document_changed");
+    try {
+      owner
+          .jdbc()
+          .update("update library_document set title = 'Bathing, renamed' where id = ?", briefing);
+    } finally {
+      owner.jdbc().execute("alter table library_document enable trigger library_document_changed");
+    }
+    assertThat(search.searchPublished(bathing).hits())
+        .extracting(SearchHit::title)
+        .as("kept: the library's version did not change")
+        .containsExactly("Safer bathing");
+    assertThat(search.searchPublishedAfresh(bathing).hits())
+        .extracting(SearchHit::title)
+        .containsExactly("Bathing, renamed");
+
+    documents.withdraw(briefing, "Replaced by a newer briefing", Viewer.system("test"));
+    assertThat(search.searchPublished(bathing).hits()).as("withdrawn").isEmpty();
+
+    SearchRequest draftWords = SearchRequest.of("\"not yet published\"");
+    assertThat(search.searchPublished(draftWords).hits()).isEmpty();
+    documents.publish(draft, null, Viewer.system("panel.secretariat"));
+    assertThat(ids(search.searchPublished(draftWords))).as("published").containsExactly(draft);
   }
 
   @Test
