@@ -165,7 +165,9 @@ class SqlBoundaryTest {
           entry("library_document_changed", "library"),
           entry("library_document_emptied", "library"),
           entry("library_page_changed", "library"),
-          entry("library_page_emptied", "library"));
+          entry("library_page_emptied", "library"),
+          // V28: every link token a subscriber was sent
+          entry("library_subscriber_token", "library"));
 
   /** What each module publishes for other modules' SQL to read (views, tables) or call. */
   static final Map<String, Set<String>> READABLE =

@@ -36,13 +36,13 @@ import uk.gov.observatory.review.Outbox;
  * unsubscribe (a link, and the List-Unsubscribe-Post header), sent through the outbox once a month
  * whatever the number of instances.
  *
- * <p>Each subscriber's links carry a secret token (32 random bytes); only its SHA-256 is stored. So
- * that the newest email's unsubscribe link works, each email to a subscriber carries a new token
- * (the one before stops working: a link from an older email says so and points to the newest). An
- * address is sent at most one confirmation (or "already subscribed") email a day, however often it
- * is given: the form cannot be used to flood someone's inbox. Nothing here says whether an address
- * is subscribed; nothing logs, lists or audits an address (the audit names the subscriber's
- * number).
+ * <p>Each subscriber's links carry a secret token (32 random bytes); only its SHA-256 is stored.
+ * Each email to a subscriber carries a new token, and every token they were sent keeps working, so
+ * the unsubscribe link (and the mail program's one-click unsubscribe) of any email they got stops
+ * the emails (V28 keeps the tokens' hashes). An address is sent at most one confirmation (or
+ * "already subscribed") email a day, however often it is given: the form cannot be used to flood
+ * someone's inbox. Nothing here says whether an address is subscribed; nothing logs, lists or
+ * audits an address (the audit names the subscriber's number).
  */
 @Service
 public class LibrarySubscriptions {
@@ -178,7 +178,7 @@ public class LibrarySubscriptions {
           }
           // The token changes only when an email carries the new one: at most one a day.
           if (queued) {
-            store.setToken(s.id(), sha256(token));
+            store.setToken(s.id(), sha256(token), clock.instant());
             audit.record(
                 AuditEvent.of(
                         Actors.anonymous(null),
@@ -272,7 +272,7 @@ public class LibrarySubscriptions {
                       subject,
                       monthlyBody(month, documents, token),
                       unsubscribeUrl(token))) {
-                    store.setToken(s.id(), sha256(token));
+                    store.setToken(s.id(), sha256(token), clock.instant());
                     n++;
                   }
                 }

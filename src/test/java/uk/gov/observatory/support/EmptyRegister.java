@@ -25,6 +25,7 @@ public class EmptyRegister implements BeforeEachCallback {
             + " case_event, outbox_email, partnership_contact, yearly_report cascade");
     jdbc.execute("truncate notification_draft");
     jdbc.execute("truncate learning_excerpt, learning_briefing");
-    jdbc.execute("truncate library_page, library_document, library_subscriber, library_mailing");
+    jdbc.execute(
+        "truncate library_page, library_document, library_subscriber_token, library_subscriber, library_mailing");
   }
 }

@@ -43,21 +43,37 @@ public class SubscriberStore {
 
   /** Adds a PENDING subscriber unless the address is there already: its id, or empty. */
   public Optional<Long> insertPending(String email, String tokenSha256, Instant at) {
-    return jdbc
-        .query(
-            "insert into library_subscriber (email, status, token_sha256, created_at)"
-                + " values (?, 'PENDING', ?, ?) on conflict do nothing returning id",
-            (rs, i) -> rs.getLong(1),
-            email,
-            tokenSha256,
-            Timestamp.from(at))
-        .stream()
-        .findFirst();
+    Optional<Long> id =
+        jdbc
+            .query(
+                "insert into library_subscriber (email, status, token_sha256, created_at)"
+                    + " values (?, 'PENDING', ?, ?) on conflict do nothing returning id",
+                (rs, i) -> rs.getLong(1),
+                email,
+                tokenSha256,
+                Timestamp.from(at))
+            .stream()
+            .findFirst();
+    id.ifPresent(subscriber -> keepToken(subscriber, tokenSha256, at));
+    return id;
   }
 
-  /** Gives the subscriber a new token (the one in the newest email to them). */
-  public void setToken(long id, String tokenSha256) {
+  /**
+   * Gives the subscriber a new token (the one in the newest email to them); the ones in earlier
+   * emails keep working.
+   */
+  public void setToken(long id, String tokenSha256, Instant at) {
     jdbc.update("update library_subscriber set token_sha256 = ? where id = ?", tokenSha256, id);
+    keepToken(id, tokenSha256, at);
+  }
+
+  private void keepToken(long id, String tokenSha256, Instant at) {
+    jdbc.update(
+        "insert into library_subscriber_token (token_sha256, subscriber_id, issued_at)"
+            + " values (?, ?, ?)",
+        tokenSha256,
+        id,
+        Timestamp.from(at));
   }
 
   /** An unsubscribed address asks again: PENDING until it confirms again. */
@@ -68,11 +84,16 @@ public class SubscriberStore {
         id);
   }
 
-  /** The subscriber whose links carry this token, locked until the transaction ends. */
+  /**
+   * The subscriber to whom an email with this token was sent (any of them, not only the newest),
+   * locked until the transaction ends.
+   */
   public Optional<Subscriber> lockByToken(String tokenSha256) {
     return jdbc
         .query(
-            "select id, email, status from library_subscriber where token_sha256 = ? for update",
+            "select s.id, s.email, s.status from library_subscriber s"
+                + " join library_subscriber_token t on t.subscriber_id = s.id"
+                + " where t.token_sha256 = ? for update of s",
             (rs, i) -> new Subscriber(rs.getLong(1), rs.getString(2), rs.getString(3)),
             tokenSha256)
         .stream()
