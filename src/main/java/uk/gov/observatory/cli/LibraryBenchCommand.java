@@ -101,6 +101,16 @@ class LibraryBenchCommand implements Callable<Integer> {
       description = "Concurrent clients, each run (default ${DEFAULT-VALUE}).")
   List<Integer> clients;
 
+  @Option(
+      names = "--ways",
+      split = ",",
+      defaultValue = "search,afresh,psql",
+      description =
+          "Which ways to time: search (as the public pages run it, answers kept by the library's"
+              + " version), afresh (every search from the database), psql (the bare query by"
+              + " pgbench); default ${DEFAULT-VALUE}.")
+  List<String> ways;
+
   @Option(names = "--repeats", defaultValue = "3", description = "Runs of each (default 3).")
   int repeats;
 
@@ -143,6 +153,10 @@ class LibraryBenchCommand implements Callable<Integer> {
       err.println("error: --queries: " + e.getMessage());
       return BAD_INPUT;
     }
+    if (!List.of("search", "afresh", "psql").containsAll(ways) || ways.isEmpty()) {
+      err.println("error: --ways: each of search, afresh, psql (not " + ways + ")");
+      return BAD_INPUT;
+    }
     if (repeats < 1 || rounds < 1 || clients.stream().anyMatch(c -> c < 1 || c > 200)) {
       err.println("error: --repeats and --rounds must be 1 or more, --clients from 1 to 200");
       return BAD_INPUT;
@@ -174,19 +188,27 @@ class LibraryBenchCommand implements Callable<Integer> {
         o.printf("  %,7d found: %s%n", search.searchPublished(s.request()).total(), s.text());
       }
       Map<String, List<Run>> figures = new LinkedHashMap<>();
-      Path scripts = pgbench.equals("none") ? null : scripts(searches);
+      Path scripts = pgbench.equals("none") || !ways.contains("psql") ? null : scripts(searches);
       try {
         for (int c : clients) {
           // warm each way first (the JIT, PostgreSQL's caches, the kept answers)
-          service(search::searchPublishedAfresh, searches, c, warmup);
-          service(search::searchPublished, searches, c, warmup);
+          if (ways.contains("afresh")) {
+            service(search::searchPublishedAfresh, searches, c, warmup);
+          }
+          if (ways.contains("search")) {
+            service(search::searchPublished, searches, c, warmup);
+          }
           for (int r = 0; r < repeats; r++) {
-            figures
-                .computeIfAbsent("search," + c, k -> new ArrayList<>())
-                .add(service(search::searchPublished, searches, c, rounds));
-            figures
-                .computeIfAbsent("afresh," + c, k -> new ArrayList<>())
-                .add(service(search::searchPublishedAfresh, searches, c, rounds));
+            if (ways.contains("search")) {
+              figures
+                  .computeIfAbsent("search," + c, k -> new ArrayList<>())
+                  .add(service(search::searchPublished, searches, c, rounds));
+            }
+            if (ways.contains("afresh")) {
+              figures
+                  .computeIfAbsent("afresh," + c, k -> new ArrayList<>())
+                  .add(service(search::searchPublishedAfresh, searches, c, rounds));
+            }
             if (scripts != null) {
               figures
                   .computeIfAbsent("psql," + c, k -> new ArrayList<>())
