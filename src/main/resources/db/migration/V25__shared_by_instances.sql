@@ -40,11 +40,13 @@ create table rate_limit_window (
 );
 
 -- Token buckets (the public pages' limit; web.PublicRateLimit): the tokens an address had left at
--- a time (epoch milliseconds); full buckets are deleted as the limits go.
+-- a time (epoch milliseconds), and whether its latest request was let through; full buckets are
+-- deleted as the limits go.
 create table rate_limit_bucket (
   kind text not null,
   who text not null,
   tokens double precision not null,
   at_millis bigint not null,
+  granted boolean not null,
   primary key (kind, who)
 );
