@@ -89,10 +89,17 @@ export OBSERVATORY_KEYS_CURRENT=k1
     printf '%s=%q\n' "$v" "${!v}"
   done > "$STATE/observatory.env" )
 chown "$RUN_AS" "$STATE/observatory.env"
-as_user() { su --preserve-environment "$RUN_AS" -s /bin/bash -c "$(printf '%q ' "$@")"; }
+# As RUN_AS, in this process (setpriv execs: the pid below is the JVM's, so stopping it stops it).
+as_user() {
+  if [ "$RUN_AS" = "$(id -un)" ]; then
+    exec "$@"
+  fi
+  exec setpriv --reuid="$(id -u "$RUN_AS")" --regid="$(id -g "$RUN_AS")" --init-groups \
+    env HOME="$(getent passwd "$RUN_AS" | cut -d: -f6)" "$@"
+}
 
 # 4. The migrations, once.
-as_user java -jar "$JAR" migrate
+(as_user java -jar "$JAR" migrate)
 
 # 5. Two instances that do not migrate, and HAProxy in front.
 pids=()
@@ -102,9 +109,9 @@ stop() {
   wait 2>/dev/null || true
 }
 trap stop INT TERM EXIT
-as_user java -jar "$JAR" serve --no-migrate --port "$PORT_A" > "$STATE/instance-a.log" 2>&1 &
+(as_user java -jar "$JAR" serve --no-migrate --port "$PORT_A") > "$STATE/instance-a.log" 2>&1 &
 pids+=($!)
-as_user java -jar "$JAR" serve --no-migrate --port "$PORT_B" > "$STATE/instance-b.log" 2>&1 &
+(as_user java -jar "$JAR" serve --no-migrate --port "$PORT_B") > "$STATE/instance-b.log" 2>&1 &
 pids+=($!)
 for p in "$PORT_A" "$PORT_B"; do
   for _ in $(seq 1 180); do
