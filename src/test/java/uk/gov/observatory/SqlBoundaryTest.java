@@ -157,6 +157,11 @@ class SqlBoundaryTest {
           entry("library_public_document", "library"),
           entry("library_public_page", "library"),
           entry("library_public_file", "library"),
+          // V25: what several instances share: sessions (Spring Session JDBC) and rate limits
+          entry("spring_session", "web"),
+          entry("spring_session_attributes", "web"),
+          entry("rate_limit_window", "web"),
+          entry("rate_limit_bucket", "web"),
           // (a database role: the public pages read as it, and it reaches only the three views)
           entry("observatory_library_reader", "library"),
           // V23: the library's version, bumped by its own tables' triggers

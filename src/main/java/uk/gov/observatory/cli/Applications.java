@@ -29,13 +29,14 @@ final class Applications {
   }
 
   /** A context without a web server, quiet on the terminal, for a command that does one job. */
-  static ConfigurableApplicationContext startQuietly(DatabaseOptions db) {
+  static ConfigurableApplicationContext startQuietly(DatabaseOptions db, String... extra) {
     List<String> args = new ArrayList<>(db.springArguments());
     args.add("--logging.level.root=WARN");
     args.add("--logging.level.org.flywaydb=WARN");
     args.add("--spring.main.log-startup-info=false");
     // A one-off job sends no reminders: the server (serve) does.
     args.add("--observatory.reminders.enabled=false");
+    args.addAll(List.of(extra));
     return new SpringApplicationBuilder(ObservatoryApplication.class)
         .web(WebApplicationType.NONE)
         .run(args.toArray(String[]::new));

@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       AnalysisCommand.class,
       LibraryCommand.class,
       BenchCommand.class,
+      MigrateCommand.class,
       CommandLine.HelpCommand.class
     })
 public class ObservatoryCommand implements Runnable {

@@ -30,6 +30,12 @@ class ServeCommand implements Runnable {
       })
   boolean demo;
 
+  @Option(
+      names = "--no-migrate",
+      description =
+          "Do not migrate the database at start: only check it is at this version's schema (refused, saying so, when a migration is pending). For several instances of one database: run 'observatory migrate' once, then start each with --no-migrate.")
+  boolean noMigrate;
+
   @Mixin DatabaseOptions db;
 
   /** True once the server is up (not when only --help was asked for). */
@@ -54,6 +60,9 @@ class ServeCommand implements Runnable {
     args.add("--server.port=" + port);
     if (demo) {
       args.add("--" + DemoData.PROPERTY + "=true");
+    }
+    if (noMigrate) {
+      args.add("--observatory.migrate-on-start=false");
     }
     return args;
   }

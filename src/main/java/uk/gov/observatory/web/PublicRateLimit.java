@@ -19,8 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Retry-After} (seconds until a request is allowed again). Nothing is stored about the
  * address beyond its bucket, which is forgotten once full again.
  *
- * <p>A bucket of our own (about forty lines) rather than a library: the rule is this one bucket,
- * the service runs on one node, and it needs no dependency beyond the servlet API.
+ * <p>A bucket of our own (about forty lines) rather than a library: the rule is this one bucket.
+ * The application's limits keep their buckets in PostgreSQL ({@link SharedRateLimits}), shared by
+ * every instance on the database; one made without it keeps them in memory (one instance).
  */
 public class PublicRateLimit extends OncePerRequestFilter {
 
@@ -33,6 +34,7 @@ public class PublicRateLimit extends OncePerRequestFilter {
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
   private final String homePath;
   private final String homeName;
+  private final SharedRateLimits shared;
 
   /** The statistics pages' limit: the 429 page links back to the published statistics. */
   public PublicRateLimit(Clock clock, int perMinute) {
@@ -44,6 +46,16 @@ public class PublicRateLimit extends OncePerRequestFilter {
    * homePath} (named {@code homeName}, also the page title's service part).
    */
   public PublicRateLimit(Clock clock, int perMinute, String homePath, String homeName) {
+    this(clock, perMinute, homePath, homeName, null);
+  }
+
+  /**
+   * As {@link #PublicRateLimit(Clock, int, String, String)}, the buckets kept in PostgreSQL and
+   * shared by every instance on it (by {@code shared}; in memory when null).
+   */
+  public PublicRateLimit(
+      Clock clock, int perMinute, String homePath, String homeName, SharedRateLimits shared) {
+    this.shared = shared;
     this.clock = clock;
     this.capacity = Math.max(1, perMinute);
     this.perMilli = this.capacity / 60_000.0;
@@ -64,6 +76,9 @@ public class PublicRateLimit extends OncePerRequestFilter {
   /** Takes a token for the address; returns 0 when allowed, else the seconds until one is. */
   public long take(String address) {
     long now = clock.millis();
+    if (shared != null) {
+      return shared.take("public:" + homePath, address, capacity, perMilli, now);
+    }
     if (buckets.size() > PRUNE_AT) {
       prune(now);
     }

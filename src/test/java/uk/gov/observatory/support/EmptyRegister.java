@@ -27,5 +27,7 @@ public class EmptyRegister implements BeforeEachCallback {
     jdbc.execute("truncate learning_excerpt, learning_briefing");
     jdbc.execute(
         "truncate library_page, library_document, library_subscriber_token, library_subscriber, library_mailing");
+    jdbc.execute(
+        "truncate spring_session_attributes, spring_session, rate_limit_window, rate_limit_bucket");
   }
 }

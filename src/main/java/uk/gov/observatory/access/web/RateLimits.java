@@ -7,13 +7,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.web.filter.OncePerRequestFilter;
+import uk.gov.observatory.web.SharedRateLimits;
 
 /**
- * Rate limits, per instance, in fixed one-minute windows. Over a limit the answer is 429 with
- * Retry-After: a problem on the API and the service's error page elsewhere.
+ * Rate limits in fixed one-minute windows, counted in PostgreSQL ({@link SharedRateLimits}) and so
+ * shared by every instance on the database (one made without it counts in memory, per instance).
+ * Over a limit the answer is 429 with Retry-After: a problem on the API and the service's error
+ * page elsewhere.
  *
  * <ul>
  *   <li>Sign-in attempts (every POST under {@code /sign-in}) per remote address: checked here, as a
@@ -25,13 +29,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       that carries a token is refused before the token is looked up.
  * </ul>
  *
- * <p>Memory is bounded: at most {@value #MAX_KEYS} windows are kept; past that, windows of earlier
- * minutes are dropped, and if the current minute alone fills the table, keys it has no room for
- * share one window per kind (so a flood from very many addresses is limited as if from one).
+ * <p>In memory, memory is bounded: at most {@value #MAX_KEYS} windows are kept; past that, windows
+ * of earlier minutes are dropped, and if the current minute alone fills the table, keys it has no
+ * room for share one window per kind (so a flood from very many addresses is limited as if from
+ * one).
  */
 class RateLimits extends OncePerRequestFilter {
 
   static final int MAX_KEYS = 100_000;
+
+  /** The prefix of these limits' kinds in the shared tables. */
+  static final String KIND = "access:";
 
   private final Clock clock;
   private final int signInPerMinute;
@@ -39,13 +47,35 @@ class RateLimits extends OncePerRequestFilter {
   private final int tokenFailuresPerMinute;
   private final int maxKeys;
   private final Map<String, long[]> windows = new ConcurrentHashMap<>();
+  private final SharedRateLimits shared;
 
   RateLimits(Clock clock, int signInPerMinute, int apiPerMinute, int tokenFailuresPerMinute) {
-    this(clock, signInPerMinute, apiPerMinute, tokenFailuresPerMinute, MAX_KEYS);
+    this(clock, signInPerMinute, apiPerMinute, tokenFailuresPerMinute, MAX_KEYS, null);
+  }
+
+  /** Limits counted in PostgreSQL, shared by every instance on it. */
+  RateLimits(
+      Clock clock,
+      int signInPerMinute,
+      int apiPerMinute,
+      int tokenFailuresPerMinute,
+      SharedRateLimits shared) {
+    this(clock, signInPerMinute, apiPerMinute, tokenFailuresPerMinute, MAX_KEYS, shared);
   }
 
   RateLimits(
       Clock clock, int signInPerMinute, int apiPerMinute, int tokenFailuresPerMinute, int maxKeys) {
+    this(clock, signInPerMinute, apiPerMinute, tokenFailuresPerMinute, maxKeys, null);
+  }
+
+  private RateLimits(
+      Clock clock,
+      int signInPerMinute,
+      int apiPerMinute,
+      int tokenFailuresPerMinute,
+      int maxKeys,
+      SharedRateLimits shared) {
+    this.shared = shared;
     this.maxKeys = maxKeys;
     this.clock = clock;
     this.signInPerMinute = signInPerMinute;
@@ -79,6 +109,9 @@ class RateLimits extends OncePerRequestFilter {
 
   /** Whether an address has had as many refused API tokens this minute as it may. */
   boolean tooManyTokenFailures(String address) {
+    if (shared != null) {
+      return shared.hits(KIND + "token-failures", address, minute()) >= tokenFailuresPerMinute;
+    }
     long[] window = windows.get(key("token-failures", address));
     if (window == null && windows.size() >= maxKeys) {
       window = windows.get(key("token-failures", "(others)"));
@@ -106,6 +139,11 @@ class RateLimits extends OncePerRequestFilter {
 
   /** Forgets every window (tests only: the test clock never leaves its minute). */
   void forget() {
+    if (shared != null) {
+      for (String kind : List.of("sign-in", "api-account", "api-address", "token-failures")) {
+        shared.forget(KIND + kind);
+      }
+    }
     windows.clear();
   }
 
@@ -144,6 +182,9 @@ class RateLimits extends OncePerRequestFilter {
   /** Counts a request in the current minute's window; false once the limit is passed. */
   boolean allowed(String kind, String who, int limit) {
     long minute = minute();
+    if (shared != null) {
+      return shared.hit(KIND + kind, who, minute) <= limit;
+    }
     String key = key(kind, who);
     if (windows.size() >= maxKeys && !windows.containsKey(key)) {
       windows.entrySet().removeIf(e -> e.getValue()[0] != minute);

@@ -219,8 +219,9 @@ class SecurityConfiguration {
       java.time.Clock clock,
       @Value("${observatory.rate-limit.sign-in-per-minute:20}") int signIn,
       @Value("${observatory.rate-limit.api-per-minute:600}") int api,
-      @Value("${observatory.rate-limit.api-token-failures-per-minute:20}") int tokenFailures) {
-    return new RateLimits(clock, signIn, api, tokenFailures);
+      @Value("${observatory.rate-limit.api-token-failures-per-minute:20}") int tokenFailures,
+      uk.gov.observatory.web.SharedRateLimits shared) {
+    return new RateLimits(clock, signIn, api, tokenFailures, shared);
   }
 
   /** The sign-in limit runs before the security filters, so floods are cut off before any work. */

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import uk.gov.observatory.library.LibrarySubscriptions;
+import uk.gov.observatory.web.OnceAcrossInstances;
 
 /**
  * The learning library's monthly email: at 7am (England) on each of the first seven days of a
@@ -17,7 +18,8 @@ import uk.gov.observatory.library.LibrarySubscriptions;
  * library_mailing}: one instance, one day queues it; the other runs do nothing, and an instance
  * that was down on the 1st still sends it that week). The outbox's sender sends it. Off with {@code
  * observatory.reminders.enabled=false}, as the outbox's sender (the command line's one-off jobs and
- * the tests; the tests call {@link LibrarySubscriptions#sendMonthly} directly).
+ * the tests; the tests call {@link LibrarySubscriptions#sendMonthly} directly). Each run holds the
+ * job's database lock ({@link OnceAcrossInstances}), so two instances never run it at once.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -31,10 +33,12 @@ class SubscriberSchedule {
 
   private final LibrarySubscriptions subscriptions;
   private final Clock clock;
+  private final OnceAcrossInstances once;
 
-  SubscriberSchedule(LibrarySubscriptions subscriptions, Clock clock) {
+  SubscriberSchedule(LibrarySubscriptions subscriptions, Clock clock, OnceAcrossInstances once) {
     this.subscriptions = subscriptions;
     this.clock = clock;
+    this.once = once;
   }
 
   @Scheduled(
@@ -43,10 +47,15 @@ class SubscriberSchedule {
   void monthly() {
     YearMonth previous = YearMonth.now(clock.withZone(ZoneId.of("Europe/London"))).minusMonths(1);
     try {
-      int queued = subscriptions.sendMonthly(previous);
-      if (queued > 0) {
-        log.info("Queued the learning library's email for {} to {} subscribers", previous, queued);
-      }
+      once.run(
+          "library.monthly-email",
+          () -> {
+            int queued = subscriptions.sendMonthly(previous);
+            if (queued > 0) {
+              log.info(
+                  "Queued the learning library's email for {} to {} subscribers", previous, queued);
+            }
+          });
     } catch (RuntimeException e) {
       log.error("The learning library's monthly email failed; it is tried again tomorrow", e);
     }

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import uk.gov.observatory.web.PublicRateLimit;
+import uk.gov.observatory.web.SharedRateLimits;
 
 /**
  * The learning library's public pages' filters, as the statistics pages': the rate limit per client
@@ -25,10 +26,12 @@ class PublicLibraryWebConfiguration {
 
   @Bean
   FilterRegistrationBean<PublicRateLimit> learningRateLimit(
-      Clock clock, @Value("${observatory.rate-limit.learning-per-minute:120}") int perMinute) {
+      Clock clock,
+      SharedRateLimits shared,
+      @Value("${observatory.rate-limit.learning-per-minute:120}") int perMinute) {
     FilterRegistrationBean<PublicRateLimit> r =
         new FilterRegistrationBean<>(
-            new PublicRateLimit(clock, perMinute, "/learning", "Learning library"));
+            new PublicRateLimit(clock, perMinute, "/learning", "Learning library", shared));
     r.addUrlPatterns(PATTERNS);
     r.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
     return r;

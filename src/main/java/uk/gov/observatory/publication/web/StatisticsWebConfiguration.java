@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import uk.gov.observatory.web.PublicRateLimit;
+import uk.gov.observatory.web.SharedRateLimits;
 
 /**
  * The public statistics pages' filters: the rate limit per client address (before any other work,
@@ -24,9 +25,12 @@ class StatisticsWebConfiguration {
 
   @Bean
   FilterRegistrationBean<PublicRateLimit> statisticsRateLimit(
-      Clock clock, @Value("${observatory.rate-limit.statistics-per-minute:120}") int perMinute) {
+      Clock clock,
+      SharedRateLimits shared,
+      @Value("${observatory.rate-limit.statistics-per-minute:120}") int perMinute) {
     FilterRegistrationBean<PublicRateLimit> r =
-        new FilterRegistrationBean<>(new PublicRateLimit(clock, perMinute));
+        new FilterRegistrationBean<>(
+            new PublicRateLimit(clock, perMinute, "/statistics", "Published statistics", shared));
     r.addUrlPatterns(PATTERNS);
     r.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
     return r;

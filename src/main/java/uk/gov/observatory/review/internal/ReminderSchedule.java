@@ -8,12 +8,15 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import uk.gov.observatory.review.OutboxSender;
 import uk.gov.observatory.review.ReviewReminders;
+import uk.gov.observatory.web.OnceAcrossInstances;
 
 /**
  * Runs the reminder sweep and the outbox's sender on a schedule, unless {@code
  * observatory.reminders.enabled=false} (the command line's one-off jobs and the tests turn it off;
- * the tests call both directly). Every instance of the application runs both: the outbox's keys and
- * row locks make that safe.
+ * the tests call both directly). Each run takes the job's database lock ({@link
+ * OnceAcrossInstances}): with several instances on one database, one runs it and the others skip
+ * that run (the outbox's keys and row locks would make a second run harmless, but it would be
+ * wasted).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -27,10 +30,12 @@ class ReminderSchedule {
 
   private final ReviewReminders reminders;
   private final OutboxSender sender;
+  private final OnceAcrossInstances once;
 
-  ReminderSchedule(ReviewReminders reminders, OutboxSender sender) {
+  ReminderSchedule(ReviewReminders reminders, OutboxSender sender, OnceAcrossInstances once) {
     this.reminders = reminders;
     this.sender = sender;
+    this.once = once;
   }
 
   @Scheduled(
@@ -38,7 +43,7 @@ class ReminderSchedule {
       fixedDelayString = "${observatory.reminders.sweep-interval:1h}")
   void sweep() {
     try {
-      reminders.sweep();
+      once.run("review.reminder-sweep", reminders::sweep);
     } catch (RuntimeException e) {
       log.error("The reminder sweep failed; it runs again at its next interval", e);
     }
@@ -49,7 +54,7 @@ class ReminderSchedule {
       fixedDelayString = "${observatory.reminders.send-interval:1m}")
   void send() {
     try {
-      sender.sendDue();
+      once.run("review.outbox-send", sender::sendDue);
     } catch (RuntimeException e) {
       log.error("Sending the outbox's emails failed; it runs again at its next interval", e);
     }

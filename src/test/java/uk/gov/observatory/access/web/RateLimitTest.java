@@ -45,6 +45,7 @@ class RateLimitTest {
   @Autowired Accounts accounts;
   @Autowired AuditLog audit;
   @Autowired JdbcTemplate jdbc;
+  @Autowired uk.gov.observatory.web.SharedRateLimits shared;
 
   @BeforeEach
   void freshMinute() {
@@ -244,5 +245,30 @@ class RateLimitTest {
     clock.now = clock.now.plus(Duration.ofMinutes(1));
     assertThat(bounded.apiAllowedForAddress("2001:db8::ffff")).isTrue();
     assertThat(bounded.size()).isLessThanOrEqualTo(101);
+  }
+
+  @Test
+  @DisplayName("two instances on one database share each limit: counted in PostgreSQL")
+  void limitsAreSharedByInstances() {
+    MovingClock clock = new MovingClock(TestClock.NOW);
+    RateLimits a = new RateLimits(clock, 3, 5, 4, shared);
+    RateLimits b = new RateLimits(clock, 3, 5, 4, shared);
+    a.forget();
+    for (int i = 0; i < 5; i++) {
+      assertThat((i % 2 == 0 ? a : b).apiAllowedForAddress("198.51.100.7")).as("" + i).isTrue();
+    }
+    assertThat(a.apiAllowedForAddress("198.51.100.7")).isFalse();
+    assertThat(b.apiAllowedForAddress("198.51.100.7")).isFalse();
+    assertThat(b.apiAllowedForAccount(42)).isTrue();
+    // Refused tokens counted on one instance close the address on the other.
+    for (int i = 0; i < 4; i++) {
+      a.tokenRefused("198.51.100.8");
+    }
+    assertThat(b.tooManyTokenFailures("198.51.100.8")).isTrue();
+    assertThat(b.tooManyTokenFailures("198.51.100.9")).isFalse();
+    // A new minute, a new window, on both.
+    clock.now = clock.now.plus(Duration.ofMinutes(1));
+    assertThat(b.apiAllowedForAddress("198.51.100.7")).isTrue();
+    assertThat(a.tooManyTokenFailures("198.51.100.8")).isFalse();
   }
 }
