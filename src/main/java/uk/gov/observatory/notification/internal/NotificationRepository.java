@@ -137,16 +137,17 @@ public class NotificationRepository {
             ref));
   }
 
-  /** The next number of a year's SIN-YYYY-NNNNN references. */
-  public int nextRefNumber(int year) {
-    Integer n =
-        jdbc.queryForObject(
-            "insert into notification_ref_counter (year, last_value) values (?, 1)"
-                + " on conflict (year) do update set last_value ="
-                + " notification_ref_counter.last_value + 1 returning last_value",
-            Integer.class,
-            year);
-    return n == null ? 1 : n;
+  /**
+   * The next number of a year's SIN-YYYY-NNNNN references, from that year's sequence (migration
+   * V24): it never waits for another notification's transaction, and a number taken by one that
+   * then fails or rolls back is not given again, so a year's numbers can have gaps.
+   */
+  public long nextRefNumber(int year) {
+    Long n = jdbc.queryForObject("select notification_ref_next(?)", Long.class, year);
+    if (n == null) {
+      throw new IllegalStateException("no reference number for " + year);
+    }
+    return n;
   }
 
   public Optional<Notification> findByRef(String ref) {
