@@ -7,11 +7,11 @@
 --    its number leaves a gap in that year's numbers. Gaps are acceptable (a reference only has to
 --    be unique); the numbers still rise in the order they were taken.
 --
---    notification_ref_next(year) gives the next number, creating the year's sequence on its first
---    use (so the application's role, which may create nothing, can call it: SECURITY DEFINER, as
---    the owner of the tables). A new sequence starts after the highest number already used that
---    year, in notification_ref_counter (the old counter, no longer written) or in the register.
-create function notification_ref_next(ref_year int) returns bigint
+--    notification_ref_year(year) creates a year's sequence (SECURITY DEFINER, as the owner of the
+--    tables: the application's role may create nothing), and notification_ref_next(year) gives its
+--    next number. A new sequence starts after the highest number already used that year, in
+--    notification_ref_counter (the old counter, no longer written) or in the register.
+create function notification_ref_year(ref_year int) returns void
 language plpgsql security definer set search_path from current as $$
 declare
   seq text := 'notification_ref_' || ref_year;
@@ -21,34 +21,46 @@ begin
     raise exception 'a notification reference''s year has four digits, not %', ref_year
       using errcode = 'invalid_parameter_value';
   end if;
-  if to_regclass(seq) is null then
-    select greatest(
-             coalesce((select last_value from notification_ref_counter where year = ref_year), 0),
-             coalesce((select max(substr(notification_ref, 10)::bigint) from notification
-                       where notification_ref ~ ('^SIN-' || ref_year || '-[0-9]{1,18}$')), 0))
-      into highest;
-    begin
-      execute format('create sequence %I as bigint start with %s', seq, highest + 1);
-    exception when duplicate_table or unique_violation then
-      -- Another transaction created it first (this one waited for it to commit): use theirs.
-      null;
-    end;
+  if to_regclass(seq) is not null then
+    return;
   end if;
-  return nextval(seq);
+  select greatest(
+           coalesce((select last_value from notification_ref_counter where year = ref_year), 0),
+           coalesce((select max(substr(notification_ref, 10)::bigint) from notification
+                     where notification_ref ~ ('^SIN-' || ref_year || '-[0-9]{1,18}$')), 0))
+    into highest;
+  begin
+    execute format('create sequence %I as bigint start with %s', seq, highest + 1);
+  exception when duplicate_table or unique_violation then
+    -- Another transaction created it first (this one waited for it to commit): use theirs.
+    null;
+  end;
 end
 $$;
 
--- The application's role is given the right to call it by database.ApplicationRoleGrants.
+-- The application calls notification_ref_year in a short transaction of its own before the
+-- notifying one (so that transaction, holding a new sequence's catalog entry until it commits,
+-- makes no other wait); here it is called again only in case the sequence went missing since.
+create function notification_ref_next(ref_year int) returns bigint
+language plpgsql security definer set search_path from current as $$
+begin
+  perform notification_ref_year(ref_year);
+  return nextval('notification_ref_' || ref_year);
+end
+$$;
+
+revoke all on function notification_ref_year(int) from public;
 revoke all on function notification_ref_next(int) from public;
 
--- The years already counted get their sequences now (so their first notification after the upgrade
--- does not create one): created by taking a number, then set back so that number comes next.
+-- The application's role is given the right to call them by database.ApplicationRoleGrants.
+
+-- The years already counted get their sequences now, going on from the counter.
 do $$
 declare
   y int;
 begin
   for y in select year from notification_ref_counter where year between 1000 and 9999 loop
-    perform setval(format('%I', 'notification_ref_' || y), notification_ref_next(y), false);
+    perform notification_ref_year(y);
   end loop;
 end
 $$;

@@ -71,10 +71,12 @@ class ApplicationRoleGrants extends AfterEveryMigration {
                 + ".audit_entry to "
                 + quotedRole);
       }
-      // Notification references (V24): each year's sequence is made and advanced by this function.
-      if (exists(s, "select to_regprocedure('notification_ref_next(int)')")) {
-        s.execute(
-            "grant execute on function " + schema + ".notification_ref_next(int) to " + quotedRole);
+      // Notification references (V24): each year's sequence is made and advanced by these.
+      for (String function : new String[] {"notification_ref_year", "notification_ref_next"}) {
+        if (exists(s, "select to_regprocedure('" + function + "(int)')")) {
+          s.execute(
+              "grant execute on function " + schema + "." + function + "(int) to " + quotedRole);
+        }
       }
       s.execute(
           "revoke insert, update, delete on "
