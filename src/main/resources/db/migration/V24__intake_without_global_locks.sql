@@ -49,21 +49,9 @@ begin
 end
 $$;
 
-revoke all on function notification_ref_year(int) from public;
-revoke all on function notification_ref_next(int) from public;
-
--- The application's role is given the right to call them by database.ApplicationRoleGrants.
-
--- The years already counted get their sequences now, going on from the counter.
-do $$
-declare
-  y int;
-begin
-  for y in select year from notification_ref_counter where year between 1000 and 9999 loop
-    perform notification_ref_year(y);
-  end loop;
-end
-$$;
+-- Only the application's role may call them (database.ApplicationRoleGrants). A year counted by
+-- notification_ref_counter gets its sequence on its first notification after this migration,
+-- going on from the counter.
 
 -- 2. The audit chain is sealed after commit instead of while appending. An entry is inserted
 --    without previous_hash, entry_hash and chain_pos (no lock, no read of the last entry); the

@@ -74,6 +74,7 @@ class ApplicationRoleGrants extends AfterEveryMigration {
       // Notification references (V24): each year's sequence is made and advanced by these.
       for (String function : new String[] {"notification_ref_year", "notification_ref_next"}) {
         if (exists(s, "select to_regprocedure('" + function + "(int)')")) {
+          s.execute("revoke all on function " + schema + "." + function + "(int) from public");
           s.execute(
               "grant execute on function " + schema + "." + function + "(int) to " + quotedRole);
         }
