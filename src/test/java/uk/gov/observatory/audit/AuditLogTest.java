@@ -321,7 +321,7 @@ class AuditLogTest {
       "an entry is written unsealed without waiting for another transaction's entry, and sealed in"
           + " commit order: one committed late with a lower id is sealed after, none skipped")
   void sealingInCommitOrder() throws Exception {
-    ExecutorService pool = Executors.newSingleThreadExecutor();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
     java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     try {
@@ -348,11 +348,8 @@ class AuditLogTest {
       // Another audited change completes meanwhile (before issue 19 it waited for the first's
       // commit on the audit's append lock).
       Future<AuditEntry> quick =
-          Executors.newSingleThreadExecutor()
-              .submit(
-                  () ->
-                      audit.record(
-                          AuditEvent.of("quick", AuditAction.VIEWED, "notification", "B")));
+          pool.submit(
+              () -> audit.record(AuditEvent.of("quick", AuditAction.VIEWED, "notification", "B")));
       AuditEntry b = quick.get(10, java.util.concurrent.TimeUnit.SECONDS);
       assertThat(b.entryHash()).isNull(); // not sealed yet
       // Only the committed entry is sealed; the open one is not visible, so not skipped either.
