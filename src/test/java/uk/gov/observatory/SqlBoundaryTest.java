@@ -49,6 +49,9 @@ class SqlBoundaryTest {
           entry("child", "notification"),
           entry("notification_ref_counter", "notification"),
           entry("idempotency_key", "notification"),
+          // notification (V24): each year's reference sequence, made and advanced
+          entry("notification_ref_year", "notification"),
+          entry("notification_ref_next", "notification"),
           // notification (V12): published views, its change hook and the triggers that call it
           entry("published_notification", "notification"),
           entry("published_child", "notification"),

@@ -15,6 +15,12 @@ import uk.gov.observatory.audit.internal.AuditRepository;
  * The audit log: an append-only, hash-chained record of who signed in, read, changed, imported,
  * exported and reported what. {@link #record} joins the caller's transaction, so an entry commits
  * or rolls back with the change it records; a failure to write it fails the change.
+ *
+ * <p>An entry is written unsealed (a plain insert: audited requests do not wait for each other) and
+ * sealed into the hash chain after its transaction commits, by {@link #seal()}: every second (see
+ * {@code AuditSealSchedule}), and before every {@link #verify()}. Until then it is not yet
+ * protected by the chain; once sealed, changing, removing or reordering it is caught by {@link
+ * #verify()}.
  */
 @Service
 public class AuditLog {
@@ -22,8 +28,12 @@ public class AuditLog {
   /** Page size of {@link #search(String, String, Instant, Instant, int)}. */
   public static final int PAGE_SIZE = 50;
 
+  /** How many entries one sealing transaction seals at most. */
+  static final int SEAL_BATCH = 1000;
+
   private final AuditRepository repository;
   private final TransactionTemplate tx;
+  private final TransactionTemplate sealing;
   private final TransactionTemplate readOnly;
   private final Clock clock;
 
@@ -32,6 +42,9 @@ public class AuditLog {
     this.repository = repository;
     this.tx = new TransactionTemplate(transactions);
     this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+    this.sealing = new TransactionTemplate(transactions);
+    this.sealing.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.sealing.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     this.readOnly = new TransactionTemplate(transactions);
     this.readOnly.setReadOnly(true);
     this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -39,21 +52,63 @@ public class AuditLog {
   }
 
   /**
-   * Appends an entry. Inside a transaction it joins it (and serialises the caller's other audited
-   * work until it commits, so keep it near the end); outside one it commits on its own.
+   * Appends an entry, unsealed (see the class comment). Inside a transaction it joins it; outside
+   * one it commits on its own. It takes no lock: concurrent callers do not wait for each other.
    */
   public AuditEntry record(AuditEvent event) {
     Objects.requireNonNull(event, "event");
     return tx.execute(status -> repository.append(event, () -> Instant.now(clock)));
   }
 
-  /** Checks every entry's hash and link in order; the first that does not fit is named. */
+  /**
+   * Seals every entry committed so far into the chain, waiting for a sealer running elsewhere (in
+   * this or another instance) to finish first. Returns how many entries it sealed.
+   */
+  public long seal() {
+    long total = 0;
+    while (true) {
+      Integer n = sealing.execute(status -> repository.seal(SEAL_BATCH, true));
+      if (n == null || n <= 0) {
+        return total;
+      }
+      total += n;
+      if (n < SEAL_BATCH) {
+        return total;
+      }
+    }
+  }
+
+  /**
+   * As {@link #seal()}, but returns at once (with -1) when another sealer is running: for the
+   * schedule, where the other sealer will have sealed what this one would have.
+   */
+  public long sealIfFree() {
+    long total = 0;
+    while (true) {
+      Integer n = sealing.execute(status -> repository.seal(SEAL_BATCH, false));
+      if (n == null || n < 0) {
+        return total == 0 ? -1 : total;
+      }
+      total += n;
+      if (n < SEAL_BATCH) {
+        return total;
+      }
+    }
+  }
+
+  /**
+   * Seals what has been committed, then checks every sealed entry's hash and link in chain order;
+   * the first that does not fit is named. Entries committed after the sealing (while verifying) are
+   * counted as not yet sealed.
+   */
   public AuditVerification verify() {
+    seal();
     return readOnly.execute(
         status -> {
           Check check = new Check();
           repository.forEachInOrder(check);
-          return new AuditVerification(check.count, check.broken, check.reason);
+          return new AuditVerification(
+              check.count, check.broken, check.reason, repository.unsealedCount());
         });
   }
 
@@ -145,7 +200,8 @@ public class AuditLog {
         reason =
             "its previous_hash does not match the entry_hash of entry "
                 + previous.id()
-                + ": an entry between them was deleted or inserted, or this entry was altered";
+                + ": an entry between them was deleted or inserted, the entries were reordered, or this"
+                + " entry was altered";
       }
       previous = e;
     }

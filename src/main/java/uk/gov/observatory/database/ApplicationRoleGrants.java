@@ -59,6 +59,26 @@ class ApplicationRoleGrants extends AfterEveryMigration {
               + " to "
               + quotedRole);
       s.execute("revoke update, delete on " + schema + ".audit_entry from " + quotedRole);
+      // The audit sealer (V24) sets an entry's chain position and hashes once; the table's trigger
+      // refuses any other change, and a second sealing.
+      if (exists(
+          s,
+          "select 1 from information_schema.columns where table_schema = current_schema()"
+              + " and table_name = 'audit_entry' and column_name = 'chain_pos'")) {
+        s.execute(
+            "grant update (chain_pos, previous_hash, entry_hash) on "
+                + schema
+                + ".audit_entry to "
+                + quotedRole);
+      }
+      // Notification references (V24): each year's sequence is made and advanced by these.
+      for (String function : new String[] {"notification_ref_year", "notification_ref_next"}) {
+        if (exists(s, "select to_regprocedure('" + function + "(int)')")) {
+          s.execute("revoke all on function " + schema + "." + function + "(int) from public");
+          s.execute(
+              "grant execute on function " + schema + "." + function + "(int) to " + quotedRole);
+        }
+      }
       s.execute(
           "revoke insert, update, delete on "
               + schema
@@ -74,6 +94,13 @@ class ApplicationRoleGrants extends AfterEveryMigration {
         }
       }
       s.execute("grant " + LIBRARY_READER + " to " + quotedRole);
+    }
+  }
+
+  /** Whether the query gives a row whose first column is not null. */
+  private static boolean exists(Statement s, String sql) throws SQLException {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      return rs.next() && rs.getObject(1) != null;
     }
   }
 }

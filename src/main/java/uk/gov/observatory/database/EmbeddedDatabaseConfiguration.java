@@ -61,15 +61,25 @@ public class EmbeddedDatabaseConfiguration {
     return db.postgres();
   }
 
-  /** The application's connections: as {@code observatory_app}. */
+  /**
+   * The application's connections: as {@code observatory_app}, at most {@code
+   * observatory.database.pool-size} (default 10) at once. (An external database's pool is Spring
+   * Boot's, sized by {@code spring.datasource.hikari.maximum-pool-size}, which
+   * application.properties sets from the same setting.)
+   */
   @Bean(destroyMethod = "close")
   @Primary
-  DataSource dataSource(EmbeddedDatabase db) {
+  DataSource dataSource(
+      EmbeddedDatabase db, @Value("${observatory.database.pool-size:10}") int poolSize) {
+    if (poolSize < 1) {
+      throw new IllegalStateException(
+          "observatory.database.pool-size must be 1 or more, not " + poolSize);
+    }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(db.jdbcUrl());
     config.setUsername(EmbeddedDatabase.APPLICATION_ROLE);
     config.setPassword(db.passwords().application());
-    config.setMaximumPoolSize(8);
+    config.setMaximumPoolSize(poolSize);
     config.setPoolName("observatory-embedded");
     return new HikariDataSource(config);
   }

@@ -95,6 +95,7 @@ public class NotificationRegister {
   public Notified notify(NotificationSubmission submission, String idempotencyKey, String actor) {
     if (idempotencyKey == null || idempotencyKey.isBlank()) {
       Notification valid = checkNew(submission);
+      repository.prepareRefYear(valid.notifiedDate().getYear());
       return new Notified(tx.execute(status -> store(valid, actor)), false);
     }
     if (idempotencyKey.length() > 200) {
@@ -108,6 +109,7 @@ public class NotificationRegister {
     if (earlier.isPresent()) {
       return earlier.get();
     }
+    repository.prepareRefYear(valid.notifiedDate().getYear());
     try {
       return tx.execute(
           status -> {

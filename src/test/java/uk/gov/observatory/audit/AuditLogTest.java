@@ -196,32 +196,55 @@ class AuditLogTest {
     assertThat(v.reason()).contains("genesis");
   }
 
+  /**
+   * Opens a gap of {@code width} chain positions after position {@code after} (as a forger must to
+   * insert an entry there: the sealer leaves none), renumbering the later entries without
+   * reordering them.
+   */
+  void openGap(long after, long width) {
+    AuditTables.bypassing(
+        owner,
+        "update audit_entry set chain_pos = chain_pos + ? where chain_pos > ?",
+        width,
+        after);
+  }
+
+  long chainPos(long id) {
+    return jdbc.queryForObject("select chain_pos from audit_entry where id = ?", Long.class, id);
+  }
+
   @Test
   @DisplayName("a forged entry inserted into the chain or added at its end is named")
   void insertedForgedEntry() {
     register.notify(Submissions.death(), null, "alice");
     register.notify(Submissions.death(), null, "alice");
-    // A gap in the ids (as a rolled-back transaction leaves) for a forger to fill.
-    long gap =
-        jdbc.queryForObject(
-            "select nextval(pg_get_serial_sequence('audit_entry', 'id'))", Long.class);
     register.notify(Submissions.death(), null, "alice");
     assertThat(audit.verify().intact()).isTrue();
+    List<Long> ids = ids();
+    long firstPos = chainPos(ids.get(0));
+    // Renumbering the chain without reordering it changes nothing verify relies on.
+    openGap(firstPos, 1000);
+    assertThat(audit.verify().message()).isEqualTo("Audit chain intact: 3 entries");
 
+    long forged =
+        jdbc.queryForObject(
+            "select nextval(pg_get_serial_sequence('audit_entry', 'id'))", Long.class);
     String copyOf =
         "insert into audit_entry (id, recorded_at, actor, action, record_type, record_ref,"
-            + " before_state, after_state, details, previous_hash, entry_hash)"
+            + " before_state, after_state, details, previous_hash, entry_hash, chain_pos)"
             + " overriding system value select ?, recorded_at, 'mallory', 'DELETED', record_type,"
-            + " record_ref, null, null, null, previous_hash, entry_hash from audit_entry where id = ?";
-    AuditTables.bypassing(owner, copyOf, gap, gap - 1);
+            + " record_ref, null, null, null, previous_hash, entry_hash, ? from audit_entry"
+            + " where id = ?";
+    AuditTables.bypassing(owner, copyOf, forged, firstPos + 1, ids.get(0));
     AuditVerification middle = audit.verify();
-    assertThat(middle.firstBroken().id()).isEqualTo(gap);
-    assertThat(middle.message()).contains("at entry " + gap + " (").contains("DELETED");
+    assertThat(middle.firstBroken().id()).isEqualTo(forged);
+    assertThat(middle.message()).contains("at entry " + forged + " (").contains("DELETED");
 
-    AuditTables.bypassing(owner, "delete from audit_entry where id = ?", gap);
+    AuditTables.bypassing(owner, "delete from audit_entry where id = ?", forged);
     assertThat(audit.verify().intact()).isTrue();
-    long end = gap + 5;
-    AuditTables.bypassing(owner, copyOf, end, gap + 1);
+    long end = forged + 5;
+    long last = chainPos(ids.get(2));
+    AuditTables.bypassing(owner, copyOf, end, last + 1, ids.get(2));
     assertThat(audit.verify().firstBroken().id()).isEqualTo(end);
   }
 
@@ -230,28 +253,132 @@ class AuditLogTest {
       "a forger who recomputes a valid hash for an inserted entry still breaks the link after it")
   void recomputedForgery() {
     register.notify(Submissions.death(), null, "alice");
-    long gap =
-        jdbc.queryForObject(
-            "select nextval(pg_get_serial_sequence('audit_entry', 'id'))", Long.class);
     register.notify(Submissions.death(), null, "alice");
+    assertThat(audit.verify().intact()).isTrue();
     List<AuditEntry> chain = new ArrayList<>(audit.search(null, null, null, null, 1).items());
     java.util.Collections.reverse(chain);
     AuditEntry first = chain.get(0);
+    long firstPos = chainPos(first.id());
+    openGap(firstPos, 1);
+    long gap =
+        jdbc.queryForObject(
+            "select nextval(pg_get_serial_sequence('audit_entry', 'id'))", Long.class);
     Instant at = first.recordedAt();
     String hash =
         AuditChain.hash(
             gap, at, "mallory", "DELETED", null, null, null, null, null, first.entryHash());
     AuditTables.bypassing(
         owner,
-        "insert into audit_entry (id, recorded_at, actor, action, previous_hash, entry_hash)"
-            + " overriding system value values (?, ?, 'mallory', 'DELETED', ?, ?)",
+        "insert into audit_entry (id, recorded_at, actor, action, previous_hash, entry_hash,"
+            + " chain_pos) overriding system value values (?, ?, 'mallory', 'DELETED', ?, ?, ?)",
         gap,
         at.atOffset(ZoneOffset.UTC),
         first.entryHash(),
-        hash);
+        hash,
+        firstPos + 1);
     AuditVerification v = audit.verify();
     assertThat(v.firstBroken().id()).isEqualTo(chain.get(1).id());
     assertThat(v.reason()).contains("entry " + gap);
+  }
+
+  @Test
+  @DisplayName(
+      "two sealed entries swapped in the chain's order are caught at the first moved entry")
+  void reorderedEntries() {
+    List<Long> ids = fiveEntries();
+    long a = ids.get(1);
+    long b = ids.get(2);
+    long posA = chainPos(a);
+    long posB = chainPos(b);
+    // Swapped in three steps (chain positions are unique at every moment).
+    AuditTables.bypassing(owner, "update audit_entry set chain_pos = -1 where id = ?", a);
+    AuditTables.bypassing(owner, "update audit_entry set chain_pos = ? where id = ?", posA, b);
+    AuditTables.bypassing(owner, "update audit_entry set chain_pos = ? where id = ?", posB, a);
+
+    AuditVerification v = audit.verify();
+    assertThat(v.intact()).isFalse();
+    assertThat(v.firstBroken().id()).isEqualTo(b);
+    assertThat(v.reason()).contains("entry " + ids.get(0)).contains("reordered");
+  }
+
+  @Test
+  @DisplayName(
+      "a sealed entry that is changed, removed or reordered is caught: after the sealing, as before")
+  void tamperingAfterSealingIsCaught() {
+    List<Long> ids = fiveEntries();
+    // All five were sealed by verify: in the chain, each linked to the one before.
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from audit_entry where chain_pos is null", Long.class))
+        .isZero();
+    AuditTables.bypassing(
+        owner, "update audit_entry set actor = 'mallory' where id = ?", ids.get(3));
+    assertThat(audit.verify().firstBroken().id()).isEqualTo(ids.get(3));
+  }
+
+  @Test
+  @DisplayName(
+      "an entry is written unsealed without waiting for another transaction's entry, and sealed in"
+          + " commit order: one committed late with a lower id is sealed after, none skipped")
+  void sealingInCommitOrder() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    try {
+      // A transaction writes an entry (the lower id) and stays open.
+      Future<Long> slow =
+          pool.submit(
+              () ->
+                  tx.execute(
+                      status -> {
+                        long id =
+                            audit
+                                .record(
+                                    AuditEvent.of("slow", AuditAction.VIEWED, "notification", "A"))
+                                .id();
+                        written.countDown();
+                        try {
+                          release.await();
+                        } catch (InterruptedException e) {
+                          throw new IllegalStateException(e);
+                        }
+                        return id;
+                      }));
+      assertThat(written.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      // Another audited change completes meanwhile (before issue 19 it waited for the first's
+      // commit on the audit's append lock).
+      Future<AuditEntry> quick =
+          pool.submit(
+              () -> audit.record(AuditEvent.of("quick", AuditAction.VIEWED, "notification", "B")));
+      AuditEntry b = quick.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(b.entryHash()).isNull(); // not sealed yet
+      // Only the committed entry is sealed; the open one is not visible, so not skipped either.
+      assertThat(audit.verify().message()).isEqualTo("Audit chain intact: 1 entries");
+      assertThat(chainPos(b.id())).isEqualTo(1);
+
+      release.countDown();
+      long a = slow.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(a).isLessThan(b.id());
+      assertThat(
+              jdbc.queryForObject(
+                  "select chain_pos is null from audit_entry where id = ?", Boolean.class, a))
+          .isTrue();
+      assertThat(audit.seal()).isEqualTo(1);
+      assertThat(chainPos(a)).isEqualTo(2);
+      AuditVerification v = audit.verify();
+      assertThat(v.message()).isEqualTo("Audit chain intact: 2 entries");
+      assertThat(audit.seal()).isZero();
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  @DisplayName("verify names the entries written after its sealing as not yet sealed")
+  void unsealedInMessage() {
+    assertThat(new AuditVerification(7, null, null, 2).message())
+        .isEqualTo("Audit chain intact: 7 entries (and 2 written since, not yet sealed)");
   }
 
   @Test
@@ -261,6 +388,15 @@ class AuditLogTest {
     // As the owner: the triggers refuse even those who may change the table (the application's
     // role may not even try: ApplicationRoleTest).
     assertThatThrownBy(() -> owner.jdbc().update("update audit_entry set actor = 'mallory'"))
+        .isInstanceOf(DataAccessException.class)
+        .hasStackTraceContaining("audit_entry is append-only: UPDATE refused");
+    // Sealed entries cannot be sealed again (their hashes or place in the chain changed).
+    assertThatThrownBy(
+            () -> owner.jdbc().update("update audit_entry set entry_hash = upper(entry_hash)"))
+        .isInstanceOf(DataAccessException.class)
+        .hasStackTraceContaining("audit_entry is append-only: UPDATE refused");
+    assertThatThrownBy(
+            () -> owner.jdbc().update("update audit_entry set chain_pos = chain_pos + 100"))
         .isInstanceOf(DataAccessException.class)
         .hasStackTraceContaining("audit_entry is append-only: UPDATE refused");
     assertThatThrownBy(() -> owner.jdbc().update("delete from audit_entry"))
@@ -354,8 +490,7 @@ class AuditLogTest {
   @DisplayName(
       "concurrent appends (4 threads x 25 notifications and 25 views) leave one intact, linear chain")
   void concurrentAppends() throws Exception {
-    // Notifications alone are serialised by their reference counter's row lock; views take no
-    // other lock, so only the audit's own lock keeps their appends in one line.
+    // Nothing puts these appends in one line any more: the sealer chains them after they commit.
     String viewed = register.notify(Submissions.seriousHarm(), null, "setup").notification().ref();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {

@@ -90,12 +90,16 @@ class ApplicationRoleTest {
     // Through the application: a notification and its audit entry.
     String ref = register.notify(Submissions.death(), null, "alice").notification().ref();
     assertThat(audit.search(null, ref, null, null, 1).items()).hasSize(1);
+    assertThat(audit.seal()).isPositive();
     long entries = jdbc.queryForObject("select count(*) from audit_entry", Long.class);
     assertThat(entries).isPositive();
 
     for (String sql :
         new String[] {
           "update audit_entry set actor = 'mallory'",
+          // It may seal an entry once (V24), but not change a sealed one's hashes or place.
+          "update audit_entry set entry_hash = upper(entry_hash)",
+          "update audit_entry set chain_pos = null, previous_hash = null, entry_hash = null",
           "delete from audit_entry",
           "truncate audit_entry",
           "alter table audit_entry disable trigger user",

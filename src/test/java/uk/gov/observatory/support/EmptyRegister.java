@@ -23,6 +23,12 @@ public class EmptyRegister implements BeforeEachCallback {
             + " recovery_code, api_token, declared_interest, rapid_review, rapid_review_version,"
             + " challenge, challenge_message, lcspr, lcspr_notification, lcspr_recommendation,"
             + " case_event, outbox_email, partnership_contact, yearly_report cascade");
+    // Each year's reference numbers start again at 1 (V24: a sequence per year, made on first use).
+    jdbc.execute(
+        "do $$ declare s text; begin for s in select c.relname from pg_class c"
+            + " where c.relkind = 'S' and c.relnamespace = current_schema()::regnamespace"
+            + " and c.relname ~ '^notification_ref_[0-9]{4}$'"
+            + " loop execute format('drop sequence %I', s); end loop; end $$");
     jdbc.execute("truncate notification_draft");
     jdbc.execute("truncate learning_excerpt, learning_briefing");
     jdbc.execute(

@@ -19,12 +19,16 @@ import uk.gov.observatory.audit.AuditEvent;
 @Repository
 public class AuditRepository {
 
-  /** The advisory lock that puts appends in one line ("OBSAUDIT" in ASCII). */
-  static final long APPEND_LOCK = 0x4F42534155444954L;
+  /**
+   * The advisory lock that lets one sealer at a time, in any instance, extend the chain ("OBSAUDIT"
+   * in ASCII: before issue 19 it put every append in one line).
+   */
+  static final long SEAL_LOCK = 0x4F42534155444954L;
 
-  private static final String COLUMNS =
-      "id, recorded_at, actor, action, record_type, record_ref, before_state, after_state,"
-          + " details, previous_hash, entry_hash";
+  private static final String CONTENT =
+      "id, recorded_at, actor, action, record_type, record_ref, before_state, after_state, details";
+
+  private static final String COLUMNS = CONTENT + ", previous_hash, entry_hash";
 
   private static final RowMapper<AuditEntry> ENTRY = AuditRepository::entry;
 
@@ -35,55 +39,27 @@ public class AuditRepository {
   }
 
   /**
-   * Appends an entry at the end of the chain. Must run in a transaction: the advisory lock taken
-   * here is held until that transaction ends, so no other append can read the same last hash.
+   * Adds an entry, not yet sealed (no hashes, no place in the chain): a plain insert that waits for
+   * nothing, so audited requests do not wait for each other's commits. {@link #seal} chains it once
+   * its transaction has committed.
    */
   public AuditEntry append(AuditEvent e, Supplier<Instant> now) {
-    // Under REPEATABLE READ or SERIALIZABLE the last entry read below could be older than one
-    // committed while waiting for the lock, forking the chain: refuse rather than fork.
-    String isolation = jdbc.queryForObject("show transaction_isolation", String.class);
-    if (!"read committed".equals(isolation)) {
-      throw new IllegalStateException(
-          "audit entries are appended only in READ COMMITTED transactions, not " + isolation);
-    }
-    jdbc.query("select pg_advisory_xact_lock(?)", rs -> {}, APPEND_LOCK);
-    String previous =
-        jdbc.query(
-            "select entry_hash from audit_entry order by id desc limit 1",
-            rs -> rs.next() ? rs.getString(1) : AuditChain.GENESIS);
-    Long id =
-        jdbc.queryForObject(
-            "select nextval(pg_get_serial_sequence('audit_entry', 'id'))", Long.class);
     Instant at = AuditChain.micros(now.get());
     String action = e.action().name();
-    String hash =
-        AuditChain.hash(
-            id,
-            at,
+    Long id =
+        jdbc.queryForObject(
+            "insert into audit_entry ("
+                + CONTENT
+                + ") values (default, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+            Long.class,
+            OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
             e.actor(),
             action,
             e.recordType(),
             e.recordRef(),
             e.before(),
             e.after(),
-            e.details(),
-            previous);
-    jdbc.update(
-        "insert into audit_entry ("
-            + COLUMNS
-            + ") overriding system value"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        id,
-        OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
-        e.actor(),
-        action,
-        e.recordType(),
-        e.recordRef(),
-        e.before(),
-        e.after(),
-        e.details(),
-        previous,
-        hash);
+            e.details());
     return new AuditEntry(
         id,
         at,
@@ -94,16 +70,108 @@ public class AuditRepository {
         e.before(),
         e.after(),
         e.details(),
-        previous,
-        hash);
+        null,
+        null);
   }
 
-  /** Every entry in chain order, a batch at a time (call in a transaction to stream). */
+  /**
+   * Seals up to {@code max} committed entries not yet sealed, in id order: each gets the next chain
+   * position, its previous_hash (the entry_hash of the entry before it in the chain, or the genesis
+   * hash) and its entry_hash. Must run in a READ COMMITTED transaction; the advisory lock taken
+   * here is held until it ends, so sealers in several instances never fork the chain. Returns how
+   * many were sealed, or -1 when {@code wait} is false and another sealer holds the lock.
+   */
+  public int seal(int max, boolean wait) {
+    String isolation = jdbc.queryForObject("show transaction_isolation", String.class);
+    if (!"read committed".equals(isolation)) {
+      // Under a snapshot taken before the lock, the last sealed entry read below could be stale.
+      throw new IllegalStateException(
+          "audit entries are sealed only in READ COMMITTED transactions, not " + isolation);
+    }
+    if (wait) {
+      jdbc.query("select pg_advisory_xact_lock(?)", rs -> {}, SEAL_LOCK);
+    } else if (!Boolean.TRUE.equals(
+        jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, SEAL_LOCK))) {
+      return -1;
+    }
+    // Read after taking the lock, so each statement sees what the previous sealer committed.
+    Object[] last =
+        jdbc.query(
+            "select chain_pos, entry_hash from audit_entry where chain_pos is not null"
+                + " order by chain_pos desc limit 1",
+            rs -> rs.next() ? new Object[] {rs.getLong(1), rs.getString(2)} : null);
+    long position = last == null ? 0 : (Long) last[0];
+    String previous = last == null ? AuditChain.GENESIS : (String) last[1];
+    List<AuditEntry> unsealed =
+        jdbc.query(
+            "select " + COLUMNS + " from audit_entry where chain_pos is null order by id limit ?",
+            ENTRY,
+            max);
+    if (unsealed.isEmpty()) {
+      return 0;
+    }
+    int n = unsealed.size();
+    Long[] ids = new Long[n];
+    Long[] positions = new Long[n];
+    String[] previousHashes = new String[n];
+    String[] hashes = new String[n];
+    for (int i = 0; i < n; i++) {
+      AuditEntry e = unsealed.get(i);
+      String hash =
+          AuditChain.hash(
+              e.id(),
+              e.recordedAt(),
+              e.actor(),
+              e.action(),
+              e.recordType(),
+              e.recordRef(),
+              e.before(),
+              e.after(),
+              e.details(),
+              previous);
+      ids[i] = e.id();
+      positions[i] = ++position;
+      previousHashes[i] = previous;
+      hashes[i] = hash;
+      previous = hash;
+    }
+    int updated =
+        jdbc.execute(
+            (java.sql.Connection c) -> {
+              try (var ps =
+                  c.prepareStatement(
+                      "update audit_entry a set chain_pos = v.pos, previous_hash = v.prev,"
+                          + " entry_hash = v.hash"
+                          + " from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[])"
+                          + " as v(id, pos, prev, hash)"
+                          + " where a.id = v.id and a.chain_pos is null")) {
+                ps.setArray(1, c.createArrayOf("bigint", ids));
+                ps.setArray(2, c.createArrayOf("bigint", positions));
+                ps.setArray(3, c.createArrayOf("text", previousHashes));
+                ps.setArray(4, c.createArrayOf("text", hashes));
+                return ps.executeUpdate();
+              }
+            });
+    if (updated != n) {
+      throw new IllegalStateException(
+          "sealed " + updated + " audit entries of " + n + ": another sealer ran without the lock");
+    }
+    return n;
+  }
+
+  /** How many entries are not yet sealed. */
+  public long unsealedCount() {
+    Long n =
+        jdbc.queryForObject("select count(*) from audit_entry where chain_pos is null", Long.class);
+    return n == null ? 0 : n;
+  }
+
+  /** Every sealed entry in chain order, a batch at a time (call in a transaction to stream). */
   public void forEachInOrder(Consumer<AuditEntry> each) {
     JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
     streaming.setFetchSize(1000);
     streaming.query(
-        "select " + COLUMNS + " from audit_entry order by id",
+        "select " + COLUMNS + " from audit_entry where chain_pos is not null order by chain_pos",
         rs -> {
           each.accept(entry(rs, 0));
         });

@@ -40,9 +40,17 @@ public class NotificationRepository {
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
   private final IdentifyingDetails identifying;
+  private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
-  public NotificationRepository(JdbcTemplate jdbc, IdentifyingDetails identifying) {
+  public NotificationRepository(
+      JdbcTemplate jdbc,
+      IdentifyingDetails identifying,
+      org.springframework.transaction.PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.ownTransaction =
+        new org.springframework.transaction.support.TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(
+        org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.named = new NamedParameterJdbcTemplate(jdbc);
     this.identifying = identifying;
   }
@@ -137,16 +145,27 @@ public class NotificationRepository {
             ref));
   }
 
-  /** The next number of a year's SIN-YYYY-NNNNN references. */
-  public int nextRefNumber(int year) {
-    Integer n =
-        jdbc.queryForObject(
-            "insert into notification_ref_counter (year, last_value) values (?, 1)"
-                + " on conflict (year) do update set last_value ="
-                + " notification_ref_counter.last_value + 1 returning last_value",
-            Integer.class,
-            year);
-    return n == null ? 1 : n;
+  /**
+   * The next number of a year's SIN-YYYY-NNNNN references, from that year's sequence (migration
+   * V24): it never waits for another notification's transaction, and a number taken by one that
+   * then fails or rolls back is not given again, so a year's numbers can have gaps.
+   */
+  /**
+   * Makes sure a year's reference sequence exists, in a short transaction of its own: so the
+   * notifying transaction does not create it and, until it commits, make every other notification
+   * of that year wait for its catalog entry. Cheap when it exists (one lookup).
+   */
+  public void prepareRefYear(int year) {
+    ownTransaction.executeWithoutResult(
+        status -> jdbc.query("select notification_ref_year(?)", rs -> {}, year));
+  }
+
+  public long nextRefNumber(int year) {
+    Long n = jdbc.queryForObject("select notification_ref_next(?)", Long.class, year);
+    if (n == null) {
+      throw new IllegalStateException("no reference number for " + year);
+    }
+    return n;
   }
 
   public Optional<Notification> findByRef(String ref) {
