@@ -127,6 +127,20 @@ class ImportStreamingTest {
     assertThat(result.children()).isEqualTo(set.childRows());
     assertThat(count("select count(*) from notification")).isEqualTo(NOTIFICATIONS);
     assertThat(count("select count(*) from child")).isEqualTo(set.childRows());
+    // The report's read model was made again for all of them at commit, in bulk, as one at a time.
+    assertThat(count("select count(*) from report_read_model_pending")).isZero();
+    assertThat(count("select count(*) from report_case")).isEqualTo(NOTIFICATIONS);
+    assertThat(count("select count(*) from report_child")).isEqualTo(set.childRows());
+    assertThat(
+            count(
+                "select count(*) from (select * from report_case_source except"
+                    + " select * from report_case) d"))
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from (select * from report_child_source except"
+                    + " select * from report_child) d"))
+        .isZero();
     // No staging table outlives the import's transaction.
     assertThat(count("select count(*) from pg_class where relname like 'import\\_%'")).isZero();
   }
