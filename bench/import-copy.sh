@@ -15,7 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mvn -q -B package -DskipTests -Dspotless.check.skip=true
 mvn -q -B test-compile -Dspotless.check.skip=true
-cp="$work:target/test-classes:$(mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+cp="$work:target/test-classes:$(mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout | sed "s/\x1b\[[0-9;]*m//g")"
 cat > "$work/Generate.java" <<'JAVA'
 public class Generate {
   public static void main(String[] a) throws Exception {
@@ -48,7 +48,7 @@ public class CopyBaseline {
         }
       }
       long t2 = System.nanoTime();
-      System.out.printf("%.3f %.3f%n", (t2 - t1) / 1e9, (t2 - t0) / 1e9);
+      System.out.printf("COPY %.3f %.3f%n", (t2 - t1) / 1e9, (t2 - t0) / 1e9);
     }
   }
 }
@@ -63,7 +63,7 @@ for r in $(seq 1 "$rounds"); do
   end=$(date +%s.%N)
   rm -rf "$work/data-$r"
   imp=$(echo "$end - $start" | bc)
-  read -r copy copystart < <(java -cp "$cp" CopyBaseline "$work/in" 2>/dev/null | tail -1)
+  read -r _ copy copystart < <(java -cp "$cp" CopyBaseline "$work/in" 2>/dev/null | grep "^COPY " | tail -1)
   echo "round $r: import $imp s; COPY $copy s (with PostgreSQL's start $copystart s)"
   echo "import $imp" >> "$work/times"; echo "copy $copy" >> "$work/times"; echo "copy+start $copystart" >> "$work/times"
   echo "ratio $(echo "$imp / $copy" | bc -l)" >> "$work/times"
