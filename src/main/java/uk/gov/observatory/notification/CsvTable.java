@@ -1,6 +1,12 @@
 package uk.gov.observatory.notification;
 
+import java.io.BufferedInputStream;
+import java.io.FilterReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,11 +15,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -65,7 +73,8 @@ public final class CsvTable {
   /**
    * Reads {@code file} from {@code dir}: UTF-8 (a leading BOM is accepted), RFC 4180, a header
    * naming only {@code known} columns and at least the {@code required} ones. On any problem adds
-   * it (file, line, column, value, reason) and returns null.
+   * it (file, line, column, value, reason) and returns null. Holds every row in memory: for small
+   * files; a file that can be large is read with {@link #stream}.
    */
   public static CsvTable read(
       Path dir,
@@ -73,6 +82,25 @@ public final class CsvTable {
       List<String> known,
       List<String> required,
       List<ImportProblem> problems) {
+    List<Row> rows = new ArrayList<>();
+    List<String> header = stream(dir, file, known, required, problems, rows::add);
+    return header == null ? null : new CsvTable(header, rows);
+  }
+
+  /**
+   * Reads {@code file} from {@code dir} as {@link #read} does, but one row at a time: each data row
+   * is handed to {@code each} as soon as it is parsed, so memory does not grow with the file.
+   * Returns the header, or null when the file could not be read whole (any problem with the file
+   * itself or a control character in a value: each added to {@code problems}); rows already handed
+   * on are then to be thrown away by the caller.
+   */
+  public static List<String> stream(
+      Path dir,
+      String file,
+      List<String> known,
+      List<String> required,
+      List<ImportProblem> problems,
+      Consumer<Row> each) {
     Path path = dir.resolve(file);
     if (!Files.isRegularFile(path)) {
       problems.add(
@@ -84,41 +112,20 @@ public final class CsvTable {
               "is missing: an import needs notifications.csv and children.csv in " + dir));
       return null;
     }
-    String text;
-    try {
-      text = decodeUtf8(file, Files.readAllBytes(path), problems);
-    } catch (IOException e) {
-      problems.add(new ImportProblem(file, 0, "-", "", "cannot be read: " + e.getMessage()));
-      return null;
-    }
-    if (text == null) {
-      return null;
-    }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    if (text.isBlank()) {
-      problems.add(
-          new ImportProblem(
-              file,
-              1,
-              "-",
-              "",
-              "the file is empty: it needs a header row naming its columns ("
-                  + String.join(",", required)
-                  + " at least)"));
-      return null;
-    }
-    long[] lineStarts = lineStarts(text);
     int before = problems.size();
-    List<Row> rows = new ArrayList<>();
     List<String> header = null;
-    try (CSVParser parser = READ.parse(new java.io.StringReader(text))) {
+    boolean empty = true;
+    try (LineCounting text = open(path);
+        CSVParser parser = READ.parse(text)) {
       var it = parser.iterator();
       while (it.hasNext()) {
         CSVRecord record = it.next();
-        long line = lineOf(lineStarts, record.getCharacterPosition());
+        long line = text.lineOf(record.getCharacterPosition());
         if (header == null) {
+          if (record.size() == 1 && record.get(0).isBlank() && !it.hasNext()) {
+            break; // only blank: the file is empty
+          }
+          empty = false;
           header = checkHeader(file, line, record, known, required, problems);
           if (header == null) {
             return null;
@@ -147,12 +154,21 @@ public final class CsvTable {
           if (bad >= 0) {
             problems.add(controlCharacter(file, fieldLine, header.get(i), raw, bad));
           }
-          fieldLine += raw.chars().filter(ch -> ch == '\n').count();
+          if (raw.indexOf('\n') >= 0) {
+            fieldLine += raw.chars().filter(ch -> ch == '\n').count();
+          }
           values.put(header.get(i), CsvCells.restore(raw));
         }
-        rows.add(new Row(line, values));
+        each.accept(new Row(line, values));
       }
     } catch (IOException | UncheckedIOException e) {
+      Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+      if (cause instanceof CharacterCodingException) {
+        // Not UTF-8: that is the file's one problem, whatever was found before the bad bytes.
+        problems.subList(before, problems.size()).clear();
+        problems.add(notUtf8(file, path));
+        return null;
+      }
       String message = e.getMessage() == null ? "" : e.getMessage();
       long line = lineOfParserMessage(message);
       problems.add(
@@ -167,10 +183,91 @@ public final class CsvTable {
                   + "]"));
       return null;
     }
+    if (empty) {
+      problems.add(
+          new ImportProblem(
+              file,
+              1,
+              "-",
+              "",
+              "the file is empty: it needs a header row naming its columns ("
+                  + String.join(",", required)
+                  + " at least)"));
+      return null;
+    }
     if (problems.size() > before) {
       return null;
     }
-    return new CsvTable(header == null ? List.of() : header, rows);
+    return header == null ? List.of() : List.copyOf(header);
+  }
+
+  /** The file as text, decoded strictly as UTF-8, without a leading BOM. */
+  private static LineCounting open(Path path) throws IOException {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    PushbackReader in =
+        new PushbackReader(
+            new InputStreamReader(
+                new BufferedInputStream(Files.newInputStream(path), 1 << 16), decoder),
+            1);
+    int first = in.read();
+    if (first >= 0 && first != '\uFEFF') {
+      in.unread(first);
+    }
+    return new LineCounting(in);
+  }
+
+  /**
+   * A reader that notes where each line starts, so that a record's character position (which the
+   * parser gives) can be told as a line number. It keeps only the line starts not yet passed, a
+   * buffer's worth at most: records are asked for in order.
+   */
+  private static final class LineCounting extends FilterReader {
+    private final ArrayDeque<Long> starts = new ArrayDeque<>();
+    private long position;
+    private long line = 1;
+
+    LineCounting(Reader in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      if (c >= 0) {
+        position++;
+        if (c == '\n') {
+          starts.addLast(position);
+        }
+      }
+      return c;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      for (int i = 0; i < n; i++) {
+        if (buffer[offset + i] == '\n') {
+          starts.addLast(position + i + 1);
+        }
+      }
+      if (n > 0) {
+        position += n;
+      }
+      return n;
+    }
+
+    /** The line (from 1) of the character at {@code at}; never asked of an earlier one. */
+    long lineOf(long at) {
+      while (!starts.isEmpty() && starts.peekFirst() <= at) {
+        starts.pollFirst();
+        line++;
+      }
+      return line;
+    }
   }
 
   private static List<String> checkHeader(
@@ -263,62 +360,50 @@ public final class CsvTable {
     return b.toString();
   }
 
-  /** Decodes strictly; a byte sequence that is not UTF-8 is a problem naming its line. */
-  private static String decodeUtf8(String file, byte[] bytes, List<ImportProblem> problems) {
+  /** The file's first byte sequence that is not UTF-8, as a problem naming its line. */
+  private static ImportProblem notUtf8(String file, Path path) {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try {
-      return decoder.decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      int bad = firstInvalidByte(bytes);
-      long line = 1;
-      for (int i = 0; i < bad && i < bytes.length; i++) {
-        if (bytes[i] == '\n') {
-          line++;
+    long line = 1;
+    String value = "";
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+      ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+      java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+      boolean end = false;
+      while (!end) {
+        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        end = n < 0;
+        if (n > 0) {
+          bytes.position(bytes.position() + n);
         }
+        bytes.flip();
+        int from = bytes.position();
+        var result = decoder.decode(bytes, chars, end);
+        for (int i = from; i < bytes.position(); i++) {
+          if (bytes.get(i) == '\n') {
+            line++;
+          }
+        }
+        if (result.isError()) {
+          value = String.format("0x%02X", bytes.get(bytes.position()) & 0xff);
+          break;
+        }
+        chars.clear();
+        bytes.compact();
       }
-      String value = bad < bytes.length ? String.format("0x%02X", bytes[bad] & 0xff) : "";
-      problems.add(
-          new ImportProblem(
-              file,
-              line,
-              "-",
-              value,
-              "the file is not UTF-8: save it as UTF-8 (CSV UTF-8 in a spreadsheet) and import"
-                  + " again"));
-      return null;
+    } catch (IOException e) {
+      return new ImportProblem(file, 0, "-", "", "cannot be read: " + e.getMessage());
     }
-  }
-
-  private static int firstInvalidByte(byte[] bytes) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
-    var result = decoder.decode(in, out, true);
-    return result.isError() ? in.position() : bytes.length;
-  }
-
-  private static long[] lineStarts(String text) {
-    List<Long> starts = new ArrayList<>();
-    starts.add(0L);
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        starts.add((long) i + 1);
-      }
-    }
-    return starts.stream().mapToLong(Long::longValue).toArray();
-  }
-
-  private static long lineOf(long[] lineStarts, long position) {
-    int i = Arrays.binarySearch(lineStarts, position);
-    return (i >= 0 ? i : -i - 2) + 1;
+    return new ImportProblem(
+        file,
+        line,
+        "-",
+        value,
+        "the file is not UTF-8: save it as UTF-8 (CSV UTF-8 in a spreadsheet) and import"
+            + " again");
   }
 
   /** commons-csv says "(line N)" in its parse errors. */

@@ -7,14 +7,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -26,6 +26,7 @@ import uk.gov.observatory.audit.AuditEvent;
 import uk.gov.observatory.audit.AuditJson;
 import uk.gov.observatory.audit.AuditLog;
 import uk.gov.observatory.notification.NotificationSubmission.ChildSubmission;
+import uk.gov.observatory.notification.internal.ImportStaging;
 
 /**
  * The CSV layout of DATA-STANDARD.md section 5 for {@code notifications.csv} and {@code
@@ -77,15 +78,26 @@ public class NotificationCsv {
   private final NotificationRegister register;
   private final AuditLog audit;
   private final TransactionTemplate snapshot;
+  private final TransactionTemplate tx;
+  private final ImportStaging staging;
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
 
   public NotificationCsv(
       NotificationRules rules,
       NotificationRegister register,
       AuditLog audit,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      ImportStaging staging,
+      JdbcTemplate jdbc,
+      Clock clock) {
     this.rules = rules;
     this.register = register;
     this.audit = audit;
+    this.staging = staging;
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.tx = new TransactionTemplate(transactions);
     this.snapshot = new TransactionTemplate(transactions);
     this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
   }
@@ -119,24 +131,45 @@ public class NotificationCsv {
     return problems;
   }
 
+  /** At most this many problems of one kind are listed; the rest are counted in one more line. */
+  static final int MAX_LISTED = 10_000;
+
   /**
    * What {@link #check} found in notifications.csv and children.csv: every problem (sorted by file
-   * and line), and the notifications that passed every rule.
+   * and line), and how many notifications passed every rule. The rows themselves are staged in the
+   * import's transaction (never held in memory whole): {@link #firstLines} and {@link
+   * #notifiedDates} look them up, a batch of references at a time, while it lasts.
    *
-   * @param read whether both files could be read, so {@code lines} names every reference in
+   * @param read whether both files could be read, so {@link #firstLines} knows every reference in
    *     notifications.csv
-   * @param lines the line of each notification_ref in notifications.csv (its first)
-   * @param valid the notifications that passed every rule, in file order
+   * @param notifications how many notifications passed every rule
+   * @param children how many children those have
    */
   public record Checked(
       List<ImportProblem> problems,
       boolean read,
-      Map<String, Long> lines,
-      List<Notification> valid) {
+      long notifications,
+      long children,
+      ImportStaging staged) {
     public Checked {
       problems = List.copyOf(problems);
-      lines = Map.copyOf(lines);
-      valid = List.copyOf(valid);
+    }
+
+    /** The line of each of these references in notifications.csv (its first), those it has. */
+    public Map<String, Long> firstLines(java.util.Collection<String> refs) {
+      return read ? staged.firstLines(refs) : Map.of();
+    }
+
+    /** The notified date of each of these references among the notifications that passed. */
+    public Map<String, java.time.LocalDate> notifiedDates(java.util.Collection<String> refs) {
+      return read ? staged.notifiedDates(refs) : Map.of();
+    }
+
+    /** Every reference in notifications.csv, in order, {@code size} at a time. */
+    public void forEachRef(int size, java.util.function.Consumer<List<String>> each) {
+      if (read) {
+        staged.forEachRef(size, each);
+      }
     }
 
     /** The problems' order: the notifications file first, then by line. */
@@ -172,151 +205,247 @@ public class NotificationCsv {
     if (!problems.isEmpty()) {
       return new ImportResult(problems, 0, 0, 0);
     }
-    Checked checked = check(dir, replace, progress);
-    if (!checked.problems().isEmpty()) {
-      return new ImportResult(checked.problems(), 0, 0, 0);
-    }
-    return store(checked, replace, progress, actor);
+    return tx.execute(
+        status -> {
+          Checked checked = check(dir, replace, progress);
+          if (!checked.problems().isEmpty()) {
+            status.setRollbackOnly();
+            return new ImportResult(checked.problems(), 0, 0, 0);
+          }
+          return store(checked, replace, progress, actor);
+        });
   }
 
   /**
-   * Reads and checks {@code notifications.csv} and {@code children.csv} without storing anything:
-   * every rule of the standard, and (without {@code replace}) that the register does not hold the
-   * references already.
+   * Reads and checks {@code notifications.csv} and {@code children.csv} without storing anything in
+   * the register: every rule of the standard, and (without {@code replace}) that the register does
+   * not hold the references already. Streams both files into staging tables of the caller's
+   * transaction (which there must be), so memory stays the same whatever their size.
    */
   public Checked check(Path dir, boolean replace, ImportProgress progress) {
     List<ImportProblem> problems = new ArrayList<>();
-    CsvTable notifications =
-        CsvTable.read(
-            dir, NOTIFICATIONS, NOTIFICATION_COLUMNS, REQUIRED_NOTIFICATION_COLUMNS, problems);
+    staging.create();
     List<String> childColumns = new ArrayList<>(CHILD_COLUMNS);
     childColumns.addAll(IDENTIFYING_CHILD_COLUMNS);
-    CsvTable children =
-        CsvTable.read(dir, CHILDREN, childColumns, REQUIRED_CHILD_COLUMNS, problems);
-    if (notifications == null || children == null) {
-      return new Checked(problems, false, Map.of(), List.of());
+    int[] unlisted = {0};
+
+    // children.csv first, so each notification can be checked with its children.
+    progress.stage("Reading children", 0);
+    List<String> childHeader;
+    try (ImportStaging.Copy copy = staging.rawChildren()) {
+      childHeader =
+          CsvTable.stream(
+              dir,
+              CHILDREN,
+              childColumns,
+              REQUIRED_CHILD_COLUMNS,
+              problems,
+              c -> {
+                String ref = NotificationRules.trim(c.get("notification_ref"));
+                if (ref == null) {
+                  listed(
+                      problems,
+                      unlisted,
+                      new ImportProblem(
+                          CHILDREN,
+                          c.line(),
+                          "notification_ref",
+                          "",
+                          "is required: the reference of the child's notification in"
+                              + " notifications.csv"));
+                }
+                staging.addRawChild(copy, c.line(), ref, c.values());
+              });
+    }
+    progress.stage("Reading notifications", 0);
+    List<String> notificationHeader;
+    try (ImportStaging.Copy copy = staging.rawNotifications()) {
+      notificationHeader =
+          CsvTable.stream(
+              dir,
+              NOTIFICATIONS,
+              NOTIFICATION_COLUMNS,
+              REQUIRED_NOTIFICATION_COLUMNS,
+              problems,
+              n -> {
+                Object[] row = new Object[2 + ImportStaging.NOTIFICATION_COLUMNS.size()];
+                row[0] = n.line();
+                row[1] = NotificationRules.trim(n.get("notification_ref"));
+                for (int i = 0; i < ImportStaging.NOTIFICATION_COLUMNS.size(); i++) {
+                  row[2 + i] = n.get(ImportStaging.NOTIFICATION_COLUMNS.get(i));
+                }
+                copy.add(row);
+              });
+    }
+    if (notificationHeader == null || childHeader == null) {
+      problems.sort(Checked.ORDER);
+      return new Checked(problems, false, 0, 0, staging);
+    }
+    staging.indexRaw();
+
+    // Across rows, in SQL.
+    for (ImportStaging.Found f : staging.repeatedRefs(MAX_LISTED)) {
+      listed(
+          problems,
+          unlisted,
+          new ImportProblem(
+              NOTIFICATIONS,
+              f.line(),
+              "notification_ref",
+              f.ref(),
+              "is repeated: the same reference is on line "
+                  + f.other()
+                  + "; each notification has its own reference"));
+    }
+    for (ImportStaging.Found f : staging.childrenWithoutNotification(MAX_LISTED)) {
+      listed(
+          problems,
+          unlisted,
+          new ImportProblem(
+              CHILDREN,
+              f.line(),
+              "notification_ref",
+              f.ref(),
+              "has no notification in notifications.csv: every child belongs to a notification in"
+                  + " the same import"));
     }
 
-    // Children by their notification's reference, keeping file order.
-    Map<String, List<CsvTable.Row>> childRows = new HashMap<>();
-    Map<String, Long> firstLineOfRef = new HashMap<>();
-    for (CsvTable.Row n : notifications.rows()) {
-      String ref = NotificationRules.trim(n.get("notification_ref"));
-      if (ref == null) {
-        continue;
-      }
-      Long first = firstLineOfRef.putIfAbsent(ref, n.line());
-      if (first != null) {
-        problems.add(
-            new ImportProblem(
-                NOTIFICATIONS,
-                n.line(),
-                "notification_ref",
-                ref,
-                "is repeated: the same reference is on line "
-                    + first
-                    + "; each notification has its own reference"));
-      }
-    }
-    for (CsvTable.Row c : children.rows()) {
-      String ref = NotificationRules.trim(c.get("notification_ref"));
-      if (ref == null) {
-        problems.add(
-            new ImportProblem(
-                CHILDREN,
-                c.line(),
-                "notification_ref",
-                "",
-                "is required: the reference of the child's notification in notifications.csv"));
-      } else if (!firstLineOfRef.containsKey(ref)) {
-        problems.add(
-            new ImportProblem(
-                CHILDREN,
-                c.line(),
-                "notification_ref",
-                ref,
-                "has no notification in notifications.csv: every child belongs to a notification in"
-                    + " the same import"));
-      } else {
-        childRows.computeIfAbsent(ref, k -> new ArrayList<>()).add(c);
-      }
-    }
-
-    progress.stage("Checking notifications", notifications.rows().size());
-    List<Notification> valid = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (CsvTable.Row n : notifications.rows()) {
-      String ref = NotificationRules.trim(n.get("notification_ref"));
-      List<CsvTable.Row> kids = ref == null ? List.of() : childRows.getOrDefault(ref, List.of());
-      NotificationRules.Outcome outcome = rules.check(submission(n, kids), true);
-      for (Violation v : outcome.violations()) {
-        if (v.childIndex() != null) {
-          CsvTable.Row child = kids.get(v.childIndex());
-          problems.add(new ImportProblem(CHILDREN, child.line(), v.field(), shown(v), v.reason()));
-        } else if (v.field().equals("children")) {
-          problems.add(
-              new ImportProblem(
-                  NOTIFICATIONS,
-                  n.line(),
-                  "notification_ref",
-                  ref,
-                  "has no children in children.csv: a notification names at least one child"));
-        } else {
-          problems.add(new ImportProblem(NOTIFICATIONS, n.line(), v.field(), shown(v), v.reason()));
+    // Each notification with its children, by the rules, a page at a time.
+    long total = countRows();
+    progress.stage("Checking notifications", total);
+    long valid = 0;
+    long children = 0;
+    try (ImportStaging.Copy ns = staging.validNotifications();
+        ImportStaging.Copy cs = staging.validChildren()) {
+      long after = 0;
+      while (true) {
+        List<ImportStaging.RawNotification> page = staging.page(after, PAGE);
+        if (page.isEmpty()) {
+          break;
         }
+        for (ImportStaging.RawNotification n : page) {
+          String ref = NotificationRules.trim(n.values().get("notification_ref"));
+          List<ImportStaging.RawChild> kids = n.children();
+          NotificationRules.Outcome outcome = rules.check(submission(n), true);
+          for (Violation v : outcome.violations()) {
+            ImportProblem problem;
+            if (v.childIndex() != null) {
+              problem =
+                  new ImportProblem(
+                      CHILDREN, kids.get(v.childIndex()).line(), v.field(), shown(v), v.reason());
+            } else if (v.field().equals("children")) {
+              problem =
+                  new ImportProblem(
+                      NOTIFICATIONS,
+                      n.line(),
+                      "notification_ref",
+                      ref,
+                      "has no children in children.csv: a notification names at least one child");
+            } else {
+              problem = new ImportProblem(NOTIFICATIONS, n.line(), v.field(), shown(v), v.reason());
+            }
+            listed(problems, unlisted, problem);
+          }
+          if (outcome.valid()) {
+            staging.addValid(ns, cs, n.line(), outcome.notification());
+            valid++;
+            children += outcome.notification().children().size();
+          }
+          progress.step();
+        }
+        after = page.get(page.size() - 1).line();
+        // Staged before the next page is read, so that lookups see them.
+        ns.flush();
+        cs.flush();
       }
-      if (outcome.valid() && seen.add(ref)) {
-        valid.add(outcome.notification());
-      }
-      progress.step();
     }
 
     if (problems.isEmpty() && !replace) {
-      List<String> held = register.existingRefs(valid.stream().map(Notification::ref).toList());
-      if (!held.isEmpty()) {
-        Set<String> heldSet = new HashSet<>(held);
-        for (CsvTable.Row n : notifications.rows()) {
-          String ref = NotificationRules.trim(n.get("notification_ref"));
-          if (heldSet.contains(ref)) {
-            problems.add(
-                new ImportProblem(
-                    NOTIFICATIONS,
-                    n.line(),
-                    "notification_ref",
-                    ref,
-                    "is already in the register: import with --replace to replace it"));
-          }
-        }
+      for (ImportStaging.Found f : staging.refsHeld(MAX_LISTED)) {
+        problems.add(
+            new ImportProblem(
+                NOTIFICATIONS,
+                f.line(),
+                "notification_ref",
+                f.ref(),
+                "is already in the register: import with --replace to replace it"));
+      }
+      long held = staging.countRefsHeld();
+      if (held > MAX_LISTED) {
+        unlisted[0] += (int) Math.min(Integer.MAX_VALUE, held - MAX_LISTED);
       }
     }
     problems.sort(Checked.ORDER);
-    return new Checked(problems, true, firstLineOfRef, valid);
+    if (unlisted[0] > 0) {
+      problems.add(
+          new ImportProblem(
+              NOTIFICATIONS,
+              0,
+              "-",
+              "",
+              String.format(
+                  "and %,d more problems not listed (at most %,d of a kind are): correct these and"
+                      + " import again to see the rest",
+                  unlisted[0], MAX_LISTED)));
+    }
+    return new Checked(problems, true, valid, children, staging);
+  }
+
+  /** How many notifications are checked from the staging tables at a time. */
+  private static final int PAGE = 2000;
+
+  private long countRows() {
+    Long n = jdbc.queryForObject("select count(*) from import_notification_raw", Long.class);
+    return n == null ? 0 : n;
+  }
+
+  /** Adds {@code p} unless that many are listed already; then counts it only. */
+  private static void listed(List<ImportProblem> problems, int[] unlisted, ImportProblem p) {
+    if (problems.size() < MAX_LISTED) {
+      problems.add(p);
+    } else {
+      unlisted[0]++;
+    }
   }
 
   /**
    * Stores what {@link #check} found valid (it must have found no problem), replacing notifications
-   * the register holds when {@code replace}; audited as imported by {@code actor}. Joins the
-   * caller's transaction when there is one, so other files can be stored with these all or nothing.
+   * the register holds when {@code replace}; audited as imported by {@code actor}. In the caller's
+   * transaction (the one {@link #check} ran in), so other files can be stored with these all or
+   * nothing.
    */
   public ImportResult store(
       Checked checked, boolean replace, ImportProgress progress, String actor) {
     if (!checked.problems().isEmpty() || !checked.read()) {
       throw new IllegalArgumentException("only a checked import without problems is stored");
     }
-    List<Notification> valid = checked.valid();
-    progress.stage("Storing notifications", valid.size());
-    List<String> replaced = register.importAll(valid, replace, progress, actor);
-    int childCount = valid.stream().mapToInt(v -> v.children().size()).sum();
-    return new ImportResult(List.of(), valid.size(), childCount, replace ? replaced.size() : 0);
+    progress.stage("Storing notifications", 0);
+    List<String> replaced = staging.heldRefs();
+    if (!replaced.isEmpty() && !replace) {
+      throw new IllegalStateException("the register holds references of the import");
+    }
+    long[] stored = staging.move(java.time.Instant.now(clock));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("notifications", stored[0]);
+    details.put("children", stored[1]);
+    details.put("replaced", replaced.size());
+    details.put("replaced_refs", replaced);
+    audit.record(
+        AuditEvent.of(actor, AuditAction.IMPORTED, NotificationRegister.AUDIT_RECORD_TYPE, null)
+            .withDetails(AuditJson.of(details)));
+    return new ImportResult(
+        List.of(), (int) stored[0], (int) stored[1], replace ? replaced.size() : 0);
   }
 
   private static String shown(Violation v) {
     return v.value() == null ? "" : v.value();
   }
 
-  private static NotificationSubmission submission(CsvTable.Row n, List<CsvTable.Row> kids) {
+  private static NotificationSubmission submission(ImportStaging.RawNotification raw) {
+    Map<String, String> n = raw.values();
     List<ChildSubmission> children = new ArrayList<>();
-    for (CsvTable.Row c : kids) {
+    for (ImportStaging.RawChild kid : raw.children()) {
+      Map<String, String> c = kid.values();
       children.add(
           new ChildSubmission(
               c.get("child_seq"),

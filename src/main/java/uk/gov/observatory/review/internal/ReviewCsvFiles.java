@@ -32,7 +32,6 @@ import uk.gov.observatory.notification.CsvCells;
 import uk.gov.observatory.notification.CsvTable;
 import uk.gov.observatory.notification.ImportProblem;
 import uk.gov.observatory.notification.ImportProgress;
-import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationCsv;
 import uk.gov.observatory.notification.StandardFields;
 import uk.gov.observatory.reference.CodeLists;
@@ -190,6 +189,9 @@ public class ReviewCsvFiles {
 
     final Map<String, List<String>> lcsprLinks = new TreeMap<>();
     final Set<String> lcsprRefs = new HashSet<>();
+
+    /** The notifications of the import that have a rapid review in the register. */
+    final Set<String> reviewedImported = new HashSet<>();
   }
 
   /**
@@ -215,7 +217,7 @@ public class ReviewCsvFiles {
     List<CsvTable.Row> rrRows = rr == null ? List.of() : rr.rows();
     List<CsvTable.Row> lRows = ls == null ? List.of() : ls.rows();
 
-    Set<String> named = new LinkedHashSet<>(notifications.lines().keySet());
+    Set<String> named = new LinkedHashSet<>();
     Set<String> namedLcsprs = new LinkedHashSet<>();
     for (CsvTable.Row r : rrRows) {
       addIfPresent(named, r.get("notification_ref"));
@@ -226,7 +228,18 @@ public class ReviewCsvFiles {
       }
       addIfPresent(namedLcsprs, r.get("lcspr_ref"));
     }
-    Pass pass = new Pass(notifications, held(named, namedLcsprs), replace, problems, actor);
+    Held held = held(named, namedLcsprs, notifications);
+    Set<String> lookedUp = new HashSet<>(named);
+    held.lcsprLinks.values().forEach(lookedUp::addAll);
+    Pass pass =
+        new Pass(
+            notifications,
+            notifications.firstLines(lookedUp),
+            notifications.notifiedDates(named),
+            held,
+            replace,
+            problems,
+            actor);
     progress.stage("Checking rapid reviews", rrRows.size());
     for (CsvTable.Row row : rrRows) {
       pass.rapidReview(row);
@@ -255,8 +268,11 @@ public class ReviewCsvFiles {
     /** Whether every reference in notifications.csv is known, so one may be called unknown. */
     final boolean refsKnown;
 
+    /** The line in notifications.csv of each reference these files name that it has. */
+    final Map<String, Long> importedLines;
+
     final Set<String> imported;
-    final Map<String, LocalDate> importedNotified = new HashMap<>();
+    final Map<String, LocalDate> importedNotified;
 
     final List<RapidReviewRow> reviews = new ArrayList<>();
     final Map<String, Long> reviewLine = new HashMap<>();
@@ -268,6 +284,8 @@ public class ReviewCsvFiles {
 
     Pass(
         NotificationCsv.Checked notifications,
+        Map<String, Long> importedLines,
+        Map<String, LocalDate> importedNotified,
         Held held,
         boolean replace,
         List<ImportProblem> problems,
@@ -278,10 +296,9 @@ public class ReviewCsvFiles {
       this.problems = problems;
       this.actor = actor;
       this.refsKnown = notifications.read();
-      this.imported = notifications.lines().keySet();
-      for (Notification n : notifications.valid()) {
-        importedNotified.put(n.ref(), n.notifiedDate());
-      }
+      this.importedLines = importedLines;
+      this.imported = importedLines.keySet();
+      this.importedNotified = importedNotified;
       reference.codeList(CodeLists.PRACTICE_THEMES).codes().forEach(c -> themeCodes.add(c.code()));
     }
 
@@ -473,14 +490,12 @@ public class ReviewCsvFiles {
         if (refsKnown && replace && imported.containsAll(links)) {
           String first =
               links.stream()
-                  .min(
-                      (a, b) ->
-                          Long.compare(notifications.lines().get(a), notifications.lines().get(b)))
+                  .min((a, b) -> Long.compare(importedLines.get(a), importedLines.get(b)))
                   .orElseThrow();
           problems.add(
               new ImportProblem(
                   NotificationCsv.NOTIFICATIONS,
-                  notifications.lines().get(first),
+                  importedLines.get(first),
                   "notification_ref",
                   first,
                   "is replaced, and LCSPR "
@@ -518,8 +533,8 @@ public class ReviewCsvFiles {
       // Rapid reviews of replaced notifications that the files do not give again go with them.
       List<String> removed = new ArrayList<>();
       if (replace) {
-        for (String ref : imported) {
-          if (held.reviewed.contains(ref) && !reviewLine.containsKey(ref)) {
+        for (String ref : held.reviewedImported) {
+          if (!reviewLine.containsKey(ref)) {
             removed.add(ref);
           }
         }
@@ -547,8 +562,23 @@ public class ReviewCsvFiles {
   }
 
   /** What the register holds of these notifications and LCSPRs (and the LCSPRs covering them). */
-  private Held held(Collection<String> notificationRefs, Collection<String> lcsprRefs) {
+  private Held held(
+      Collection<String> notificationRefs,
+      Collection<String> lcsprRefs,
+      NotificationCsv.Checked notifications) {
     Held held = new Held();
+    // Of every notification in the import, a batch at a time: its rapid review and LCSPRs held.
+    notifications.forEachRef(
+        1000,
+        chunk -> {
+          named.query(
+              "select notification_ref from rapid_review where notification_ref in (:refs)",
+              new MapSqlParameterSource("refs", chunk),
+              rs -> {
+                held.reviewedImported.add(rs.getString(1));
+              });
+          lcsprLinks(held, chunk);
+        });
     inChunks(
         "select notification_ref, notified_date from published_notification where notification_ref in (:refs)",
         notificationRefs,
@@ -560,12 +590,27 @@ public class ReviewCsvFiles {
           held.reviewed.add(rs.getString(1));
           held.received.put(rs.getString(1), rs.getObject(2, LocalDate.class));
         });
+    List<String> all = new ArrayList<>(notificationRefs);
+    for (int i = 0; i < all.size(); i += 1000) {
+      lcsprLinks(held, all.subList(i, Math.min(all.size(), i + 1000)));
+    }
     inChunks(
+        "select lcspr_ref from lcspr where lcspr_ref in (:refs)",
+        lcsprRefs,
+        rs -> {
+          held.lcsprRefs.add(rs.getString(1));
+        });
+    return held;
+  }
+
+  /** The LCSPRs in the register covering any of these notifications, with all their links. */
+  private void lcsprLinks(Held held, List<String> refs) {
+    named.query(
         "select l.lcspr_ref, l.initiated_date, ln.notification_ref from lcspr l"
             + " join lcspr_notification ln on ln.lcspr_id = l.id"
             + " where l.id in (select lcspr_id from lcspr_notification"
             + " where notification_ref in (:refs)) order by ln.notification_ref",
-        notificationRefs,
+        new MapSqlParameterSource("refs", refs),
         rs -> {
           held.lcsprInitiated.put(rs.getString(1), rs.getObject(2, LocalDate.class));
           List<String> links =
@@ -574,13 +619,6 @@ public class ReviewCsvFiles {
             links.add(rs.getString(3));
           }
         });
-    inChunks(
-        "select lcspr_ref from lcspr where lcspr_ref in (:refs)",
-        lcsprRefs,
-        rs -> {
-          held.lcsprRefs.add(rs.getString(1));
-        });
-    return held;
   }
 
   private void inChunks(String sql, Collection<String> values, RowCallbackHandler each) {
