@@ -501,7 +501,7 @@ class LibraryBenchCommand implements Callable<Integer> {
           double b = median(bare.stream().mapToDouble(Run::p95).sorted().toArray());
           o.printf(
               Locale.ROOT,
-              "%d client%s: the %s's p95 is %.2f times the bare query's (median of %d runs)%n",
+              "%d client%s: the %s's p95 is %.4f times the bare query's (median of %d runs)%n",
               c,
               c == 1 ? "" : "s",
               way.equals("search") ? "search" : "search afresh",
