@@ -126,6 +126,19 @@ class SqlBoundaryTest {
           entry("report_read_model_rapid_review_inserted_or_deleted", "analytics"),
           entry("report_read_model_rapid_review_updated", "analytics"),
           entry("report_read_model_basis", "analytics"),
+          // analytics (V26): the report's version, the key of its cache
+          entry("report_version", "analytics"),
+          entry("report_version_bump", "analytics"),
+          entry("report_case_version_bumped", "analytics"),
+          entry("report_child_version_bumped", "analytics"),
+          // review (V26): its hook for a statement on a table behind its published views
+          entry("review_published_changed", "review"),
+          entry("review_published_statement_changed", "review"),
+          entry("rapid_review_published_statement_changed", "review"),
+          entry("lcspr_published_statement_changed", "review"),
+          entry("lcspr_notification_published_statement_changed", "review"),
+          entry("timeliness_policy_period_published_statement_changed", "review"),
+          entry("yearly_report_published_statement_changed", "review"),
           // V18: editions of the Panel's report, frozen when published
           entry("edition", "publication"),
           entry("edition_paragraph", "publication"),
@@ -208,6 +221,7 @@ class SqlBoundaryTest {
       Map.of(
           "notification_changed", "analytics",
           "rapid_review_changed", "analytics",
+          "review_published_changed", "analytics",
           // (V17: a view, filled in by review; notification's register reads it)
           "notification_review_status", "review");
 

@@ -1,19 +1,27 @@
 package uk.gov.observatory.analytics;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.observatory.access.Interest;
 import uk.gov.observatory.access.Viewer;
 import uk.gov.observatory.analytics.internal.Codes;
 import uk.gov.observatory.analytics.internal.ReportQuery;
@@ -56,13 +64,22 @@ public class Reports {
   private final TransactionTemplate snapshot;
   private final Codes codes;
 
+  /**
+   * Reports computed, by version, request and reach: bounded in number (a year's whole report is
+   * some tens of kilobytes); entries of old versions are never asked for again and age out.
+   */
+  private final Cache<CacheKey, Report> cache;
+
+  private final AtomicLong computed = new AtomicLong();
+
   public Reports(
       List<ReportTable> tables,
       JdbcTemplate jdbc,
       WorkingDayCalendar calendar,
       ReferenceData reference,
       AuditLog audit,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      @Value("${observatory.report-cache-size:500}") int cacheSize) {
     this.snapshot = new TransactionTemplate(transactions);
     this.snapshot.setReadOnly(true);
     this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -72,6 +89,8 @@ public class Reports {
     this.reference = reference;
     this.codes = new Codes(reference);
     this.audit = audit;
+    this.cache =
+        Caffeine.newBuilder().maximumSize(cacheSize).expireAfterAccess(Duration.ofHours(1)).build();
   }
 
   /** The ids of the tables this version computes, in the specification's order. */
@@ -86,10 +105,27 @@ public class Reports {
 
   /**
    * Some tables, by id, in the specification's order. Audited first (its own transaction), then
-   * every table is read from one snapshot, so the tables agree with each other.
+   * every table is read from one snapshot, so the tables agree with each other. Answered from the
+   * cache when the same tables of the same request over the same reach were computed at the same
+   * {@linkplain #version() version} of what the report reads; any committed change to that makes a
+   * new version, so a cached answer is never out of date.
    */
   public Report report(ReportRequest request, List<String> ids, Viewer viewer) {
-    return report(request, ids, viewer, (id, nanos) -> {});
+    List<String> chosen = audited(request, ids, viewer);
+    return snapshot.execute(
+        status -> {
+          // The first read fixes the snapshot: the version and the tables are of the same data.
+          long version = readVersion();
+          CacheKey key =
+              new CacheKey(
+                  version,
+                  request,
+                  chosen,
+                  viewer.everything(),
+                  viewer.laCodes(),
+                  viewer.withdrawals());
+          return cache.get(key, k -> compute(request, chosen, viewer, (id, nanos) -> {}));
+        });
   }
 
   /** Told how long each table of a report took to compute (for the benchmark, bench/report.sh). */
@@ -98,8 +134,37 @@ public class Reports {
     void took(String tableId, long nanos);
   }
 
-  /** As {@link #report(ReportRequest, List, Viewer)}, telling {@code times} each table's time. */
+  /**
+   * As {@link #report(ReportRequest, List, Viewer)}, telling {@code times} each table's time:
+   * always computed, never from the cache.
+   */
   public Report report(ReportRequest request, List<String> ids, Viewer viewer, TableTimes times) {
+    List<String> chosen = audited(request, ids, viewer);
+    return snapshot.execute(status -> compute(request, chosen, viewer, times));
+  }
+
+  /**
+   * The version of what the report reads: it grows with every committed change to the read model
+   * and to the review records the report counts (V26), as this transaction sees them.
+   */
+  public long version() {
+    return snapshot.execute(status -> readVersion());
+  }
+
+  /** How many reports have been computed (not answered from the cache) since this started. */
+  public long computed() {
+    return computed.get();
+  }
+
+  private long readVersion() {
+    Long v =
+        jdbc.getJdbcTemplate()
+            .queryForObject("select coalesce(sum(changes), 0) from report_version", Long.class);
+    return v == null ? 0 : v;
+  }
+
+  /** Checks the request and records who asked for which tables; the tables chosen, in order. */
+  private List<String> audited(ReportRequest request, List<String> ids, Viewer viewer) {
     check(request);
     List<String> chosen = ORDER.stream().filter(ids::contains).filter(tables::containsKey).toList();
     Map<String, Object> details = new LinkedHashMap<>();
@@ -116,19 +181,35 @@ public class Reports {
                 Analytics.AUDIT_RECORD_TYPE,
                 String.join(",", chosen))
             .withDetails(AuditJson.of(details)));
-    return snapshot.execute(
-        status -> {
-          TRANSACTION_SETTINGS.forEach(jdbc.getJdbcTemplate()::execute);
-          ReportQuery q = new ReportQuery(request, viewer, jdbc, calendar, codes, chosen);
-          Map<String, List<Cell>> out = new LinkedHashMap<>();
-          for (String id : chosen) {
-            long start = System.nanoTime();
-            out.put(id, tables.get(id).cells(q));
-            times.took(id, System.nanoTime() - start);
-          }
-          return new Report(request, out);
-        });
+    return chosen;
   }
+
+  /** Computes the tables in the caller's (snapshot) transaction. */
+  private Report compute(
+      ReportRequest request, List<String> chosen, Viewer viewer, TableTimes times) {
+    computed.incrementAndGet();
+    TRANSACTION_SETTINGS.forEach(jdbc.getJdbcTemplate()::execute);
+    ReportQuery q = new ReportQuery(request, viewer, jdbc, calendar, codes, chosen);
+    Map<String, List<Cell>> out = new LinkedHashMap<>();
+    for (String id : chosen) {
+      long start = System.nanoTime();
+      out.put(id, List.copyOf(tables.get(id).cells(q)));
+      times.took(id, System.nanoTime() - start);
+    }
+    return new Report(request, Collections.unmodifiableMap(out));
+  }
+
+  /**
+   * What a report depends on: the version of the data, the request, the tables, and the reader's
+   * reach (scope and declared interests; nothing else of the reader changes a figure).
+   */
+  private record CacheKey(
+      long version,
+      ReportRequest request,
+      List<String> tables,
+      boolean everything,
+      Set<String> laCodes,
+      List<Interest> withdrawals) {}
 
   /** Every problem with a request, each naming what to change. */
   public void check(ReportRequest r) {

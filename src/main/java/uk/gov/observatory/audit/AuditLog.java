@@ -10,6 +10,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.observatory.audit.internal.AuditChain;
 import uk.gov.observatory.audit.internal.AuditRepository;
+import uk.gov.observatory.audit.internal.AuditViewers;
 
 /**
  * The audit log: an append-only, hash-chained record of who signed in, read, changed, imported,
@@ -31,7 +32,11 @@ public class AuditLog {
   /** How many entries one sealing transaction seals at most. */
   static final int SEAL_BATCH = 1000;
 
+  /** People a page of {@link #viewersOf(String, int)}. */
+  public static final int VIEWERS_PAGE_SIZE = 20;
+
   private final AuditRepository repository;
+  private AuditViewers viewers;
   private final TransactionTemplate tx;
   private final TransactionTemplate sealing;
   private final TransactionTemplate readOnly;
@@ -154,6 +159,29 @@ public class AuditLog {
     return repository.byRecordAndActions(
         recordRef,
         List.of(AuditAction.VIEWED.name(), AuditAction.IDENTIFYING_DETAILS_SHOWN.name()));
+  }
+
+  /**
+   * Who has viewed a record, one row a person (views, showings of identifying details, the last
+   * time), the latest viewer first, {@value #VIEWERS_PAGE_SIZE} people a page; {@code page} counts
+   * from 1. Bounded in SQL however often the record was viewed.
+   */
+  public ViewerPage viewersOf(String recordRef, int page) {
+    if (page < 1) {
+      throw new IllegalArgumentException("page must be 1 or more");
+    }
+    int size = VIEWERS_PAGE_SIZE;
+    return readOnly.execute(
+        status -> {
+          long[] totals = viewers.totals(recordRef);
+          return new ViewerPage(
+              viewers.of(recordRef, (page - 1) * size, size), totals[0], totals[1], page, size);
+        });
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  void setViewers(AuditViewers viewers) {
+    this.viewers = viewers;
   }
 
   private static String blankToNull(String s) {

@@ -221,6 +221,17 @@ public class NotificationRegister {
   }
 
   /**
+   * {@link #find} without the children's names and dates of birth, none of them decrypted: for
+   * checks of reach and pages that never show them (a case page asks several times).
+   */
+  public Optional<Notification> findWithoutIdentifying(String ref) {
+    if (ref == null || !NotificationRules.REF.matcher(ref).matches()) {
+      return Optional.empty();
+    }
+    return repository.findByRef(ref, false);
+  }
+
+  /**
    * A page of the register as a viewer may see it: only the local authorities they reach (in the
    * query itself, so totals and paging are right), never with identifying details (those are shown
    * one notification at a time, by {@link #showIdentifyingDetails}). Every page and API call uses
@@ -261,7 +272,7 @@ public class NotificationRegister {
   public Optional<Notification> view(String ref, Viewer viewer) {
     return tx.execute(
         status ->
-            reached(ref, viewer)
+            reached(ref, viewer, false)
                 .map(
                     n -> {
                       audit.record(
@@ -283,7 +294,7 @@ public class NotificationRegister {
     Outcome outcome =
         tx.execute(
             status -> {
-              Optional<Notification> found = reached(ref, viewer);
+              Optional<Notification> found = reached(ref, viewer, true);
               if (found.isEmpty()) {
                 return new Outcome(found, false);
               }
@@ -309,9 +320,13 @@ public class NotificationRegister {
   }
 
   /** The notification if the viewer reaches it; otherwise empty, with the refusal audited. */
-  private Optional<Notification> reached(String ref, Viewer viewer) {
+  /** {@link #find}, within the viewer's reach; identifying details opened only if asked. */
+  private Optional<Notification> reached(String ref, Viewer viewer, boolean identifying) {
     Optional<Notification> found =
-        find(ref).filter(n -> viewer.reaches(n.laCode(), n.incidentDate()));
+        (ref == null || !NotificationRules.REF.matcher(ref).matches()
+                ? Optional.<Notification>empty()
+                : repository.findByRef(ref, identifying))
+            .filter(n -> viewer.reaches(n.laCode(), n.incidentDate()));
     if (found.isEmpty()) {
       audit.record(
           AuditEvent.of(

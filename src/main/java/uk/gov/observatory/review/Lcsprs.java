@@ -69,7 +69,7 @@ public class Lcsprs {
             .allMatch(
                 ref ->
                     register
-                        .find(ref)
+                        .findWithoutIdentifying(ref)
                         .filter(n -> viewer.reaches(n.laCode(), n.incidentDate()))
                         .isPresent());
   }

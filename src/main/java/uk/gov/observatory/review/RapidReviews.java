@@ -69,7 +69,9 @@ public class RapidReviews {
   /** The notification, if the viewer reaches it; otherwise empty, with the refusal audited. */
   Optional<Notification> reached(String ref, Viewer viewer) {
     Optional<Notification> n =
-        register.find(ref).filter(x -> viewer.reaches(x.laCode(), x.incidentDate()));
+        register
+            .findWithoutIdentifying(ref)
+            .filter(x -> viewer.reaches(x.laCode(), x.incidentDate()));
     if (n.isEmpty()) {
       audit.record(
           AuditEvent.of(
@@ -110,7 +112,7 @@ public class RapidReviews {
       return Optional.empty();
     }
     return register
-        .find(ref)
+        .findWithoutIdentifying(ref)
         .filter(n -> viewer.reaches(n.laCode(), n.incidentDate()))
         .flatMap(n -> repository.findRapidReview(ref));
   }

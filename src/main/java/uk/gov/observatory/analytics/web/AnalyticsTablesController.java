@@ -77,6 +77,14 @@ class AnalyticsTablesController {
 
   private final uk.gov.observatory.analytics.AuthorisedExtensions extensions;
 
+  /**
+   * Each report's tables laid out for the page, charts drawn, by the report itself (by identity: a
+   * report answered from {@link Reports}' cache is the same object each time, so 50 readers of one
+   * year lay it out once; a report no longer cached is let go).
+   */
+  private final com.github.benmanes.caffeine.cache.Cache<Report, List<TableView>> laidOut =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(200).build();
+
   public AnalyticsTablesController(
       Reports reports,
       OpenData openData,
@@ -127,7 +135,8 @@ class AnalyticsTablesController {
       if (forPublication) {
         report = DisclosureControl.apply(report);
       }
-      model.addAttribute("tables", views(report));
+      model.addAttribute(
+          "tables", forPublication ? views(report) : laidOut.get(report, this::views));
       model.addAttribute("downloads", downloads(filters, chosen, viewer));
       return "analytics/tables";
     } catch (InvalidReportException e) {

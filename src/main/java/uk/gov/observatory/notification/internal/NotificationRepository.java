@@ -169,12 +169,20 @@ public class NotificationRepository {
   }
 
   public Optional<Notification> findByRef(String ref) {
+    return findByRef(ref, true);
+  }
+
+  /**
+   * A notification by reference; its children's names and dates of birth opened only when {@code
+   * open} (each opening is a decryption: a page that shows none need not pay for them).
+   */
+  public Optional<Notification> findByRef(String ref, boolean open) {
     List<Row> rows =
         jdbc.query(
             "select " + COLUMNS + " from notification n where n.notification_ref = ?",
             this::row,
             ref);
-    return withChildren(rows).stream().findFirst();
+    return withChildren(rows, open).stream().findFirst();
   }
 
   public long count(NotificationQuery q) {
@@ -236,7 +244,10 @@ public class NotificationRepository {
     return search(q, scope, withdrawn, null);
   }
 
-  /** {@link #search}, of the notifications whose review status is {@code reviewStatus} (or any). */
+  /**
+   * {@link #search}, of the notifications whose review status is {@code reviewStatus} (or any):
+   * without the children's names and dates of birth (lists never show them, so none is decrypted).
+   */
   public List<Notification> search(
       NotificationQuery q,
       Collection<String> scope,
@@ -256,7 +267,7 @@ public class NotificationRepository {
             + order
             + " limit :limit offset :offset";
     p.addValue("limit", q.size()).addValue("offset", q.offset());
-    return withChildren(named.query(sql, p, this::row));
+    return withChildren(named.query(sql, p, this::row), false);
   }
 
   /**
@@ -296,7 +307,7 @@ public class NotificationRepository {
       if (rows.isEmpty()) {
         return;
       }
-      withChildren(rows).forEach(each);
+      withChildren(rows, false).forEach(each);
       after = rows.get(rows.size() - 1).notification.ref();
     }
   }
@@ -501,6 +512,11 @@ public class NotificationRepository {
   }
 
   private List<Notification> withChildren(List<Row> rows) {
+    return withChildren(rows, true);
+  }
+
+  /** The notifications with their children; names and dates of birth opened only if asked. */
+  private List<Notification> withChildren(List<Row> rows, boolean open) {
     if (rows.isEmpty()) {
       return List.of();
     }
@@ -519,9 +535,14 @@ public class NotificationRepository {
                       rs.getString("gender"),
                       rs.getInt("age_years"),
                       rs.getString("ethnicity"),
-                      ChildColumns.openName(identifying, rs.getString("child_name_sealed")),
-                      ChildColumns.openDateOfBirth(
-                          identifying, rs.getString("date_of_birth_sealed"))));
+                      open
+                          ? ChildColumns.openName(
+                              this.identifying, rs.getString("child_name_sealed"))
+                          : null,
+                      open
+                          ? ChildColumns.openDateOfBirth(
+                              this.identifying, rs.getString("date_of_birth_sealed"))
+                          : null));
         });
     List<Notification> out = new ArrayList<>();
     for (Row r : rows) {

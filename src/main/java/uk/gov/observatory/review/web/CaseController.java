@@ -6,6 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import uk.gov.observatory.access.Permission;
 import uk.gov.observatory.access.Viewer;
 import uk.gov.observatory.access.Viewers;
@@ -34,14 +35,38 @@ class CaseController {
     this.caseStory = caseStory;
   }
 
+  /** The highest page of who has viewed a case that may be asked for. */
+  static final int MAX_VIEWERS_PAGE = 100_000;
+
   @GetMapping("/notifications/{ref}")
-  String notification(@PathVariable String ref, Model model, Authentication signedIn) {
+  String notification(
+      @PathVariable String ref,
+      @RequestParam(name = "viewers", required = false) String viewersPage,
+      Model model,
+      HttpServletResponse response,
+      Authentication signedIn) {
+    int page = 1;
+    if (viewersPage != null) {
+      String digits = viewersPage.strip();
+      page = digits.matches("[0-9]{1,6}") ? Integer.parseInt(digits) : 0;
+      if (page < 1 || page > MAX_VIEWERS_PAGE) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("status", 400);
+        model.addAttribute(
+            "message",
+            "The page of who has viewed this case (viewers) must be a whole number from 1 to "
+                + String.format("%,d", MAX_VIEWERS_PAGE)
+                + ".");
+        return "error/4xx";
+      }
+    }
     Viewer viewer = viewers.of(signedIn);
     Notification n =
         register
             .view(ref, viewer)
             .orElseThrow(() -> new PageNotFoundException("notification " + ref));
-    return notificationPage(n, false, viewer, model, signedIn);
+    return caseStory.page(
+        n, false, viewer, model, SignedIn.may(signedIn, Permission.READ_AUDIT.name()), page);
   }
 
   /**

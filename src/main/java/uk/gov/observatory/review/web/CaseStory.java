@@ -58,6 +58,20 @@ class CaseStory {
    * birth only when {@code identifying}), the story, and who has viewed it for {@code readsAudit}.
    */
   String page(Notification n, boolean identifying, Viewer viewer, Model model, boolean readsAudit) {
+    return page(n, identifying, viewer, model, readsAudit, 1);
+  }
+
+  /**
+   * The case page with page {@code viewersPage} (from 1) of who has viewed it. Past the last page
+   * of people, the last page.
+   */
+  String page(
+      Notification n,
+      boolean identifying,
+      Viewer viewer,
+      Model model,
+      boolean readsAudit,
+      int viewersPage) {
     model.addAttribute("n", n);
     model.addAttribute("timeliness", register.timeliness(n));
     model.addAttribute("lateReason", register.lateReason(n.ref()).orElse(null));
@@ -68,7 +82,17 @@ class CaseStory {
     model.addAttribute("mayShowIdentifying", viewer.identifyingDetails());
     fill(model, n, viewer);
     if (readsAudit) {
-      model.addAttribute("views", audit.viewsOf(n.ref()));
+      uk.gov.observatory.audit.ViewerPage views = audit.viewersOf(n.ref(), viewersPage);
+      model.addAttribute("views", views);
+      String here = "/notifications/" + n.ref();
+      model.addAttribute(
+          "viewersPrevious",
+          viewersPage > 1 ? here + "?viewers=" + (viewersPage - 1) + "#who-has-viewed" : null);
+      model.addAttribute(
+          "viewersNext",
+          viewersPage < views.pages()
+              ? here + "?viewers=" + (viewersPage + 1) + "#who-has-viewed"
+              : null);
     }
     return "review/case";
   }
