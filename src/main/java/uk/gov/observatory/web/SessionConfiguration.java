@@ -1,5 +1,6 @@
 package uk.gov.observatory.web;
 
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -20,6 +21,16 @@ class SessionConfiguration {
     HttpSessionRequestCache cache = new HttpSessionRequestCache();
     cache.setMatchingRequestParameterName(null);
     return cache;
+  }
+
+  /**
+   * The session cookie carries the session's id as it is (a UUID), not Base64-encoded (Spring
+   * Session's default): a forged cookie that decodes to bytes PostgreSQL refuses in text (a NUL)
+   * would otherwise fail the session lookup with a 500 instead of being an unknown session.
+   */
+  @Bean
+  DefaultCookieSerializerCustomizer plainSessionCookie() {
+    return serializer -> serializer.setUseBase64Encoding(false);
   }
 
   @Bean
