@@ -39,7 +39,8 @@ public class NotificationCsv {
   public static final String NOTIFICATIONS = "notifications.csv";
   public static final String CHILDREN = "children.csv";
 
-  static final List<String> NOTIFICATION_COLUMNS =
+  /** The columns of notifications.csv, in the data standard's order. */
+  public static final List<String> NOTIFICATION_COLUMNS =
       List.of(
           "notification_ref",
           "la_code",
@@ -56,6 +57,7 @@ public class NotificationCsv {
           "court_order",
           "living_arrangement",
           "covid_factors");
+
   static final List<String> REQUIRED_NOTIFICATION_COLUMNS =
       List.of(
           "notification_ref",

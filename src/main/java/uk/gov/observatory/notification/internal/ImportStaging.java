@@ -25,6 +25,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import uk.gov.observatory.notification.Notification;
+import uk.gov.observatory.notification.NotificationCsv;
 import uk.gov.observatory.protection.IdentifyingDetails;
 import uk.gov.observatory.protection.Sealed;
 
@@ -46,24 +47,8 @@ public class ImportStaging {
 
   private static final String RAW_DATE_OF_BIRTH = "import.date_of_birth";
 
-  /** The raw columns of notifications.csv, in the staging table's order. */
-  public static final List<String> NOTIFICATION_COLUMNS =
-      List.of(
-          "notification_ref",
-          "la_code",
-          "incident_date",
-          "aware_date",
-          "notified_date",
-          "notification_type",
-          "death_category",
-          "harm_category",
-          "imd_decile",
-          "case_characteristics",
-          "domestic_abuse_pattern",
-          "csc_involvement",
-          "court_order",
-          "living_arrangement",
-          "covid_factors");
+  /** The raw columns of notifications.csv, in the staging table's order: the file's columns. */
+  public static final List<String> NOTIFICATION_COLUMNS = NotificationCsv.NOTIFICATION_COLUMNS;
 
   /** The raw columns of children.csv (the last two sealed), in the staging table's order. */
   public static final List<String> CHILD_COLUMNS =
