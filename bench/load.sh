@@ -18,6 +18,7 @@
 #
 # Usage: bench/load.sh            (builds the jar first; SKIP_BUILD=1 to use target/observatory.jar)
 #   env: PORT (8199), DURATION seconds a run (15), REPEATS (3), IMPORT_N (20000; 0 skips import),
+#        SERVER_JAVA_OPTS (extra JVM options for the server, e.g. a flight recording),
 #        STEPS ("pages intake import")
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -73,7 +74,7 @@ run_wrk() { # step what repeat connections script url [header...]
 
 # --- the server -----------------------------------------------------------------------------------
 start_server() {
-  java -Dobservatory.rate-limit.api-per-minute=100000000 -jar "$jar" serve --demo --port "$port" \
+  java ${SERVER_JAVA_OPTS:-} -Dobservatory.rate-limit.api-per-minute=100000000 -jar "$jar" serve --demo --port "$port" \
     --data-dir "$work/data" > "$work/serve.log" 2>&1 &
   server=$!
   for _ in $(seq 1 600); do

@@ -112,6 +112,7 @@ public class Reports {
    */
   public Report report(ReportRequest request, List<String> ids, Viewer viewer) {
     List<String> chosen = audited(request, ids, viewer);
+    catchUp();
     return snapshot.execute(
         status -> {
           // The first read fixes the snapshot: the version and the tables are of the same data.
@@ -140,6 +141,7 @@ public class Reports {
    */
   public Report report(ReportRequest request, List<String> ids, Viewer viewer, TableTimes times) {
     List<String> chosen = audited(request, ids, viewer);
+    catchUp();
     return snapshot.execute(status -> compute(request, chosen, viewer, times));
   }
 
@@ -148,7 +150,21 @@ public class Reports {
    * and to the review records the report counts (V26), as this transaction sees them.
    */
   public long version() {
+    catchUp();
     return snapshot.execute(status -> readVersion());
+  }
+
+  /**
+   * Brings the report's read model up to every committed change (V29): the notifications changed
+   * since the last catch-up are made again, in a transaction of its own. Called before every report
+   * and version, and every few seconds by {@code ReadModelCatchUpSchedule}; how many were made
+   * again.
+   */
+  public int catchUp() {
+    Integer made =
+        jdbc.getJdbcTemplate()
+            .queryForObject("select report_read_model_catch_up_pending()", Integer.class);
+    return made == null ? 0 : made;
   }
 
   /** How many reports have been computed (not answered from the cache) since this started. */

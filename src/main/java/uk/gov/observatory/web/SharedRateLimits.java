@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
  * rate_limit_bucket}, migration V25), so that every instance on one database counts against the
  * same limit: a client sent to another instance by the load balancer gets no new allowance. Each
  * count is one statement (an insert that adds to the row when it is there), atomic under the row's
- * lock, and the tables are pruned of finished windows and full buckets about once a minute.
+ * lock; a window's count is committed without waiting for the disk (V29's {@code rate_limit_hit}: a
+ * count lost in a crash costs nothing). The tables are pruned of finished windows and full buckets
+ * about once a minute.
  */
 @Component
 public class SharedRateLimits {
@@ -28,14 +30,7 @@ public class SharedRateLimits {
   public int hit(String kind, String who, long minute) {
     pruneWindows(kind, minute);
     Integer hits =
-        jdbc.queryForObject(
-            "insert into rate_limit_window as w (kind, who, minute, hits) values (?, ?, ?, 1)"
-                + " on conflict (kind, who, minute) do update set hits = w.hits + 1"
-                + " returning hits",
-            Integer.class,
-            kind,
-            who,
-            minute);
+        jdbc.queryForObject("select rate_limit_hit(?, ?, ?)", Integer.class, kind, who, minute);
     return hits == null ? 0 : hits;
   }
 

@@ -82,4 +82,48 @@ class SessionsInDatabaseTest {
     assertThat(after.statusCode()).isEqualTo(302);
     assertThat(after.headers().firstValue("Location").orElse("")).contains("/sign-in");
   }
+
+  @Test
+  void aSessionInUseIsWrittenAboutOnceAMinuteNotOnEveryPage() throws Exception {
+    TestAccounts.Person person =
+        TestAccounts.create(accounts, "session.reader", Role.LA_NOTIFIER, LEEDS);
+    SignedInHttp http = new SignedInHttp(port).signIn(person);
+    Map<String, Object> signedIn = row("session.reader");
+
+    // Pages read within the minute leave the row as it was: not one write (the same row version).
+    for (int i = 0; i < 5; i++) {
+      assertThat(http.get("/notifications").statusCode()).isEqualTo(200);
+    }
+    assertThat(row("session.reader")).isEqualTo(signedIn);
+
+    // A minute on (the row's last access put back by 61 seconds), the next page notes the use:
+    // the last access and the expiry move on to now.
+    owner
+        .jdbc()
+        .update(
+            "update spring_session set last_access_time = last_access_time - 61000,"
+                + " expiry_time = expiry_time - 61000 where principal_name = ?",
+            "session.reader");
+    long before = ((Number) row("session.reader").get("last_access_time")).longValue();
+    long asked = System.currentTimeMillis();
+    assertThat(http.get("/notifications").statusCode()).isEqualTo(200);
+    Map<String, Object> touched = row("session.reader");
+    assertThat(((Number) touched.get("last_access_time")).longValue())
+        .isGreaterThan(before)
+        .isGreaterThanOrEqualTo(asked - 1000);
+    assertThat(((Number) touched.get("expiry_time")).longValue())
+        .isEqualTo(
+            ((Number) touched.get("last_access_time")).longValue()
+                + 1000L * ((Number) touched.get("max_inactive_interval")).longValue());
+  }
+
+  /** The session row of a person, with its row version (xmin: changed by every write). */
+  private Map<String, Object> row(String username) {
+    return owner
+        .jdbc()
+        .queryForMap(
+            "select xmin::text as version, last_access_time, expiry_time, max_inactive_interval"
+                + " from spring_session where principal_name = ?",
+            username);
+  }
 }
