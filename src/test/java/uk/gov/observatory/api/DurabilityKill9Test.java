@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -33,10 +30,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.gov.observatory.audit.internal.AuditChain;
 import uk.gov.observatory.notification.NotificationRegister;
+import uk.gov.observatory.support.ChildProcesses;
+import uk.gov.observatory.support.ChildProcesses.Child;
+import uk.gov.observatory.support.ChildProcesses.Jvm;
 
 /**
  * Issue 19, "Done when": 8 clients POST notifications with Idempotency-Keys, the server is killed
@@ -56,83 +57,35 @@ class DurabilityKill9Test {
 
   @TempDir Path tmp;
 
+  @RegisterExtension final ChildProcesses children = ChildProcesses.stoppedAtEnd();
+
   EmbeddedPostgres postgres;
-  final List<Process> servers = new ArrayList<>();
 
   @AfterEach
   void stopEverything() throws Exception {
-    for (Process p : servers) {
-      p.destroy();
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    }
+    children.close(); // the servers first, while their database is there
     if (postgres != null) {
       postgres.close();
     }
   }
 
-  /** {@code observatory serve --port P} in a new JVM against the test's PostgreSQL. */
-  Process serve(int port, String name) throws IOException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command =
-        List.of(
-            java.toString(),
-            "-Xmx512m",
-            "-XX:TieredStopAtLevel=1",
-            "-Dspring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-            "-Dspring.datasource.username=postgres",
-            "-Dspring.datasource.password=",
-            // The tests' configuration (on the classpath) turns the sealer off: a server seals.
-            "-Dobservatory.audit.sealing.enabled=true",
-            "-Dlogging.level.root=WARN",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "uk.gov.observatory.cli.ObservatoryCommand",
-            "serve",
-            "--port",
-            Integer.toString(port));
-    Process p =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve(name + ".log").toFile())
-            .start();
-    servers.add(p);
-    return p;
-  }
-
-  void awaitUp(Process p, int port, String name) throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sign-in"))
-            .timeout(Duration.ofSeconds(5))
-            .build();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-    while (System.nanoTime() < deadline) {
-      if (!p.isAlive()) {
-        throw new AssertionError(name + " exited (" + p.exitValue() + "):\n" + log(name));
-      }
-      try {
-        HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() < 500) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError(name + " did not answer within 180 s:\n" + log(name));
-  }
-
-  String log(String name) throws IOException {
-    return Files.readString(tmp.resolve(name + ".log"), StandardCharsets.UTF_8);
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+  /**
+   * {@code observatory serve --port P} in a new JVM against the test's PostgreSQL, once it answers.
+   */
+  Child serve(int port, String name) throws Exception {
+    Child server =
+        children.start(
+            name,
+            tmp.resolve(name + ".log"),
+            Jvm.server()
+                .property("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"))
+                .property("spring.datasource.username", "postgres")
+                .property("spring.datasource.password", "")
+                // The tests' configuration (on the classpath) turns the sealer off: a server seals.
+                .property("observatory.audit.sealing.enabled", "true")
+                .observatory("serve", "--port", Integer.toString(port)));
+    server.awaitHttp(port, "/sign-in", status -> status < 500, Duration.ofSeconds(180));
+    return server;
   }
 
   /** A secretariat account and a personal API token for it, straight into the database. */
@@ -178,9 +131,8 @@ class DurabilityKill9Test {
     postgres = EmbeddedPostgres.builder().start();
     JdbcTemplate db = new JdbcTemplate(postgres.getPostgresDatabase());
 
-    int port = freePort();
-    Process first = serve(port, "first");
-    awaitUp(first, port, "first");
+    int port = ChildProcesses.freePort();
+    Child first = serve(port, "first");
     String token = apiToken(db);
     String body = Bodies.json(Bodies.death());
     HttpClient http =
@@ -226,7 +178,7 @@ class DurabilityKill9Test {
     int seconds = Integer.getInteger("durability.seconds", RUN_SECONDS);
     Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
     int beforeKill = acknowledged.size();
-    first.destroyForcibly(); // SIGKILL, mid-run: requests are in flight
+    first.kill9(); // mid-run: requests are in flight
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(first.exitValue()).isEqualTo(137);
     Thread.sleep(500); // the clients' requests after the kill are refused
@@ -239,9 +191,8 @@ class DurabilityKill9Test {
     assertThat(unexpected).as("answers other than 201 before the kill").isEmpty();
     assertThat(beforeKill).as("notifications acknowledged before the kill").isGreaterThan(CLIENTS);
 
-    int again = freePort();
-    Process second = serve(again, "second");
-    awaitUp(second, again, "second");
+    int again = ChildProcesses.freePort();
+    serve(again, "second");
 
     // Every acknowledged notification is there, under the key it was acknowledged for.
     Map<String, String> stored = new HashMap<>();

@@ -6,27 +6,26 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.gov.observatory.access.Accounts;
 import uk.gov.observatory.access.PasswordCheck;
+import uk.gov.observatory.support.ChildProcesses;
 import uk.gov.observatory.support.SignedInHttp;
 import uk.gov.observatory.support.TestAccounts;
 
@@ -294,63 +293,21 @@ class UsersCommandTest {
   // ---------------------------------------------------------------------------------------------
   // While the server runs
 
-  final List<Process> servers = new ArrayList<>();
-
-  @AfterEach
-  void stopServers() throws Exception {
-    for (Process p : servers) {
-      p.destroy(); // SIGTERM: Spring stops its PostgreSQL
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    }
-  }
+  @RegisterExtension final ChildProcesses servers = ChildProcesses.stoppedAtEnd();
 
   /** {@code observatory serve} in a JVM of its own (as a person runs it), on the folder. */
-  Process serve(int port, Path data) throws Exception {
-    Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p =
-        new ProcessBuilder(
-                javaBin.toString(),
-                "-Xmx512m",
-                "-XX:TieredStopAtLevel=1",
-                "-Dobservatory.database.ephemeral=false",
-                "-Dspring.datasource.url=",
-                "-Dlogging.level.root=WARN",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "uk.gov.observatory.cli.ObservatoryCommand",
-                "serve",
-                "--port",
-                Integer.toString(port),
-                "--data-dir",
-                data.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve("serve.log").toFile())
-            .start();
-    servers.add(p);
-    var http = java.net.http.HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-    while (System.nanoTime() < deadline) {
-      if (!p.isAlive()) {
-        throw new AssertionError("serve exited: " + Files.readString(tmp.resolve("serve.log")));
-      }
-      try {
-        var r =
-            http.send(
-                java.net.http.HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/sign-in"))
-                    .build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() == 200) {
-          return p;
-        }
-      } catch (java.io.IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("serve did not answer: " + Files.readString(tmp.resolve("serve.log")));
+  ChildProcesses.Child serve(int port, Path data) throws Exception {
+    ChildProcesses.Child server =
+        servers.start(
+            "serve",
+            tmp.resolve("serve.log"),
+            ChildProcesses.Jvm.server()
+                .property("observatory.database.ephemeral", "false")
+                .property("spring.datasource.url", "")
+                .observatory(
+                    "serve", "--port", Integer.toString(port), "--data-dir", data.toString()));
+    server.awaitHttp(port, "/sign-in", status -> status == 200, Duration.ofSeconds(240));
+    return server;
   }
 
   static String setUpCode(String out) {
@@ -366,10 +323,7 @@ class UsersCommandTest {
           + " on its database and the running server sees each change at once")
   void whileTheServerRuns() throws Exception {
     Path data = tmp.resolve("data");
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = ChildProcesses.freePort();
     serve(port, data);
     assertThat(Files.getPosixFilePermissions(data.resolve("database-port")))
         .as("only the owner can read where the database listens")

@@ -3,12 +3,6 @@ package uk.gov.observatory.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -25,7 +18,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import uk.gov.observatory.support.ChildProcesses;
+import uk.gov.observatory.support.ChildProcesses.Child;
+import uk.gov.observatory.support.ChildProcesses.Jvm;
 
 /**
  * {@code serve} killed with {@code kill -9} comes back on the same data folder with no hand work:
@@ -36,75 +33,29 @@ class CrashRestartTest {
 
   @TempDir Path tmp;
 
-  final List<Process> servers = new ArrayList<>();
+  @RegisterExtension final ChildProcesses children = ChildProcesses.stoppedAtEnd();
 
   Path data() {
     return tmp.resolve("data");
   }
 
   /** {@code observatory serve --port P --data-dir D} in a new JVM, this test's classpath. */
-  Process serve(int port, String name) throws IOException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command =
-        List.of(
-            java.toString(),
-            "-Xmx512m",
-            "-XX:TieredStopAtLevel=1",
+  Child serve(int port, String name) throws IOException {
+    return children.start(
+        name,
+        tmp.resolve(name + ".log"),
+        Jvm.server()
             // The tests' own configuration (on the classpath) asks for a throw-away database,
             // and .ci/run may give the tests an external one: this is about the embedded one.
-            "-Dobservatory.database.ephemeral=false",
-            "-Dspring.datasource.url=",
-            "-Dlogging.level.root=WARN",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "uk.gov.observatory.cli.ObservatoryCommand",
-            "serve",
-            "--port",
-            Integer.toString(port),
-            "--data-dir",
-            data().toString());
-    Process p =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve(name + ".log").toFile())
-            .start();
-    servers.add(p);
-    return p;
+            .property("observatory.database.ephemeral", "false")
+            .property("spring.datasource.url", "")
+            .observatory(
+                "serve", "--port", Integer.toString(port), "--data-dir", data().toString()));
   }
 
   /** Waits until the server answers HTTP; fails with its output if it dies first. */
-  void awaitUp(Process p, int port, String name) throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sign-in"))
-            .timeout(Duration.ofSeconds(5))
-            .build();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-    while (System.nanoTime() < deadline) {
-      if (!p.isAlive()) {
-        throw new AssertionError(name + " exited (" + p.exitValue() + "):\n" + log(name));
-      }
-      try {
-        HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() < 500) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError(name + " did not answer within 180 s:\n" + log(name));
-  }
-
-  String log(String name) throws IOException {
-    return Files.readString(tmp.resolve(name + ".log"), StandardCharsets.UTF_8);
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+  static void awaitUp(Child server, int port) throws InterruptedException {
+    server.awaitHttp(port, "/sign-in", status -> status < 500, Duration.ofSeconds(180));
   }
 
   /** The application's connection to the embedded database, with the data folder's password. */
@@ -136,12 +87,7 @@ class CrashRestartTest {
   void stopEverything() throws Exception {
     // The servers first (SIGTERM: Spring stops PostgreSQL), then any PostgreSQL still left, so
     // that nothing outlives the test.
-    for (Process p : servers) {
-      p.destroy();
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    }
+    children.close();
     Optional<ProcessHandle> left = postmaster();
     if (left.isPresent()) {
       new ProcessBuilder("kill", "-INT", Long.toString(left.get().pid())).start().waitFor();
@@ -157,9 +103,9 @@ class CrashRestartTest {
   @DisplayName(
       "serve killed with kill -9 starts again on the same data folder, and the committed notification is there")
   void comesBackAfterKill9() throws Exception {
-    int port = freePort();
-    Process first = serve(port, "first");
-    awaitUp(first, port, "first");
+    int port = ChildProcesses.freePort();
+    Child first = serve(port, "first");
+    awaitUp(first, port);
     ProcessHandle postgres = postmaster().orElseThrow();
 
     try (Connection c = connectAsApplication();
@@ -173,16 +119,16 @@ class CrashRestartTest {
               + " 'NONE', 'NONE', 'AT_HOME', now())");
     }
 
-    first.destroyForcibly(); // SIGKILL: no shutdown hook runs
+    first.kill9(); // no shutdown hook runs
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(first.exitValue()).isEqualTo(137);
     assertThat(postgres.isAlive()).as("the embedded PostgreSQL is left running").isTrue();
 
-    int again = freePort();
-    Process second = serve(again, "second");
-    awaitUp(second, again, "second");
+    int again = ChildProcesses.freePort();
+    Child second = serve(again, "second");
+    awaitUp(second, again);
     assertThat(postgres.isAlive()).as("the one left running was shut down").isFalse();
-    assertThat(log("second")).contains("was left running");
+    assertThat(second.log()).contains("was left running");
 
     try (Connection c = connectAsApplication();
         Statement s = c.createStatement();
@@ -197,15 +143,15 @@ class CrashRestartTest {
   @Test
   @DisplayName("a second serve on a data folder a running one uses is refused with a clear message")
   void refusedWhileInUse() throws Exception {
-    int port = freePort();
-    Process first = serve(port, "first");
-    awaitUp(first, port, "first");
+    int port = ChildProcesses.freePort();
+    Child first = serve(port, "first");
+    awaitUp(first, port);
     ProcessHandle postgres = postmaster().orElseThrow();
 
-    Process second = serve(freePort(), "second");
+    Child second = serve(ChildProcesses.freePort(), "second");
     assertThat(second.waitFor(120, TimeUnit.SECONDS)).as("the second gives up").isTrue();
     assertThat(second.exitValue()).isNotZero();
-    assertThat(log("second"))
+    assertThat(second.log())
         .contains("is in use by another Observatory that is running (process " + first.pid() + ")");
     assertThat(postgres.isAlive()).as("the running one's database is left alone").isTrue();
     assertThat(first.isAlive()).isTrue();

@@ -4,25 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -30,6 +27,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import uk.gov.observatory.ObservatoryApplication;
 import uk.gov.observatory.access.Accounts;
 import uk.gov.observatory.access.Role;
+import uk.gov.observatory.support.ChildProcesses;
+import uk.gov.observatory.support.ChildProcesses.Child;
+import uk.gov.observatory.support.ChildProcesses.Jvm;
 import uk.gov.observatory.support.SignedInHttp;
 import uk.gov.observatory.support.TestAccounts;
 
@@ -48,14 +48,7 @@ class TwoInstancesBehindHaproxyTest {
 
   @TempDir Path tmp;
 
-  final List<Process> processes = new ArrayList<>();
-
-  @AfterEach
-  void stopAll() throws Exception {
-    for (Process p : processes) {
-      p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-    }
-  }
+  @RegisterExtension final ChildProcesses processes = ChildProcesses.killedAtEnd();
 
   @Test
   void aPersonCarriesOnWhenTheInstanceServingThemIsKilled() throws Exception {
@@ -81,16 +74,15 @@ class TwoInstancesBehindHaproxyTest {
                 once.getBean(Accounts.class), "haproxy.notifier", Role.LA_NOTIFIER, LEEDS);
       }
 
-      int portA = freePort();
-      int portB = freePort();
-      int proxy = freePort();
-      Map<String, Process> instances = new HashMap<>();
+      int portA = ChildProcesses.freePort();
+      int portB = ChildProcesses.freePort();
+      int proxy = ChildProcesses.freePort();
+      Map<String, Child> instances = new HashMap<>();
       instances.put("a", serve(url, portA, "a"));
       instances.put("b", serve(url, portB, "b"));
-      awaitUp(instances.get("a"), portA, "a");
-      awaitUp(instances.get("b"), portB, "b");
-      haproxy(proxy, portA, portB);
-      awaitBothBehind(proxy);
+      awaitUp(instances.get("a"), portA);
+      awaitUp(instances.get("b"), portB);
+      awaitBothBehind(proxy, haproxy(proxy, portA, portB));
 
       SignedInHttp http = new SignedInHttp(proxy);
       http.signIn(person, person.code(Instant.now(), 0));
@@ -123,8 +115,8 @@ class TwoInstancesBehindHaproxyTest {
           .containsExactlyInAnyOrder("a", "b");
 
       // kill -9 the instance that took the answers.
-      Process killed = instances.get(serving);
-      killed.destroyForcibly();
+      Child killed = instances.get(serving);
+      killed.kill9();
       assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
       String other = serving.equals("a") ? "b" : "a";
 
@@ -154,78 +146,42 @@ class TwoInstancesBehindHaproxyTest {
     return r.headers().firstValue("Location").orElse("");
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
   /** {@code observatory serve --no-migrate} on the database, in a JVM of its own. */
-  private Process serve(String url, int port, String name) throws IOException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command =
-        List.of(
-            java.toString(),
-            "-Xmx384m",
-            "-XX:TieredStopAtLevel=1",
-            "-Dlogging.level.root=WARN",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "uk.gov.observatory.cli.ObservatoryCommand",
-            "serve",
-            "--no-migrate",
-            "--port",
-            Integer.toString(port),
-            "--db-url",
-            url,
-            "--db-user",
-            "postgres");
-    Process p =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve(name + ".log").toFile())
-            .start();
-    processes.add(p);
-    return p;
+  private Child serve(String url, int port, String name) throws IOException {
+    return processes.start(
+        name,
+        tmp.resolve(name + ".log"),
+        Jvm.server()
+            .heap("384m")
+            .observatory(
+                "serve",
+                "--no-migrate",
+                "--port",
+                Integer.toString(port),
+                "--db-url",
+                url,
+                "--db-user",
+                "postgres"));
   }
 
   /** HAProxy with deploy/haproxy.cfg, in the foreground. */
-  private void haproxy(int proxy, int portA, int portB) throws IOException {
-    ProcessBuilder pb =
-        new ProcessBuilder(HAPROXY, "-db", "-f", Path.of("deploy/haproxy.cfg").toString())
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve("haproxy.log").toFile());
-    pb.environment().put("OBSERVATORY_PROXY", "127.0.0.1:" + proxy);
-    pb.environment().put("OBSERVATORY_A", "127.0.0.1:" + portA);
-    pb.environment().put("OBSERVATORY_B", "127.0.0.1:" + portB);
-    processes.add(pb.start());
+  private Child haproxy(int proxy, int portA, int portB) throws IOException {
+    return processes.start(
+        "haproxy",
+        tmp.resolve("haproxy.log"),
+        List.of(HAPROXY, "-db", "-f", Path.of("deploy/haproxy.cfg").toString()),
+        Map.of(
+            "OBSERVATORY_PROXY", "127.0.0.1:" + proxy,
+            "OBSERVATORY_A", "127.0.0.1:" + portA,
+            "OBSERVATORY_B", "127.0.0.1:" + portB));
   }
 
-  private void awaitUp(Process p, int port, String name) throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-            .timeout(Duration.ofSeconds(5))
-            .build();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-    while (System.nanoTime() < deadline) {
-      if (!p.isAlive()) {
-        throw new AssertionError(name + " exited (" + p.exitValue() + "):\n" + log(name));
-      }
-      try {
-        if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError(name + " did not answer within 180 s:\n" + log(name));
+  private static void awaitUp(Child instance, int port) throws InterruptedException {
+    instance.awaitHttp(port, "/", status -> status == 200, Duration.ofSeconds(180));
   }
 
   /** Until HAProxy's health checks have both instances up (each answers one request). */
-  private void awaitBothBehind(int proxy) throws Exception {
+  private static void awaitBothBehind(int proxy, Child haproxy) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy + "/"))
@@ -242,14 +198,6 @@ class TwoInstancesBehindHaproxyTest {
       }
       Thread.sleep(200);
     }
-    assertThat(seen).as("HAProxy sends to both instances:\n" + log("haproxy")).hasSize(2);
-  }
-
-  private String log(String name) {
-    try {
-      return Files.readString(tmp.resolve(name + ".log"));
-    } catch (IOException e) {
-      return "(no log: " + e.getMessage() + ")";
-    }
+    assertThat(seen).as("HAProxy sends to both instances:\n" + haproxy.log()).hasSize(2);
   }
 }
