@@ -12,7 +12,8 @@ import uk.gov.observatory.access.Viewer;
  * The report's tables, computed from the register for a period of incident dates and an optional
  * local authority, over only what the reader may see (an authority's notifier counts its own
  * authority's notifications; a Panel member's counts leave out cases they are withdrawn from).
- * Every report is audited. The tables themselves are {@link Reports}'.
+ * Every report is audited. The tables themselves are {@link Reports}', read from the read replica
+ * when one is configured ({@link Reports#mayLag()}).
  */
 @Service
 public class Analytics {
@@ -23,7 +24,8 @@ public class Analytics {
   private final Clock clock;
 
   public Analytics(Reports reports, Clock clock) {
-    this.reports = reports;
+    // The analytics pages' figures: from the read replica when one is configured.
+    this.reports = reports.mayLag();
     this.clock = clock;
   }
 

@@ -166,6 +166,14 @@ public class OpenData {
   }
 
   /**
+   * The same publications computed from {@link Reports#mayLag()} (the read replica when one is
+   * configured): for the analytics pages' download, never for what an edition freezes.
+   */
+  public OpenData mayLag() {
+    return reports.mayLag() == reports ? this : new OpenData(reports.mayLag(), reference);
+  }
+
+  /**
    * The time period of a report's dates, or an {@link InvalidReportException} saying which periods
    * this layout allows.
    */

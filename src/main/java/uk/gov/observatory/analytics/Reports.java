@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -31,12 +32,17 @@ import uk.gov.observatory.audit.AuditEvent;
 import uk.gov.observatory.audit.AuditJson;
 import uk.gov.observatory.audit.AuditLog;
 import uk.gov.observatory.calendar.WorkingDayCalendar;
+import uk.gov.observatory.database.ReadDatabase;
 import uk.gov.observatory.reference.LocalAuthority;
 import uk.gov.observatory.reference.ReferenceData;
 
 /**
  * The report of REPORT-SPEC.md for a request, over only what the reader may see: every table there
  * is, in the specification's order, each computed in SQL. Audited (REPORTED) with the request.
+ *
+ * <p>Read from the primary; {@link #mayLag()} gives the same reports read from the read replica
+ * when one is configured (the analytics pages'), which share this one's cache: a physical standby
+ * at a version holds exactly what the primary held at that version.
  */
 @Service
 public class Reports {
@@ -70,8 +76,12 @@ public class Reports {
    */
   private final Cache<CacheKey, Report> cache;
 
-  private final AtomicLong computed = new AtomicLong();
+  private final AtomicLong computed;
 
+  /** The same reports from the {@link ReadDatabase} (the replica when there is one). */
+  private final Reports mayLag;
+
+  @Autowired
   public Reports(
       List<ReportTable> tables,
       JdbcTemplate jdbc,
@@ -79,7 +89,9 @@ public class Reports {
       ReferenceData reference,
       AuditLog audit,
       PlatformTransactionManager transactions,
+      ReadDatabase readDatabase,
       @Value("${observatory.report-cache-size:500}") int cacheSize) {
+    this.computed = new AtomicLong();
     this.snapshot = new TransactionTemplate(transactions);
     this.snapshot.setReadOnly(true);
     this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -91,6 +103,34 @@ public class Reports {
     this.audit = audit;
     this.cache =
         Caffeine.newBuilder().maximumSize(cacheSize).expireAfterAccess(Duration.ofHours(1)).build();
+    this.mayLag = readDatabase.replica() ? new Reports(this, readDatabase) : this;
+  }
+
+  /** This one's sibling reading {@code read}: the same tables, cache, counter and audit. */
+  private Reports(Reports of, ReadDatabase read) {
+    this.tables = of.tables;
+    this.jdbc = read.namedJdbc();
+    this.calendar = of.calendar;
+    this.reference = of.reference;
+    this.codes = of.codes;
+    this.audit = of.audit;
+    this.cache = of.cache;
+    this.computed = of.computed;
+    this.snapshot = read.snapshot();
+    this.mayLag = this;
+  }
+
+  /**
+   * The same reports, read from the read replica when one is configured ({@code
+   * observatory.read-replica-url}), else from the primary (this): for pages whose figures may lag
+   * the register by the replication delay (the analytics pages). Never for what is frozen or
+   * published from the register (an edition, a briefing), nor for a page that must show its
+   * reader's own change at once. The version that keys the cache is read in the same snapshot of
+   * the same server as the tables, so a cached report is always of the data its key names. The
+   * audit entry of each report still goes to the primary.
+   */
+  public Reports mayLag() {
+    return mayLag;
   }
 
   /** The ids of the tables this version computes, in the specification's order. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import uk.gov.observatory.database.DatabaseConfigurationException;
 
 /**
  * The one jar's command line: {@code serve} (the default), {@code import}, {@code export}, {@code
@@ -69,6 +70,7 @@ public class ObservatoryCommand implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler(ObservatoryCommand::unusableOption);
     int code = cl.execute(argv.toArray(String[]::new));
     CommandLine.ParseResult parsed = cl.getParseResult();
     if (code == 0
@@ -79,5 +81,21 @@ public class ObservatoryCommand implements Runnable {
       return KEEP_RUNNING;
     }
     return code;
+  }
+
+  /**
+   * A database option that cannot be used (a read replica's URL that is not PostgreSQL's, or a
+   * replica that cannot be reached): its one line, no stack trace, exit code 2. Anything else as
+   * picocli does.
+   */
+  private static int unusableOption(
+      Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) throws Exception {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof DatabaseConfigurationException bad) {
+        commandLine.getErr().println("error: " + bad.getMessage());
+        return 2;
+      }
+    }
+    throw e;
   }
 }

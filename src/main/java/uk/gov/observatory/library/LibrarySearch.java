@@ -18,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.observatory.access.Permission;
 import uk.gov.observatory.access.Viewer;
+import uk.gov.observatory.database.ReadDatabase;
 import uk.gov.observatory.library.internal.PublicReads;
 import uk.gov.observatory.library.internal.SearchSql;
 import uk.gov.observatory.reference.Code;
@@ -45,6 +46,11 @@ import uk.gov.observatory.reference.Region;
  * or a page, and is read before each search, so a kept answer is only ever given for the library it
  * was found in, on every instance. Published documents change a few times a week and the public
  * asks the same searches again, so most public searches are answered without the database.
+ *
+ * <p>The public's search reads the {@link ReadDatabase} (the read replica when one is configured,
+ * else the primary): the version and the documents in one read-only snapshot of one server, so a
+ * kept answer is always of the library its version names; a document just published may be found
+ * there only after the replication delay.
  */
 @Service
 public class LibrarySearch {
@@ -55,9 +61,10 @@ public class LibrarySearch {
   /** The words of a snippet without search words (the summary's start). */
   static final int SUMMARY_WORDS = 30;
 
-  private final PublicReads publicReads;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate readOnly;
+  private final JdbcTemplate publicJdbc;
+  private final TransactionTemplate publicSnapshot;
   private final ReferenceData reference;
   private final Cache<Asked, SearchResults> answers;
 
@@ -65,12 +72,13 @@ public class LibrarySearch {
   private record Asked(long version, SearchRequest request) {}
 
   public LibrarySearch(
-      PublicReads publicReads,
+      ReadDatabase readDatabase,
       JdbcTemplate jdbc,
       PlatformTransactionManager transactions,
       ReferenceData reference,
       @Value("${observatory.library.search-cache-size:1000}") long cacheSize) {
-    this.publicReads = publicReads;
+    this.publicJdbc = readDatabase.jdbc();
+    this.publicSnapshot = readDatabase.snapshot();
     this.jdbc = jdbc;
     this.readOnly = new TransactionTemplate(transactions);
     this.readOnly.setReadOnly(true);
@@ -80,18 +88,23 @@ public class LibrarySearch {
 
   /**
    * The public's search: published documents only, read through the public role; the answer kept
-   * for the same search of the same version of the library.
+   * for the same search of the same version of the library. The version and the search are read in
+   * one snapshot of the read database.
    */
   public SearchResults searchPublished(SearchRequest request) {
     validate(request);
-    Asked asked = new Asked(version(), request);
-    SearchResults kept = answers.getIfPresent(asked);
-    if (kept != null) {
-      return kept;
-    }
-    SearchResults found = find(request);
-    answers.put(asked, found);
-    return found;
+    return publicSnapshot.execute(
+        status -> {
+          // The first read fixes the snapshot: the version is of the documents searched below.
+          Asked asked = new Asked(version(), request);
+          SearchResults kept = answers.getIfPresent(asked);
+          if (kept != null) {
+            return kept;
+          }
+          SearchResults found = find(request);
+          answers.put(asked, found);
+          return found;
+        });
   }
 
   /**
@@ -100,17 +113,22 @@ public class LibrarySearch {
    */
   public SearchResults searchPublishedAfresh(SearchRequest request) {
     validate(request);
-    return find(request);
+    return publicSnapshot.execute(status -> find(request));
   }
 
+  /**
+   * The search as the public role ({@link PublicReads#ROLE}: published documents only), in the
+   * caller's transaction on the read database; the role is switched back when it ends.
+   */
   private SearchResults find(SearchRequest request) {
     SearchSql sql = new SearchSql(SearchSql.PUBLIC);
-    return results(request, publicReads.read(jdbc -> sql.run(jdbc, request)));
+    publicJdbc.execute("set local role " + PublicReads.ROLE);
+    return results(request, sql.run(publicJdbc, request));
   }
 
-  /** The library's version now (read before the search: see the class's comment). */
+  /** The library's version in the caller's snapshot (read before the search). */
   private long version() {
-    Long v = jdbc.queryForObject("select version from library_state", Long.class);
+    Long v = publicJdbc.queryForObject("select version from library_state", Long.class);
     return v == null ? 0 : v;
   }
 

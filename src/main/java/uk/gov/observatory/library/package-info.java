@@ -12,6 +12,7 @@
     allowedDependencies = {
       "access",
       "audit",
+      "database",
       "learning",
       "notification",
       "reference",

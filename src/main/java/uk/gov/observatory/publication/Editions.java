@@ -67,7 +67,7 @@ public class Editions {
   /** The longest paragraph a table may have. */
   public static final int MAX_PARAGRAPH = 5_000;
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JdbcTemplate jdbc;
   private final Reports reports;
@@ -77,6 +77,9 @@ public class Editions {
   private final Clock clock;
   private final TransactionTemplate tx;
   private final uk.gov.observatory.analytics.AuthorisedExtensions extensions;
+
+  /** The published editions' reads, on the primary (the public pages' own read the replica). */
+  private final PublicStatistics publishedReads;
 
   public Editions(
       JdbcTemplate jdbc,
@@ -89,6 +92,7 @@ public class Editions {
       uk.gov.observatory.analytics.AuthorisedExtensions extensions) {
     this.extensions = extensions;
     this.jdbc = jdbc;
+    this.publishedReads = new PublicStatistics(jdbc);
     this.reports = reports;
     this.openData = openData;
     this.reference = reference;
@@ -353,17 +357,12 @@ public class Editions {
 
   /** The published editions, newest first. */
   public List<Edition> published() {
-    return jdbc.query(
-        "select * from edition where status = 'PUBLISHED' order by published_at desc, id desc",
-        EDITION);
+    return publishedReads.published();
   }
 
   /** A published edition by its address; a draft is never found this way. */
   public Optional<Edition> publishedBySlug(String slug) {
-    return jdbc
-        .query("select * from edition where status = 'PUBLISHED' and slug = ?", EDITION, slug)
-        .stream()
-        .findFirst();
+    return publishedReads.publishedBySlug(slug);
   }
 
   /** A published edition's report as it was laid out and frozen when it was published. */
@@ -371,12 +370,7 @@ public class Editions {
     if (!e.published()) {
       throw new IllegalStateException("edition " + e.id() + " is a draft");
     }
-    String json =
-        jdbc.queryForObject(
-            "select report_json::text from edition where id = ? and status = 'PUBLISHED'",
-            String.class,
-            e.id());
-    return JSON.readValue(json, PublishedReport.class);
+    return publishedReads.frozen(e);
   }
 
   /** A file of a published edition: its name, what it is, its type, size and digest. */
@@ -397,38 +391,14 @@ public class Editions {
 
   /** A published edition's files, in order. */
   public List<FileInfo> files(long editionId) {
-    return jdbc.query(
-        "select f.name, f.description, f.media_type, length(f.bytes), f.sha256 from edition_file f"
-            + " join edition e on e.id = f.edition_id"
-            + " where f.edition_id = ? and e.status = 'PUBLISHED' order by f.seq",
-        (rs, n) ->
-            new FileInfo(
-                rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)),
-        editionId);
+    return publishedReads.files(editionId);
   }
 
   /** A published edition's file, with its bytes. */
   public record StoredFile(FileInfo info, byte[] bytes) {}
 
   public Optional<StoredFile> file(long editionId, String name) {
-    return jdbc
-        .query(
-            "select f.name, f.description, f.media_type, length(f.bytes), f.sha256, f.bytes"
-                + " from edition_file f join edition e on e.id = f.edition_id"
-                + " where f.edition_id = ? and f.name = ? and e.status = 'PUBLISHED'",
-            (rs, n) ->
-                new StoredFile(
-                    new FileInfo(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getLong(4),
-                        rs.getString(5)),
-                    rs.getBytes(6)),
-            editionId,
-            name)
-        .stream()
-        .findFirst();
+    return publishedReads.file(editionId, name);
   }
 
   /** A published edition's stored cells of one kind ({@code EDITION}, {@code COMPARATOR}). */
@@ -826,7 +796,7 @@ public class Editions {
     }
   }
 
-  private static final RowMapper<Edition> EDITION =
+  static final RowMapper<Edition> EDITION =
       (ResultSet rs, int n) -> {
         Timestamp published = rs.getTimestamp("published_at");
         long revises = rs.getLong("revises_edition_id");

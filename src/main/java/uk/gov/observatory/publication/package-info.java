@@ -3,7 +3,8 @@
  * published (figures, text, open data and every file), and the public statistics pages that show
  * the published ones to anyone, without signing in.
  */
-@ApplicationModule(allowedDependencies = {"access", "analytics", "audit", "reference", "web"})
+@ApplicationModule(
+    allowedDependencies = {"access", "analytics", "audit", "database", "reference", "web"})
 package uk.gov.observatory.publication;
 
 import org.springframework.modulith.ApplicationModule;

@@ -93,8 +93,10 @@ class AnalyticsTablesController {
       Clock clock,
       uk.gov.observatory.analytics.AuthorisedExtensions extensions) {
     this.extensions = extensions;
-    this.reports = reports;
-    this.openData = openData;
+    // The figures of these pages may lag the register by the replication delay (README, "Several
+    // instances"): read from the read replica when one is configured.
+    this.reports = reports.mayLag();
+    this.openData = openData.mayLag();
     this.viewers = viewers;
     this.reference = reference;
     this.clock = clock;

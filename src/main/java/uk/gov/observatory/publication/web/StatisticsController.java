@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.WebRequest;
 import uk.gov.observatory.publication.Edition;
 import uk.gov.observatory.publication.Editions;
+import uk.gov.observatory.publication.PublicStatistics;
 import uk.gov.observatory.web.PageController;
 import uk.gov.observatory.web.PageNotFoundException;
 
@@ -22,8 +23,10 @@ import uk.gov.observatory.web.PageNotFoundException;
  * The public statistics pages, for anyone, without signing in: the published editions (newest
  * first, England's and the regions'), each edition's page and its files, exactly as they were
  * frozen when published. Nothing that is not published is found by any address, and nothing here
- * reads the register. Answers are cacheable (published editions never change) and carry no cookie
- * (see the security configuration's statistics chain).
+ * reads the register. Read from the read replica when one is configured ({@link PublicStatistics}):
+ * an edition published moments ago appears after the replication delay. Answers are cacheable
+ * (published editions never change) and carry no cookie (see the security configuration's
+ * statistics chain).
  */
 @PageController
 class StatisticsController {
@@ -36,9 +39,9 @@ class StatisticsController {
   static final CacheControl EDITION_CACHE =
       CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePublic();
 
-  private final Editions editions;
+  private final PublicStatistics editions;
 
-  StatisticsController(Editions editions) {
+  StatisticsController(PublicStatistics editions) {
     this.editions = editions;
   }
 
@@ -69,7 +72,8 @@ class StatisticsController {
     model.addAttribute("view", ReportView.of(editions.frozen(e)));
     model.addAttribute("files", editions.files(e.id()));
     model.addAttribute(
-        "revises", e.revisesId() == null ? null : editions.find(e.revisesId()).orElse(null));
+        "revises",
+        e.revisesId() == null ? null : editions.publishedById(e.revisesId()).orElse(null));
     return "publication/statistics-edition";
   }
 
