@@ -111,6 +111,7 @@ class SqlBoundaryTest {
           entry("report_child_source", "analytics"),
           entry("report_read_model_refresh", "analytics"),
           entry("report_read_model_rebuild", "analytics"),
+          entry("report_read_model_catch_up_pending", "analytics"),
           entry("report_read_model_pending", "analytics"),
           entry("report_read_model_mark", "analytics"),
           entry("report_read_model_catch_up", "analytics"),
@@ -177,6 +178,7 @@ class SqlBoundaryTest {
           entry("spring_session", "web"),
           entry("spring_session_attributes", "web"),
           entry("rate_limit_window", "web"),
+          entry("rate_limit_hit", "web"),
           entry("rate_limit_bucket", "web"),
           // (a database role: the public pages read as it, and it reaches only the three views)
           entry("observatory_library_reader", "library"),

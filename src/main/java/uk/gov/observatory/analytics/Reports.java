@@ -78,6 +78,12 @@ public class Reports {
 
   private final AtomicLong computed;
 
+  /**
+   * Whether this one brings the read model up to date before reading (V29): the primary's, not the
+   * replica's, which follows the primary's catch-ups (every report there, and every few seconds).
+   */
+  private final boolean catchesUp;
+
   /** The same reports from the {@link ReadDatabase} (the replica when there is one). */
   private final Reports mayLag;
 
@@ -103,6 +109,7 @@ public class Reports {
     this.audit = audit;
     this.cache =
         Caffeine.newBuilder().maximumSize(cacheSize).expireAfterAccess(Duration.ofHours(1)).build();
+    this.catchesUp = true;
     this.mayLag = readDatabase.replica() ? new Reports(this, readDatabase) : this;
   }
 
@@ -118,6 +125,7 @@ public class Reports {
     this.computed = of.computed;
     this.snapshot = read.snapshot();
     this.mayLag = this;
+    this.catchesUp = false;
   }
 
   /**
@@ -201,6 +209,9 @@ public class Reports {
    * again.
    */
   public int catchUp() {
+    if (!catchesUp) {
+      return 0; // a standby is read only: it follows the primary's catch-ups
+    }
     Integer made =
         jdbc.getJdbcTemplate()
             .queryForObject("select report_read_model_catch_up_pending()", Integer.class);
