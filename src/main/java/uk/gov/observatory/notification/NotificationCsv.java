@@ -92,7 +92,9 @@ public class NotificationCsv {
       PlatformTransactionManager transactions,
       ImportStaging staging,
       JdbcTemplate jdbc,
-      Clock clock) {
+      Clock clock,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.rules = rules;
     this.register = register;
     this.audit = audit;
@@ -103,6 +105,8 @@ public class NotificationCsv {
     this.snapshot = new TransactionTemplate(transactions);
     this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
   }
+
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   /** Files of the standard that this version cannot import yet: refused rather than ignored. */
   public static final List<String> NOT_YET_IMPORTED = List.of();
@@ -435,6 +439,7 @@ public class NotificationCsv {
     audit.record(
         AuditEvent.of(actor, AuditAction.IMPORTED, NotificationRegister.AUDIT_RECORD_TYPE, null)
             .withDetails(AuditJson.of(details)));
+    events.publishEvent(new NotificationsImported(stored[0]));
     return new ImportResult(
         List.of(), (int) stored[0], (int) stored[1], replace ? replaced.size() : 0);
   }

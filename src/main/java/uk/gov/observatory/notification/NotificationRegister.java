@@ -750,6 +750,7 @@ public class NotificationRegister {
           audit.record(
               AuditEvent.of(actor, AuditAction.IMPORTED, AUDIT_RECORD_TYPE, null)
                   .withDetails(AuditJson.of(details)));
+          events.publishEvent(new NotificationsImported(notifications.size()));
           return existing;
         });
   }
