@@ -54,7 +54,13 @@ class ReportReadModelLoader extends AfterEveryMigration {
       if (now.equals(held)) {
         return false;
       }
-      s.execute("select report_read_model_rebuild()");
+      // One at a time with the catch-ups (V29), which would otherwise deadlock with the truncation.
+      s.execute("select pg_advisory_lock(hashtext('report_read_model_catch_up_pending'))");
+      try {
+        s.execute("select report_read_model_rebuild()");
+      } finally {
+        s.execute("select pg_advisory_unlock(hashtext('report_read_model_catch_up_pending'))");
+      }
     }
     try (PreparedStatement ps =
         c.prepareStatement(

@@ -156,20 +156,9 @@ public class NotificationRepository {
    * of that year wait for its catalog entry. Cheap when it exists (one lookup).
    */
   public void prepareRefYear(int year) {
-    if (preparedRefYears.contains(year)) {
-      return;
-    }
     ownTransaction.executeWithoutResult(
         status -> jdbc.query("select notification_ref_year(?)", rs -> {}, year));
-    preparedRefYears.add(year);
   }
-
-  /**
-   * The years whose sequence this instance has made sure of: not asked again (a sequence that went
-   * missing since is made again by {@code notification_ref_next}, V24).
-   */
-  private final java.util.Set<Integer> preparedRefYears =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public long nextRefNumber(int year) {
     Long n = jdbc.queryForObject("select notification_ref_next(?)", Long.class, year);
