@@ -222,14 +222,53 @@ public final class Browser implements AutoCloseable {
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(pixels, 900));
   }
 
-  /** True when the page scrolls sideways (wider than the window). */
+  /**
+   * True when the page scrolls sideways (wider than the window) once it has settled: its fonts
+   * loaded, and still wider 3 seconds on. Just after a page loads Chromium can, for a moment,
+   * measure it a few pixels wider than it lays out (seen in CI, once in several runs, on pages that
+   * fit); a page that really is too wide stays so.
+   */
   public boolean scrollsSideways() {
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));
+    Object r =
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                    + "function wide() { return document.documentElement.scrollWidth"
+                    + "  > document.documentElement.clientWidth + 1; }"
+                    + "var until = Date.now() + 3000;"
+                    + "function check() {"
+                    + "  if (!wide()) { done(false); } else if (Date.now() > until) { done(true); }"
+                    + "  else { setTimeout(check, 100); }"
+                    + "}"
+                    + "document.fonts.ready.then(check, check);");
+    return Boolean.TRUE.equals(r);
+  }
+
+  /**
+   * The elements whose right edge lies beyond the window, outside any box that scrolls or clips
+   * them (tag, id, classes and right edge), for a message that says what makes a page scroll
+   * sideways.
+   */
+  public String widerThanTheWindow() {
     Object r =
         ((JavascriptExecutor) driver)
             .executeScript(
-                "return document.documentElement.scrollWidth"
-                    + " > document.documentElement.clientWidth + 1;");
-    return Boolean.TRUE.equals(r);
+                "var w = document.documentElement.clientWidth, out = [];"
+                    + "document.querySelectorAll('body *').forEach(function (e) {"
+                    + "  for (var a = e.parentElement; a && a !== document.body; a = a.parentElement) {"
+                    + "    if (getComputedStyle(a).overflowX !== 'visible') { return; }"
+                    + "  }"
+                    + "  var b = e.getBoundingClientRect();"
+                    + "  if (b.right > w + 1 && out.length < 8) {"
+                    + "    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+                    + "      + (e.className && e.className.baseVal === undefined"
+                    + "          ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '')"
+                    + "      + ' right ' + Math.round(b.right) + 'px');"
+                    + "  }"
+                    + "});"
+                    + "return out.join('; ');");
+    return String.valueOf(r);
   }
 
   /** Signs in with password and authenticator code (setting the app up at first sign-in). */
