@@ -73,6 +73,7 @@ class SqlBoundaryTest {
           entry("audit_entry_append_only", "audit"),
           entry("audit_entry_no_update_or_delete", "audit"),
           entry("audit_entry_no_truncate", "audit"),
+          entry("audit_viewer", "audit"),
           // access (V4, V5)
           entry("account", "access"),
           entry("account_la", "access"),

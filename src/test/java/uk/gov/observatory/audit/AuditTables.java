@@ -13,9 +13,13 @@ final class AuditTables {
 
   private AuditTables() {}
 
-  /** Empties the audit log (and restarts its ids), bypassing the append-only trigger. */
+  /**
+   * Empties the audit log (and restarts its ids), bypassing the append-only trigger, and the
+   * summary of who viewed what that the sealer keeps.
+   */
   static void empty(DatabaseOwner owner) {
     bypassing(owner, "truncate audit_entry restart identity");
+    owner.jdbc().execute("truncate audit_viewer");
   }
 
   /** Runs SQL against audit_entry with the append-only triggers off, in one transaction. */

@@ -33,9 +33,11 @@ public class AuditRepository {
   private static final RowMapper<AuditEntry> ENTRY = AuditRepository::entry;
 
   private final JdbcTemplate jdbc;
+  private final AuditViewers viewers;
 
-  public AuditRepository(JdbcTemplate jdbc) {
+  public AuditRepository(JdbcTemplate jdbc, AuditViewers viewers) {
     this.jdbc = jdbc;
+    this.viewers = viewers;
   }
 
   /**
@@ -156,6 +158,7 @@ public class AuditRepository {
       throw new IllegalStateException(
           "sealed " + updated + " audit entries of " + n + ": another sealer ran without the lock");
     }
+    viewers.add(unsealed);
     return n;
   }
 

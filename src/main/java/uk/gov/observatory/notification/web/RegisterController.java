@@ -23,6 +23,7 @@ import uk.gov.observatory.notification.StandardFields;
 import uk.gov.observatory.notification.Violation;
 import uk.gov.observatory.reference.CodeLists;
 import uk.gov.observatory.reference.ReferenceData;
+import uk.gov.observatory.web.Fmt;
 import uk.gov.observatory.web.FormErrors;
 import uk.gov.observatory.web.PageController;
 
@@ -48,7 +49,32 @@ class RegisterController {
       String review) {}
 
   /** A row of the table, with its review status (null when it has none to show). */
-  public record Row(Notification notification, boolean late, ReviewStatus review) {}
+  /**
+   * A row of the register as it reads: each cell's words made here, once, rather than by a call
+   * from the template for each cell of each row.
+   */
+  public record Row(
+      String ref,
+      String la,
+      String incidentDate,
+      String notifiedDate,
+      String type,
+      int children,
+      boolean late,
+      String review) {
+
+    static Row of(Notification n, boolean late, ReviewStatus review, Fmt fmt) {
+      return new Row(
+          n.ref(),
+          fmt.la(n.laCode()),
+          Fmt.dateOf(n.incidentDate()),
+          Fmt.dateOf(n.notifiedDate()),
+          fmt.label(CodeLists.NOTIFICATION_TYPE, n.notificationType()),
+          n.children().size(),
+          late,
+          review == null ? "" : review.label());
+    }
+  }
 
   /** A sortable column heading: its link and its aria-sort value. */
   public record SortHeader(String field, String label, String href, String ariaSort) {}
@@ -71,6 +97,7 @@ class RegisterController {
   private final NotificationQueries queries;
   private final ReferenceData reference;
   private final NotificationDrafts drafts;
+  private final Fmt fmt;
 
   public RegisterController(
       NotificationRegister register,
@@ -78,8 +105,10 @@ class RegisterController {
       ReferenceData reference,
       Viewers viewers,
       NotificationCsv csv,
-      NotificationDrafts drafts) {
+      NotificationDrafts drafts,
+      Fmt fmt) {
     this.drafts = drafts;
+    this.fmt = fmt;
     this.viewers = viewers;
     this.csv = csv;
     this.register = register;
@@ -149,7 +178,10 @@ class RegisterController {
     if (uk.gov.observatory.web.SignedIn.may(request.getUserPrincipal(), "NOTIFY")) {
       model.addAttribute("draftCount", drafts.list(request.getUserPrincipal().getName()).size());
     }
-    model.addAttribute("localAuthorities", reference.authorities());
+    // the list's 170 options made in one go (Fmt.laOptions): drawn by the template, they were most
+    // of
+    // the page's time
+    model.addAttribute("laOptions", fmt.laOptions(reference.authorities(), filters.la()));
     model.addAttribute("types", reference.codeList(CodeLists.NOTIFICATION_TYPE).codes());
     model.addAttribute("reviewStatuses", ReviewStatus.values());
     FormErrors errors = new FormErrors();
@@ -208,7 +240,9 @@ class RegisterController {
     Map<String, ReviewStatus> reviews = register.reviewStatuses(result.items());
     List<Row> rows =
         result.items().stream()
-            .map(n -> new Row(n, register.timeliness(n).lateNotification(), reviews.get(n.ref())))
+            .map(
+                n ->
+                    Row.of(n, register.timeliness(n).lateNotification(), reviews.get(n.ref()), fmt))
             .toList();
     model.addAttribute("rows", rows);
     model.addAttribute("total", result.total());

@@ -923,13 +923,19 @@ public class ReviewRepository {
             .toList());
   }
 
-  /** A case's events: the notification's own and those of every LCSPR covering it, in order. */
+  /**
+   * A case's events: the notification's own and those of every LCSPR covering it, in order. (Two
+   * branches, each on its index: one condition "this notification's or its LCSPRs'" read every
+   * event of every case on each case page.)
+   */
   public List<CaseEvent> eventsOf(String notificationRef) {
     return jdbc.query(
         "select e.occurred_at, e.actor, e.event, e.from_state, e.to_state, e.details,"
-            + " l.lcspr_ref from case_event e left join lcspr l on l.id = e.lcspr_id"
-            + " where e.notification_ref = ? or e.lcspr_id in"
-            + " (select lcspr_id from lcspr_notification where notification_ref = ?)"
+            + " l.lcspr_ref from (select * from case_event where notification_ref = ?"
+            + " union all select c.* from case_event c"
+            + " join lcspr_notification ln on ln.lcspr_id = c.lcspr_id"
+            + " where ln.notification_ref = ? and c.notification_ref is distinct from ?) e"
+            + " left join lcspr l on l.id = e.lcspr_id"
             + " order by e.occurred_at, e.id",
         (rs, i) ->
             new CaseEvent(
@@ -940,6 +946,7 @@ public class ReviewRepository {
                 rs.getString(5),
                 rs.getString(6),
                 rs.getString(7)),
+        notificationRef,
         notificationRef,
         notificationRef);
   }
