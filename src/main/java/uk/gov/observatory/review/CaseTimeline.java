@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.observatory.access.Viewer;
+import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.notification.NotificationRegister;
 import uk.gov.observatory.review.internal.ReviewRepository;
 
@@ -26,9 +27,13 @@ public class CaseTimeline {
   @Transactional(readOnly = true)
   public List<CaseEvent> of(String notificationRef, Viewer viewer) {
     return register
-        .find(notificationRef)
-        .filter(n -> viewer.reaches(n.laCode(), n.incidentDate()))
-        .map(n -> repository.eventsOf(notificationRef))
+        .findWithoutIdentifying(notificationRef)
+        .map(n -> of(n, viewer))
         .orElse(List.of());
+  }
+
+  /** {@link #of(String, Viewer)} of a notification the caller has read already (the case page). */
+  public List<CaseEvent> of(Notification n, Viewer viewer) {
+    return viewer.reaches(n.laCode(), n.incidentDate()) ? repository.eventsOf(n.ref()) : List.of();
   }
 }

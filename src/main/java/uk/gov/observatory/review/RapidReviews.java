@@ -148,6 +148,22 @@ public class RapidReviews {
   }
 
   /**
+   * {@link #find(String, Viewer)} of a notification the caller has read already (the case page),
+   * with the same checks on it, without reading it again.
+   */
+  public Optional<RapidReview> find(Notification n, Viewer viewer) {
+    if (!viewer.can(Permission.READ_CASES) || !viewer.reaches(n.laCode(), n.incidentDate())) {
+      return Optional.empty();
+    }
+    return repository.findRapidReview(n.ref());
+  }
+
+  /** The challenges of a rapid review found for a viewer ({@link #find(Notification, Viewer)}). */
+  public List<Challenge> challengesOf(RapidReview review) {
+    return repository.challengesOf(review.id());
+  }
+
+  /**
    * Writes a rapid review: starts it (a draft) when the notification has none, or saves a new
    * version of it. {@code expectedVersion} is the version the person started from (0 or null when
    * starting one; required to change an existing one, else {@link VersionRequiredException}): when

@@ -2,6 +2,7 @@ package uk.gov.observatory.review.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import uk.gov.observatory.access.Permission;
@@ -103,16 +104,18 @@ class CaseStory {
       return;
     }
     LocalDate today = LocalDate.now(clock);
-    RapidReview review = rapidReviews.find(n.ref(), viewer).orElse(null);
+    // the notification as read (and checked as within reach) already: not read again for each part
+    RapidReview review = rapidReviews.find(n, viewer).orElse(null);
     model.addAttribute("review", review);
     model.addAttribute(
         "clock",
         clocks.rapidReview(n.notifiedDate(), review == null ? null : review.receivedDate(), today));
-    model.addAttribute("challenges", rapidReviews.challenges(n.ref(), viewer));
+    model.addAttribute(
+        "challenges", review == null ? List.of() : rapidReviews.challengesOf(review));
     model.addAttribute("lcsprs", lcsprs.of(n.ref(), viewer));
     model.addAttribute("calendar", calendar);
     model.addAttribute("today", today);
-    model.addAttribute("timeline", timeline.of(n.ref(), viewer));
+    model.addAttribute("timeline", timeline.of(n, viewer));
     model.addAttribute("writesReviews", viewer.can(Permission.SUBMIT_REVIEWS));
     model.addAttribute("panel", viewer.can(Permission.RECORD_PANEL_VIEW));
     // What the partnership wrote, read-only: once submitted, or its draft to those who write it.
