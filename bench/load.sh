@@ -18,6 +18,7 @@
 #
 # Usage: bench/load.sh            (builds the jar first; SKIP_BUILD=1 to use target/observatory.jar)
 #   env: PORT (8199), DURATION seconds a run (15), REPEATS (3), IMPORT_N (20000; 0 skips import),
+#        WARMUP seconds of each page before the pages' runs (30),
 #        SERVER_JAVA_OPTS (extra JVM options for the server, e.g. a flight recording),
 #        STEPS ("pages intake import")
 set -euo pipefail
@@ -25,6 +26,7 @@ cd "$(dirname "$0")/.."
 port=${PORT:-8199}
 duration=${DURATION:-15}
 repeats=${REPEATS:-3}
+warmup=${WARMUP:-30}
 import_n=${IMPORT_N:-20000}
 steps=${STEPS:-pages intake import}
 base="http://localhost:$port"
@@ -128,8 +130,10 @@ if [[ " $steps " == *" pages "* ]]; then
   done
   echo "pages: 50 connections, ${duration}s a run; the secretariat's session; notification $ref"
   # a warm-up round, not counted: the JIT and the caches, as a server that has been up a while
+  # (WARMUP seconds a page; with 5 the start page still served twice as much in the last repeat as
+  # in the first: the JIT was still compiling, so each figure depended on when it was taken)
   for path in / /notifications "/notifications/$ref" "/analytics/tables?from=2020-01-01&to=2020-12-31&asAt=2026-01-01"; do
-    wrk -t 2 -c 50 -d 5s --timeout 30s -H "$cookie" "$base$path" > /dev/null
+    wrk -t 2 -c 50 -d "${warmup}s" --timeout 30s -H "$cookie" "$base$path" > /dev/null
   done
   for r in $(seq 1 "$repeats"); do
     run_wrk pages start "$r" 50 "$work/report.lua" "$base/" "$cookie"

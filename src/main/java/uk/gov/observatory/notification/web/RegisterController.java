@@ -55,6 +55,7 @@ class RegisterController {
    */
   public record Row(
       String ref,
+      String href,
       String la,
       String incidentDate,
       String notifiedDate,
@@ -66,6 +67,9 @@ class RegisterController {
     static Row of(Notification n, boolean late, ReviewStatus review, Fmt fmt) {
       return new Row(
           n.ref(),
+          "/notifications/"
+              + org.springframework.web.util.UriUtils.encodePathSegment(
+                  n.ref(), java.nio.charset.StandardCharsets.UTF_8),
           fmt.la(n.laCode()),
           Fmt.dateOf(n.incidentDate()),
           Fmt.dateOf(n.notifiedDate()),
