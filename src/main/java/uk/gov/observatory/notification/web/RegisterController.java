@@ -182,9 +182,8 @@ class RegisterController {
     if (uk.gov.observatory.web.SignedIn.may(request.getUserPrincipal(), "NOTIFY")) {
       model.addAttribute("draftCount", drafts.list(request.getUserPrincipal().getName()).size());
     }
-    // the list's 170 options made in one go (Fmt.laOptions): drawn by the template, they were most
-    // of
-    // the page's time
+    // the list's 170 options made in one go (Fmt.laOptions): drawn by the template, they were
+    // most of the page's time
     model.addAttribute("laOptions", fmt.laOptions(reference.authorities(), filters.la()));
     model.addAttribute("types", reference.codeList(CodeLists.NOTIFICATION_TYPE).codes());
     model.addAttribute("reviewStatuses", ReviewStatus.values());
