@@ -111,10 +111,7 @@ public class RapidReviews {
     if (!viewer.can(Permission.READ_CASES)) {
       return Optional.empty();
     }
-    return register
-        .findWithoutIdentifying(ref)
-        .filter(n -> viewer.reaches(n.laCode(), n.incidentDate()))
-        .flatMap(n -> repository.findRapidReview(ref));
+    return register.findWithoutIdentifying(ref).flatMap(n -> find(n, viewer));
   }
 
   /** The rapid review of a notification, read by the viewer (audited as viewed). */
@@ -144,7 +141,7 @@ public class RapidReviews {
   /** The challenges to a notification's rapid review (empty when none or out of reach). */
   @Transactional(readOnly = true)
   public List<Challenge> challenges(String ref, Viewer viewer) {
-    return find(ref, viewer).map(r -> repository.challengesOf(r.id())).orElse(List.of());
+    return find(ref, viewer).map(this::challengesOf).orElse(List.of());
   }
 
   /**
