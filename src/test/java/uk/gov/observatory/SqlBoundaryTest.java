@@ -52,6 +52,7 @@ class SqlBoundaryTest {
           // notification (V24): each year's reference sequence, made and advanced
           entry("notification_ref_year", "notification"),
           entry("notification_ref_next", "notification"),
+          entry("notification_ref_take", "notification"),
           // notification (V12): published views, its change hook and the triggers that call it
           entry("published_notification", "notification"),
           entry("published_child", "notification"),

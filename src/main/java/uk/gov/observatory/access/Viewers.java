@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import uk.gov.observatory.reference.ReferenceData;
 
@@ -30,9 +31,20 @@ public class Viewers {
     this.reference = reference;
   }
 
-  /** Nothing when no one is signed in. */
+  /**
+   * Nothing when no one is signed in. An API request's principal carries the account its token
+   * found in this request (its details), which is not read again.
+   */
   public Viewer of(Principal principal) {
-    return principal == null ? Viewer.nobody("anonymous") : of(principal.getName());
+    if (principal == null) {
+      return Viewer.nobody("anonymous");
+    }
+    if (principal instanceof Authentication authentication
+        && authentication.getDetails() instanceof Account account
+        && account.username().equals(principal.getName())) {
+      return throughTheirCodes(Viewer.of(account, interests.current(account.username())));
+    }
+    return of(principal.getName());
   }
 
   /** Nothing when there is no such account. */

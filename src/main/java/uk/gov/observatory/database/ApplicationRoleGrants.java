@@ -71,8 +71,11 @@ class ApplicationRoleGrants extends AfterEveryMigration {
                 + ".audit_entry to "
                 + quotedRole);
       }
-      // Notification references (V24): each year's sequence is made and advanced by these.
-      for (String function : new String[] {"notification_ref_year", "notification_ref_next"}) {
+      // Notification references (V24, V31): each year's sequence is made and advanced by these.
+      for (String function :
+          new String[] {
+            "notification_ref_year", "notification_ref_next", "notification_ref_take"
+          }) {
         if (exists(s, "select to_regprocedure('" + function + "(int)')")) {
           s.execute("revoke all on function " + schema + "." + function + "(int) from public");
           s.execute(

@@ -105,11 +105,9 @@ public class NotificationRegister {
     Notification valid = checkNew(submission);
     // The hash of the checked notification, so spacing differences count as the same request.
     String hash = hash(valid);
-    Optional<Notified> earlier = replay(idempotencyKey, hash);
-    if (earlier.isPresent()) {
-      return earlier.get();
-    }
     repository.prepareRefYear(valid.notifiedDate().getYear());
+    // The key is not looked up first: a retry is rare, and its key's row, inserted last, refuses
+    // it (rolling back the notification it began, whose reference number is then a gap).
     try {
       return tx.execute(
           status -> {
@@ -123,9 +121,10 @@ public class NotificationRegister {
                 java.sql.Timestamp.from(Instant.now(clock)));
             return new Notified(stored, false);
           });
-    } catch (DuplicateKeyException raced) {
-      // Another request with the same key committed first: answer as it did.
-      return replay(idempotencyKey, hash).orElseThrow(() -> raced);
+    } catch (DuplicateKeyException used) {
+      // A request with the same key committed first (earlier, or at the same time): answer as it
+      // did, or refuse a different notification under that key.
+      return replay(idempotencyKey, hash).orElseThrow(() -> used);
     }
   }
 
@@ -158,13 +157,9 @@ public class NotificationRegister {
   }
 
   private Notification store(Notification valid, String actor) {
-    int year = valid.notifiedDate().getYear();
-    String ref;
-    do {
-      ref = String.format("SIN-%d-%05d", year, repository.nextRefNumber(year));
-    } while (repository.exists(ref));
+    String ref = repository.takeRef(valid.notifiedDate().getYear());
     Notification withRef = valid.withRef(ref);
-    repository.insert(List.of(withRef), Instant.now(clock));
+    repository.insertNew(withRef, Instant.now(clock));
     audit.record(
         AuditEvent.of(actor, AuditAction.CREATED, AUDIT_RECORD_TYPE, ref)
             .withAfter(auditState(withRef)));

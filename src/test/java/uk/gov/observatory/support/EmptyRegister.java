@@ -2,9 +2,11 @@ package uk.gov.observatory.support;
 
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 import uk.gov.observatory.database.DatabaseOwner;
+import uk.gov.observatory.notification.internal.NotificationRepository;
 
 /**
  * Empties the register's tables before each test (reference data stays, and so do the seeded
@@ -14,7 +16,10 @@ public class EmptyRegister implements BeforeEachCallback {
   @Override
   public void beforeEach(ExtensionContext context) {
     // As the owner of the tables: the application's own role may not truncate.
-    empty(SpringExtension.getApplicationContext(context).getBean(DatabaseOwner.class).jdbc());
+    ApplicationContext spring = SpringExtension.getApplicationContext(context);
+    empty(spring.getBean(DatabaseOwner.class).jdbc());
+    // The years' sequences are gone: the register must make them again, before notifying.
+    spring.getBean(NotificationRepository.class).forgetPreparedYears();
   }
 
   public static void empty(JdbcTemplate jdbc) {

@@ -82,9 +82,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
     }
     if (account.isPresent()) {
       SecurityContext context = SecurityContextHolder.createEmptyContext();
-      context.setAuthentication(
+      UsernamePasswordAuthenticationToken authentication =
           UsernamePasswordAuthenticationToken.authenticated(
-              account.get().username(), null, SecurityConfiguration.authorities(account.get())));
+              account.get().username(), null, SecurityConfiguration.authorities(account.get()));
+      // The account as the token found it, so the request's viewer is not read again.
+      authentication.setDetails(account.get());
+      context.setAuthentication(authentication);
       SecurityContextHolder.setContext(context);
     }
     chain.doFilter(request, response);

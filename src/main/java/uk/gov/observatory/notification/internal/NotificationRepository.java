@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -41,6 +43,7 @@ public class NotificationRepository {
   private final NamedParameterJdbcTemplate named;
   private final IdentifyingDetails identifying;
   private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
+  private final Set<Integer> preparedYears = ConcurrentHashMap.newKeySet();
 
   public NotificationRepository(
       JdbcTemplate jdbc,
@@ -55,56 +58,87 @@ public class NotificationRepository {
     this.identifying = identifying;
   }
 
+  private static final String INSERT_NOTIFICATION =
+      "insert into notification (notification_ref, la_code, incident_date, aware_date,"
+          + " notified_date, notification_type, death_category, harm_category, imd_decile,"
+          + " case_characteristics, domestic_abuse_pattern, csc_involvement, court_order,"
+          + " living_arrangement, covid_factors, recorded_at) values"
+          + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?::text[], ?) returning id";
+
+  private static final String CHILD_COLUMNS =
+      "child (notification_id, child_seq, gender, age_years, ethnicity, child_name_sealed,"
+          + " date_of_birth_sealed)";
+
   /** Stores notifications and their children (in the caller's transaction). */
   public void insert(List<Notification> notifications, Instant recordedAt) {
     Timestamp at = Timestamp.from(recordedAt);
     Map<String, Long> ids = new HashMap<>();
     for (Notification n : notifications) {
-      Long id =
-          jdbc.queryForObject(
-              "insert into notification (notification_ref, la_code, incident_date, aware_date,"
-                  + " notified_date, notification_type, death_category, harm_category, imd_decile,"
-                  + " case_characteristics, domestic_abuse_pattern, csc_involvement, court_order,"
-                  + " living_arrangement, covid_factors, recorded_at) values"
-                  + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?::text[], ?) returning id",
-              Long.class,
-              n.ref(),
-              n.laCode(),
-              Date.valueOf(n.incidentDate()),
-              Date.valueOf(n.awareDate()),
-              Date.valueOf(n.notifiedDate()),
-              n.notificationType(),
-              n.deathCategory(),
-              n.harmCategory(),
-              n.imdDecile(),
-              arrayLiteral(n.caseCharacteristics()),
-              n.domesticAbusePattern(),
-              n.cscInvolvement(),
-              n.courtOrder(),
-              n.livingArrangement(),
-              arrayLiteral(n.covidFactors()),
-              at);
-      ids.put(n.ref(), id);
+      ids.put(
+          n.ref(), jdbc.queryForObject(INSERT_NOTIFICATION, Long.class, notificationRow(n, at)));
     }
     List<Object[]> childRows = new ArrayList<>();
     for (Notification n : notifications) {
       for (Notification.Child c : n.children()) {
-        childRows.add(
-            new Object[] {
-              ids.get(n.ref()),
-              c.childSeq(),
-              c.gender(),
-              c.ageYears(),
-              c.ethnicity(),
-              ChildColumns.sealName(identifying, c.childName()),
-              ChildColumns.sealDateOfBirth(identifying, c.dateOfBirth())
-            });
+        List<Object> row = new ArrayList<>();
+        row.add(ids.get(n.ref()));
+        row.addAll(childRow(c));
+        childRows.add(row.toArray());
       }
     }
-    jdbc.batchUpdate(
-        "insert into child (notification_id, child_seq, gender, age_years, ethnicity,"
-            + " child_name_sealed, date_of_birth_sealed) values (?, ?, ?, ?, ?, ?, ?)",
-        childRows);
+    jdbc.batchUpdate("insert into " + CHILD_COLUMNS + " values (?, ?, ?, ?, ?, ?, ?)", childRows);
+  }
+
+  /**
+   * Stores one new notification and its children in one statement (in the caller's transaction):
+   * the notification's insert gives its id to the children's.
+   */
+  public void insertNew(Notification n, Instant recordedAt) {
+    List<Object> args =
+        new ArrayList<>(Arrays.asList(notificationRow(n, Timestamp.from(recordedAt))));
+    StringBuilder sql = new StringBuilder("with n as (").append(INSERT_NOTIFICATION).append(")");
+    if (n.children().isEmpty()) {
+      jdbc.queryForObject(sql.append(" select id from n").toString(), Long.class, args.toArray());
+      return;
+    }
+    sql.append(" insert into ").append(CHILD_COLUMNS).append(" select n.id, c.* from n, (values ");
+    for (int i = 0; i < n.children().size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("(?::int, ?::text, ?::int, ?::text, ?::text, ?::text)");
+      args.addAll(childRow(n.children().get(i)));
+    }
+    jdbc.update(sql.append(") c").toString(), args.toArray());
+  }
+
+  private static Object[] notificationRow(Notification n, Timestamp at) {
+    return new Object[] {
+      n.ref(),
+      n.laCode(),
+      Date.valueOf(n.incidentDate()),
+      Date.valueOf(n.awareDate()),
+      Date.valueOf(n.notifiedDate()),
+      n.notificationType(),
+      n.deathCategory(),
+      n.harmCategory(),
+      n.imdDecile(),
+      arrayLiteral(n.caseCharacteristics()),
+      n.domesticAbusePattern(),
+      n.cscInvolvement(),
+      n.courtOrder(),
+      n.livingArrangement(),
+      arrayLiteral(n.covidFactors()),
+      at
+    };
+  }
+
+  /** A child's columns after its notification's id, its identifying details sealed. */
+  private List<Object> childRow(Notification.Child c) {
+    return Arrays.asList(
+        c.childSeq(),
+        c.gender(),
+        c.ageYears(),
+        c.ethnicity(),
+        ChildColumns.sealName(identifying, c.childName()),
+        ChildColumns.sealDateOfBirth(identifying, c.dateOfBirth()));
   }
 
   /** Removes notifications (and their children) by reference; returns how many went. */
@@ -137,35 +171,42 @@ public class NotificationRepository {
     return found;
   }
 
-  public boolean exists(String ref) {
-    return Boolean.TRUE.equals(
-        jdbc.queryForObject(
-            "select exists (select 1 from notification where notification_ref = ?)",
-            Boolean.class,
-            ref));
-  }
-
-  /**
-   * The next number of a year's SIN-YYYY-NNNNN references, from that year's sequence (migration
-   * V24): it never waits for another notification's transaction, and a number taken by one that
-   * then fails or rolls back is not given again, so a year's numbers can have gaps.
-   */
   /**
    * Makes sure a year's reference sequence exists, in a short transaction of its own: so the
    * notifying transaction does not create it and, until it commits, make every other notification
-   * of that year wait for its catalog entry. Cheap when it exists (one lookup).
+   * of that year wait for its catalog entry. Once a year is prepared this instance does not ask
+   * again (a sequence that went missing since is made again by {@link #takeRef}, in the notifying
+   * transaction).
    */
   public void prepareRefYear(int year) {
+    if (preparedYears.contains(year)) {
+      return;
+    }
     ownTransaction.executeWithoutResult(
         status -> jdbc.query("select notification_ref_year(?)", rs -> {}, year));
+    preparedYears.add(year);
   }
 
-  public long nextRefNumber(int year) {
-    Long n = jdbc.queryForObject("select notification_ref_next(?)", Long.class, year);
-    if (n == null) {
-      throw new IllegalStateException("no reference number for " + year);
+  /**
+   * Forgets which years this instance prepared: for the tests, whose emptying of the register drops
+   * every year's sequence (nothing else does).
+   */
+  public void forgetPreparedYears() {
+    preparedYears.clear();
+  }
+
+  /**
+   * A new SIN-YYYY-NNNNN reference of {@code year} that no notification holds, from that year's
+   * sequence (migrations V24, V31): it never waits for another notification's transaction, and a
+   * number taken by one that then fails or rolls back is not given again, so a year's numbers can
+   * have gaps.
+   */
+  public String takeRef(int year) {
+    String ref = jdbc.queryForObject("select notification_ref_take(?)", String.class, year);
+    if (ref == null) {
+      throw new IllegalStateException("no reference for " + year);
     }
-    return n;
+    return ref;
   }
 
   public Optional<Notification> findByRef(String ref) {
