@@ -521,6 +521,14 @@ public class Accounts {
    * The account an API token belongs to; empty when it is unknown, expired, revoked or disabled.
    */
   public Optional<Account> authenticateToken(String token) {
+    return tokenHolder(token).map(TokenHolder::account);
+  }
+
+  /**
+   * As {@link #authenticateToken}, with the account's declared interests in force, read in the same
+   * statement.
+   */
+  public Optional<TokenHolder> tokenHolder(String token) {
     if (token == null || !TOKEN.matcher(token).matches()) {
       return Optional.empty();
     }

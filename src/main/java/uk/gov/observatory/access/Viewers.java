@@ -33,16 +33,16 @@ public class Viewers {
 
   /**
    * Nothing when no one is signed in. An API request's principal carries the account its token
-   * found in this request (its details), which is not read again.
+   * found in this request, with its declared interests (its details): they are not read again.
    */
   public Viewer of(Principal principal) {
     if (principal == null) {
       return Viewer.nobody("anonymous");
     }
     if (principal instanceof Authentication authentication
-        && authentication.getDetails() instanceof Account account
-        && account.username().equals(principal.getName())) {
-      return throughTheirCodes(Viewer.of(account, interests.current(account.username())));
+        && authentication.getDetails() instanceof TokenHolder holder
+        && holder.account().username().equals(principal.getName())) {
+      return throughTheirCodes(Viewer.of(holder.account(), holder.interests()));
     }
     return of(principal.getName());
   }

@@ -1,9 +1,11 @@
 package uk.gov.observatory.access.internal;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,12 +13,15 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import uk.gov.observatory.access.Account;
+import uk.gov.observatory.access.Interest;
 import uk.gov.observatory.access.Role;
+import uk.gov.observatory.access.TokenHolder;
 import uk.gov.observatory.protection.IdentifyingDetails;
 import uk.gov.observatory.protection.Sealed;
 
 /**
- * The account, account_la, recovery_code and api_token tables. Only the accounts service uses it.
+ * The account, account_la, recovery_code and api_token tables (and, with a token's account, its
+ * declared interests). Only the accounts service uses it.
  */
 @Repository
 public class AccountRepository {
@@ -234,19 +239,50 @@ public class AccountRepository {
   }
 
   /** The enabled account holding an unrevoked, unexpired token with this hash. */
-  public Optional<Account> findByTokenHash(String tokenHash, Instant now) {
+  public Optional<TokenHolder> findByTokenHash(String tokenHash, Instant now) {
     return jdbc
         .query(
             "select "
                 + COLUMNS
+                + ", i.ids, i.la_codes as interest_la_codes, i.froms, i.tos, i.reasons"
                 + " from api_token t join account a on a.id = t.account_id"
+                + " cross join lateral (select array_agg(d.id order by d.id) as ids,"
+                + " array_agg(d.la_code order by d.id) as la_codes,"
+                + " array_agg(d.valid_from::text order by d.id) as froms,"
+                + " array_agg(d.valid_to::text order by d.id) as tos,"
+                + " array_agg(d.reason order by d.id) as reasons"
+                + " from declared_interest d where d.account_id = a.id and d.withdrawn_at is null) i"
                 + " where t.token_hash = ? and t.revoked_at is null and t.expires_at > ?"
                 + " and a.enabled",
-            (rs, i) -> account(rs),
+            (rs, i) -> new TokenHolder(account(rs), interests(rs)),
             tokenHash,
             Timestamp.from(now))
         .stream()
         .findFirst();
+  }
+
+  /** The declared interests of a row's arrays (none: null arrays), as Interests.current gives. */
+  private static List<Interest> interests(ResultSet rs) throws SQLException {
+    Array ids = rs.getArray("ids");
+    if (ids == null) {
+      return List.of();
+    }
+    Long[] id = (Long[]) ids.getArray();
+    String[] la = (String[]) rs.getArray("interest_la_codes").getArray();
+    String[] from = (String[]) rs.getArray("froms").getArray();
+    String[] to = (String[]) rs.getArray("tos").getArray();
+    String[] reason = (String[]) rs.getArray("reasons").getArray();
+    List<Interest> interests = new ArrayList<>();
+    for (int k = 0; k < id.length; k++) {
+      interests.add(
+          new Interest(
+              id[k],
+              la[k],
+              LocalDate.parse(from[k]),
+              to[k] == null ? null : LocalDate.parse(to[k]),
+              reason[k]));
+    }
+    return interests;
   }
 
   /** Revokes one token of an account; false when it has no such unrevoked token. */

@@ -12,6 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import uk.gov.observatory.access.Account;
 import uk.gov.observatory.access.Accounts;
+import uk.gov.observatory.access.TokenHolder;
 
 /**
  * Signs in an API request that carries {@code Authorization: Bearer <personal token>} (the scheme
@@ -55,7 +56,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String address = request.getRemoteAddr();
     String token = bearerToken(request.getHeader("Authorization"));
-    Optional<Account> account = Optional.empty();
+    Optional<TokenHolder> holder = Optional.empty();
     if (token != null) {
       if (limits.tooManyTokenFailures(address)) {
         limits.tooManyApiRequests(
@@ -65,12 +66,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
                 + " refused API tokens a minute from your address");
         return;
       }
-      account = accounts.authenticateToken(token);
-      if (account.isEmpty()) {
+      holder = accounts.tokenHolder(token);
+      if (holder.isEmpty()) {
         limits.tokenRefused(address);
         refusals.refused(address, request.getMethod(), request.getRequestURI());
       }
     }
+    Optional<Account> account = holder.map(TokenHolder::account);
     boolean allowed =
         account.isPresent()
             ? limits.apiAllowedForAccount(account.get().id())
@@ -86,7 +88,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
           UsernamePasswordAuthenticationToken.authenticated(
               account.get().username(), null, SecurityConfiguration.authorities(account.get()));
       // The account as the token found it, so the request's viewer is not read again.
-      authentication.setDetails(account.get());
+      authentication.setDetails(holder.get());
       context.setAuthentication(authentication);
       SecurityContextHolder.setContext(context);
     }
