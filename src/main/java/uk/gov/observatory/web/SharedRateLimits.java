@@ -34,6 +34,28 @@ public class SharedRateLimits {
     return hits == null ? 0 : hits;
   }
 
+  /**
+   * As {@link #hit}, unless the window {@code minute} of {@code fullWho} in {@code fullKind} has
+   * {@code full} hits or more: then nothing is counted and the answer is -1. One statement.
+   */
+  public int hitUnlessFull(
+      String fullKind, String fullWho, int full, String kind, String who, long minute) {
+    pruneWindows(kind, minute);
+    Integer hits =
+        jdbc.queryForObject(
+            "select case when coalesce((select hits from rate_limit_window where kind = ? and"
+                + " who = ? and minute = ?), 0) >= ? then -1 else rate_limit_hit(?, ?, ?) end",
+            Integer.class,
+            fullKind,
+            fullWho,
+            minute,
+            full,
+            kind,
+            who,
+            minute);
+    return hits == null ? 0 : hits;
+  }
+
   /** The hits of {@code who} in the window {@code minute} (none: 0). */
   public int hits(String kind, String who, long minute) {
     return jdbc

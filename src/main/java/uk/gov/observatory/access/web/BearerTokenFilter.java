@@ -20,8 +20,9 @@ import uk.gov.observatory.access.TokenHolder;
  * RateLimits}): per account once the token is accepted, per remote address otherwise. A token that
  * is unknown, expired, revoked or of a disabled account leaves the request anonymous (so it is
  * refused with 401), counts against its address's budget of refused tokens and is audited through
- * {@link TokenRefusalAudit}; an address over that budget gets 429 before its tokens are looked up.
- * The token itself is never written anywhere.
+ * {@link TokenRefusalAudit}; an address over that budget gets 429 whatever its token, good or not
+ * (so it learns nothing of it). A good token's account is counted in the same statement that checks
+ * its address's budget. The token itself is never written anywhere.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -56,38 +57,46 @@ class BearerTokenFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String address = request.getRemoteAddr();
     String token = bearerToken(request.getHeader("Authorization"));
-    Optional<TokenHolder> holder = Optional.empty();
-    if (token != null) {
-      if (limits.tooManyTokenFailures(address)) {
-        limits.tooManyApiRequests(
-            response,
-            "More than "
-                + limits.tokenFailuresPerMinute()
-                + " refused API tokens a minute from your address");
-        return;
+    Optional<TokenHolder> holder = token == null ? Optional.empty() : accounts.tokenHolder(token);
+    String failures =
+        "More than "
+            + limits.tokenFailuresPerMinute()
+            + " refused API tokens a minute from your address";
+    String tooMany = "More than " + limits.apiPerMinute() + " requests a minute";
+    if (holder.isPresent()) {
+      switch (limits.apiForAccount(address, holder.get().account().id())) {
+        case TOO_MANY_TOKEN_FAILURES -> {
+          limits.tooManyApiRequests(response, failures);
+          return;
+        }
+        case TOO_MANY_REQUESTS -> {
+          limits.tooManyApiRequests(response, tooMany);
+          return;
+        }
+        case ALLOWED -> {}
       }
-      holder = accounts.tokenHolder(token);
-      if (holder.isEmpty()) {
+    } else {
+      if (token != null) {
+        if (limits.tooManyTokenFailures(address)) {
+          limits.tooManyApiRequests(response, failures);
+          return;
+        }
         limits.tokenRefused(address);
         refusals.refused(address, request.getMethod(), request.getRequestURI());
       }
+      if (!limits.apiAllowedForAddress(address)) {
+        limits.tooManyApiRequests(response, tooMany);
+        return;
+      }
     }
-    Optional<Account> account = holder.map(TokenHolder::account);
-    boolean allowed =
-        account.isPresent()
-            ? limits.apiAllowedForAccount(account.get().id())
-            : limits.apiAllowedForAddress(address);
-    if (!allowed) {
-      limits.tooManyApiRequests(
-          response, "More than " + limits.apiPerMinute() + " requests a minute");
-      return;
-    }
-    if (account.isPresent()) {
+    if (holder.isPresent()) {
+      Account account = holder.get().account();
       SecurityContext context = SecurityContextHolder.createEmptyContext();
       UsernamePasswordAuthenticationToken authentication =
           UsernamePasswordAuthenticationToken.authenticated(
-              account.get().username(), null, SecurityConfiguration.authorities(account.get()));
-      // The account as the token found it, so the request's viewer is not read again.
+              account.username(), null, SecurityConfiguration.authorities(account));
+      // The account as the token found it, with its interests: the request's viewer reads nothing
+      // again.
       authentication.setDetails(holder.get());
       context.setAuthentication(authentication);
       SecurityContextHolder.setContext(context);

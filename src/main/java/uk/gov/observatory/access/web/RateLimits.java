@@ -102,6 +102,38 @@ class RateLimits extends OncePerRequestFilter {
     return allowed("api-account", Long.toString(accountId), apiPerMinute);
   }
 
+  /** What the limits say of an API request whose token was accepted. */
+  enum TokenRequest {
+    ALLOWED,
+    /** Its address is over its budget of refused tokens: not counted. */
+    TOO_MANY_TOKEN_FAILURES,
+    TOO_MANY_REQUESTS
+  }
+
+  /**
+   * Counts an API request of an account (by its id) whose token was accepted from {@code address},
+   * unless the address is over its budget of refused tokens; shared, one statement.
+   */
+  TokenRequest apiForAccount(String address, long accountId) {
+    if (shared != null) {
+      int hits =
+          shared.hitUnlessFull(
+              KIND + "token-failures",
+              address,
+              tokenFailuresPerMinute,
+              KIND + "api-account",
+              Long.toString(accountId),
+              minute());
+      return hits < 0
+          ? TokenRequest.TOO_MANY_TOKEN_FAILURES
+          : hits <= apiPerMinute ? TokenRequest.ALLOWED : TokenRequest.TOO_MANY_REQUESTS;
+    }
+    if (tooManyTokenFailures(address)) {
+      return TokenRequest.TOO_MANY_TOKEN_FAILURES;
+    }
+    return apiAllowedForAccount(accountId) ? TokenRequest.ALLOWED : TokenRequest.TOO_MANY_REQUESTS;
+  }
+
   /** Counts an API request without an accepted token; false once its address is over the limit. */
   boolean apiAllowedForAddress(String address) {
     return allowed("api-address", address, apiPerMinute);

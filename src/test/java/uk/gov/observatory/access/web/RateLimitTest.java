@@ -134,7 +134,7 @@ class RateLimitTest {
 
   @Test
   @DisplayName(
-      "made-up tokens are limited per address (429 before any look-up) and only the first few"
+      "made-up tokens are limited per address (429 whatever the token) and only the first few"
           + " are audited one by one")
   void madeUpTokensAreLimited() throws Exception {
     TestAccounts.create(accounts, "honest.member", Role.PANEL_MEMBER);
@@ -158,7 +158,7 @@ class RateLimitTest {
     }
     assertThat(unauthorized).isEqualTo(4);
     assertThat(limited).isEqualTo(36);
-    // Over the budget, even a good token from that address waits: it is not even looked up.
+    // Over the budget, even a good token from that address waits.
     assertThat(api(http, "Bearer " + honest).statusCode()).isEqualTo(429);
     // Two refusals audited one by one (the other two are counted, written once the minute ends).
     assertThat(tokenRefusalEntries() - before).isEqualTo(2);
@@ -266,6 +266,16 @@ class RateLimitTest {
     }
     assertThat(b.tooManyTokenFailures("198.51.100.8")).isTrue();
     assertThat(b.tooManyTokenFailures("198.51.100.9")).isFalse();
+    // A good token from that address is refused too, and its account's request is not counted.
+    assertThat(b.apiForAccount("198.51.100.8", 43))
+        .isEqualTo(RateLimits.TokenRequest.TOO_MANY_TOKEN_FAILURES);
+    for (int i = 0; i < 5; i++) {
+      assertThat((i % 2 == 0 ? a : b).apiForAccount("198.51.100.9", 43))
+          .as("" + i)
+          .isEqualTo(RateLimits.TokenRequest.ALLOWED);
+    }
+    assertThat(a.apiForAccount("198.51.100.9", 43))
+        .isEqualTo(RateLimits.TokenRequest.TOO_MANY_REQUESTS);
     // A new minute, a new window, on both.
     clock.now = clock.now.plus(Duration.ofMinutes(1));
     assertThat(b.apiAllowedForAddress("198.51.100.7")).isTrue();
