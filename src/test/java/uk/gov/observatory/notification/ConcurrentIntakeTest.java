@@ -164,4 +164,38 @@ class ConcurrentIntakeTest {
         .isEqualTo("SIN-2020-00044");
     assertThat(register.find("SIN-2020-00043")).isEmpty();
   }
+
+  @Test
+  @DisplayName(
+      "a reference held when its number comes up (imported since) is passed over; a number past"
+          + " 99999 keeps all its digits")
+  void takenReferencesArePassedOver() {
+    String first = register.notify(Submissions.death(), null, "alice").notification().ref();
+    assertThat(first).isEqualTo("SIN-2020-00001");
+    // The sequence exists; then 00002 and 00003 arrive with an import.
+    for (String held : List.of("SIN-2020-00002", "SIN-2020-00003")) {
+      owner
+          .jdbc()
+          .update(
+              "insert into notification (notification_ref, la_code, incident_date, aware_date,"
+                  + " notified_date, notification_type, death_category, harm_category,"
+                  + " imd_decile, case_characteristics, domestic_abuse_pattern, csc_involvement,"
+                  + " court_order, living_arrangement, covid_factors, recorded_at)"
+                  + " select ?, la_code, incident_date, aware_date, notified_date,"
+                  + " notification_type, death_category, harm_category, imd_decile,"
+                  + " case_characteristics, domestic_abuse_pattern, csc_involvement, court_order,"
+                  + " living_arrangement, covid_factors, recorded_at from notification"
+                  + " where notification_ref = ?",
+              held,
+              first);
+    }
+    assertThat(register.notify(Submissions.death(), null, "bob").notification().ref())
+        .isEqualTo("SIN-2020-00004");
+
+    owner.jdbc().queryForObject("select setval('notification_ref_2020', 99998)", Long.class);
+    assertThat(register.notify(Submissions.death(), null, "bob").notification().ref())
+        .isEqualTo("SIN-2020-99999");
+    assertThat(register.notify(Submissions.death(), null, "bob").notification().ref())
+        .isEqualTo("SIN-2020-100000");
+  }
 }
