@@ -1,6 +1,7 @@
 package uk.gov.observatory.notification.internal;
 
 import java.time.LocalDate;
+import uk.gov.observatory.notification.Notification;
 import uk.gov.observatory.protection.IdentifyingDetails;
 import uk.gov.observatory.protection.Sealed;
 
@@ -14,6 +15,23 @@ final class ChildColumns {
   static final String DATE_OF_BIRTH = "child.date_of_birth";
 
   private ChildColumns() {}
+
+  /**
+   * A child's columns after the key of its notification (child_seq, gender, age_years, ethnicity,
+   * child_name_sealed, date_of_birth_sealed), with {@code key} first: its identifying details
+   * sealed.
+   */
+  static Object[] row(IdentifyingDetails identifying, Object key, Notification.Child c) {
+    return new Object[] {
+      key,
+      c.childSeq(),
+      c.gender(),
+      c.ageYears(),
+      c.ethnicity(),
+      sealName(identifying, c.childName()),
+      sealDateOfBirth(identifying, c.dateOfBirth())
+    };
+  }
 
   static String sealName(IdentifyingDetails identifying, String name) {
     return name == null ? null : identifying.seal(NAME, name).text();

@@ -270,14 +270,7 @@ public class ImportStaging {
         n.livingArrangement(),
         "{" + String.join(",", n.covidFactors()) + "}");
     for (Notification.Child c : n.children()) {
-      children.add(
-          n.ref(),
-          c.childSeq(),
-          c.gender(),
-          c.ageYears(),
-          c.ethnicity(),
-          ChildColumns.sealName(identifying, c.childName()),
-          ChildColumns.sealDateOfBirth(identifying, c.dateOfBirth()));
+      children.add(ChildColumns.row(identifying, n.ref(), c));
     }
   }
 

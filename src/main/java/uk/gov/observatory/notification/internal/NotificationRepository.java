@@ -80,10 +80,7 @@ public class NotificationRepository {
     List<Object[]> childRows = new ArrayList<>();
     for (Notification n : notifications) {
       for (Notification.Child c : n.children()) {
-        List<Object> row = new ArrayList<>();
-        row.add(ids.get(n.ref()));
-        row.addAll(childRow(c));
-        childRows.add(row.toArray());
+        childRows.add(ChildColumns.row(identifying, ids.get(n.ref()), c));
       }
     }
     jdbc.batchUpdate("insert into " + CHILD_COLUMNS + " values (?, ?, ?, ?, ?, ?, ?)", childRows);
@@ -104,7 +101,8 @@ public class NotificationRepository {
     sql.append(" insert into ").append(CHILD_COLUMNS).append(" select n.id, c.* from n, (values ");
     for (int i = 0; i < n.children().size(); i++) {
       sql.append(i == 0 ? "" : ", ").append("(?::int, ?::text, ?::int, ?::text, ?::text, ?::text)");
-      args.addAll(childRow(n.children().get(i)));
+      Object[] row = ChildColumns.row(identifying, null, n.children().get(i));
+      args.addAll(Arrays.asList(row).subList(1, row.length)); // the id comes from the insert
     }
     jdbc.update(sql.append(") c").toString(), args.toArray());
   }
@@ -128,17 +126,6 @@ public class NotificationRepository {
       arrayLiteral(n.covidFactors()),
       at
     };
-  }
-
-  /** A child's columns after its notification's id, its identifying details sealed. */
-  private List<Object> childRow(Notification.Child c) {
-    return Arrays.asList(
-        c.childSeq(),
-        c.gender(),
-        c.ageYears(),
-        c.ethnicity(),
-        ChildColumns.sealName(identifying, c.childName()),
-        ChildColumns.sealDateOfBirth(identifying, c.dateOfBirth()));
   }
 
   /** Removes notifications (and their children) by reference; returns how many went. */
