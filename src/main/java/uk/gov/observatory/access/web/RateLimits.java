@@ -26,7 +26,7 @@ import uk.gov.observatory.web.SharedRateLimits;
  *       whichever of the account's tokens it is), and per remote address for requests without a
  *       token or with a refused one: checked by {@link BearerTokenFilter}.
  *   <li>Refused API tokens per remote address: once an address is over it, every request from it
- *       that carries a token is refused before the token is looked up.
+ *       that carries a token is refused, whether the token is good or not.
  * </ul>
  *
  * <p>In memory, memory is bounded: at most {@value #MAX_KEYS} windows are kept; past that, windows
