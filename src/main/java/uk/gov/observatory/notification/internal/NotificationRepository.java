@@ -65,9 +65,9 @@ public class NotificationRepository {
           + " living_arrangement, covid_factors, recorded_at) values"
           + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?::text[], ?) returning id";
 
-  private static final String CHILD_COLUMNS =
-      "child (notification_id, child_seq, gender, age_years, ethnicity, child_name_sealed,"
-          + " date_of_birth_sealed)";
+  private static final String INSERT_CHILD =
+      "insert into child (notification_id, child_seq, gender, age_years, ethnicity,"
+          + " child_name_sealed, date_of_birth_sealed)";
 
   /** Stores notifications and their children (in the caller's transaction). */
   public void insert(List<Notification> notifications, Instant recordedAt) {
@@ -83,7 +83,7 @@ public class NotificationRepository {
         childRows.add(ChildColumns.row(identifying, ids.get(n.ref()), c));
       }
     }
-    jdbc.batchUpdate("insert into " + CHILD_COLUMNS + " values (?, ?, ?, ?, ?, ?, ?)", childRows);
+    jdbc.batchUpdate(INSERT_CHILD + " values (?, ?, ?, ?, ?, ?, ?)", childRows);
   }
 
   /**
@@ -98,7 +98,7 @@ public class NotificationRepository {
       jdbc.queryForObject(sql.append(" select id from n").toString(), Long.class, args.toArray());
       return;
     }
-    sql.append(" insert into ").append(CHILD_COLUMNS).append(" select n.id, c.* from n, (values ");
+    sql.append(" ").append(INSERT_CHILD).append(" select n.id, c.* from n, (values ");
     for (int i = 0; i < n.children().size(); i++) {
       sql.append(i == 0 ? "" : ", ").append("(?::int, ?::text, ?::int, ?::text, ?::text, ?::text)");
       Object[] row = ChildColumns.row(identifying, null, n.children().get(i));
