@@ -18,7 +18,7 @@
 #
 # Usage: bench/load.sh            (builds the jar first; SKIP_BUILD=1 to use target/observatory.jar)
 #   env: PORT (8199), DURATION seconds a run (15), REPEATS (3), IMPORT_N (20000; 0 skips import),
-#        WARMUP seconds of each page before the pages' runs (30),
+#        WARMUP seconds of each page before the pages' runs, and of POSTs before intake's (30),
 #        SERVER_JAVA_OPTS (extra JVM options for the server, e.g. a flight recording),
 #        STEPS ("pages intake import")
 set -euo pipefail
@@ -199,6 +199,8 @@ SQL
     printf '  %-22s run %d: %8.1f req/s  p50 %8.2f ms  p95 %8.2f ms  p99 %8.2f ms\n' "insert-$c" "$r" "$tps" "$p50" "$p95" "$p99"
   }
   echo "intake: ${duration}s a run; POST as demo.notifier; pgbench into plain tables"
+  # A warm-up round, not counted, as for the pages: WARMUP seconds of POSTs at 8 clients.
+  wrk -t 2 -c 8 -d "${warmup}s" --timeout 30s -s "$work/post.lua" "$base/api/v1/notifications" > /dev/null
   for r in $(seq 1 "$repeats"); do
     for c in 1 8 32; do
       run_wrk intake "post-$c" "$r" "$c" "$work/post.lua" "$base/api/v1/notifications"
