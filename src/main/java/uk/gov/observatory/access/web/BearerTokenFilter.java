@@ -58,19 +58,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
     String address = request.getRemoteAddr();
     String token = bearerToken(request.getHeader("Authorization"));
     Optional<TokenHolder> holder = token == null ? Optional.empty() : accounts.tokenHolder(token);
-    String failures =
-        "More than "
-            + limits.tokenFailuresPerMinute()
-            + " refused API tokens a minute from your address";
-    String tooMany = "More than " + limits.apiPerMinute() + " requests a minute";
     if (holder.isPresent()) {
       switch (limits.apiForAccount(address, holder.get().account().id())) {
         case TOO_MANY_TOKEN_FAILURES -> {
-          limits.tooManyApiRequests(response, failures);
+          tooManyTokenFailures(response);
           return;
         }
         case TOO_MANY_REQUESTS -> {
-          limits.tooManyApiRequests(response, tooMany);
+          tooManyRequests(response);
           return;
         }
         case ALLOWED -> {}
@@ -78,14 +73,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
     } else {
       if (token != null) {
         if (limits.tooManyTokenFailures(address)) {
-          limits.tooManyApiRequests(response, failures);
+          tooManyTokenFailures(response);
           return;
         }
         limits.tokenRefused(address);
         refusals.refused(address, request.getMethod(), request.getRequestURI());
       }
       if (!limits.apiAllowedForAddress(address)) {
-        limits.tooManyApiRequests(response, tooMany);
+        tooManyRequests(response);
         return;
       }
     }
@@ -102,5 +97,18 @@ class BearerTokenFilter extends OncePerRequestFilter {
       SecurityContextHolder.setContext(context);
     }
     chain.doFilter(request, response);
+  }
+
+  private void tooManyTokenFailures(HttpServletResponse response) throws IOException {
+    limits.tooManyApiRequests(
+        response,
+        "More than "
+            + limits.tokenFailuresPerMinute()
+            + " refused API tokens a minute from your address");
+  }
+
+  private void tooManyRequests(HttpServletResponse response) throws IOException {
+    limits.tooManyApiRequests(
+        response, "More than " + limits.apiPerMinute() + " requests a minute");
   }
 }
