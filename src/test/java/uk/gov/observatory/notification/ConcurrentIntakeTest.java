@@ -198,4 +198,26 @@ class ConcurrentIntakeTest {
     assertThat(register.notify(Submissions.death(), null, "bob").notification().ref())
         .isEqualTo("SIN-2020-100000");
   }
+
+  @Test
+  @DisplayName(
+      "a year's sequence gone after this instance made sure of it is made again, going on from the"
+          + " highest reference held")
+  void aMissingSequenceIsMadeAgain() {
+    assertThat(register.notify(Submissions.death(), null, "alice").notification().ref())
+        .isEqualTo("SIN-2020-00001");
+    assertThat(register.notify(Submissions.death(), null, "alice").notification().ref())
+        .isEqualTo("SIN-2020-00002");
+    // This instance remembers 2020 as made; the sequence goes (as a restore of an older copy could
+    // leave it), so the notifying transaction makes it itself.
+    owner.jdbc().execute("drop sequence notification_ref_2020");
+    assertThat(register.notify(Submissions.death(), null, "bob").notification().ref())
+        .isEqualTo("SIN-2020-00003");
+    assertThat(
+            owner
+                .jdbc()
+                .queryForObject(
+                    "select to_regclass('notification_ref_2020') is not null", Boolean.class))
+        .isTrue();
+  }
 }
