@@ -285,6 +285,14 @@ public class Accounts {
     return username == null ? Optional.empty() : repository.find(username);
   }
 
+  /**
+   * As {@link #find}, with the account's declared interests not withdrawn, read in the same
+   * statement: what a signed-in page's request is made by.
+   */
+  public Optional<AccountHolder> holder(String username) {
+    return username == null ? Optional.empty() : repository.findHolder(username);
+  }
+
   /** Every account, by username. */
   public List<Account> list() {
     return repository.list();
@@ -521,14 +529,14 @@ public class Accounts {
    * The account an API token belongs to; empty when it is unknown, expired, revoked or disabled.
    */
   public Optional<Account> authenticateToken(String token) {
-    return tokenHolder(token).map(TokenHolder::account);
+    return tokenHolder(token).map(AccountHolder::account);
   }
 
   /**
    * As {@link #authenticateToken}, with the account's declared interests in force, read in the same
    * statement.
    */
-  public Optional<TokenHolder> tokenHolder(String token) {
+  public Optional<AccountHolder> tokenHolder(String token) {
     if (token == null || !TOKEN.matcher(token).matches()) {
       return Optional.empty();
     }

@@ -40,7 +40,7 @@ public class Viewers {
       return Viewer.nobody("anonymous");
     }
     if (principal instanceof Authentication authentication
-        && authentication.getDetails() instanceof TokenHolder holder
+        && authentication.getDetails() instanceof AccountHolder holder
         && holder.account().username().equals(principal.getName())) {
       return throughTheirCodes(Viewer.of(holder.account(), holder.interests()));
     }

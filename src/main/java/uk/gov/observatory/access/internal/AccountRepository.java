@@ -13,9 +13,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import uk.gov.observatory.access.Account;
+import uk.gov.observatory.access.AccountHolder;
 import uk.gov.observatory.access.Interest;
 import uk.gov.observatory.access.Role;
-import uk.gov.observatory.access.TokenHolder;
 import uk.gov.observatory.protection.IdentifyingDetails;
 import uk.gov.observatory.protection.Sealed;
 
@@ -238,25 +238,46 @@ public class AccountRepository {
         Timestamp.from(expiresAt));
   }
 
+  /**
+   * An account's columns with its declared interests not withdrawn, as arrays (null when it has
+   * none), for {@link #interests}: from {@code account a}, after {@code from}.
+   */
+  private static final String WITH_INTERESTS =
+      "select "
+          + COLUMNS
+          + ", i.ids, i.la_codes as interest_la_codes, i.froms, i.tos, i.reasons from ";
+
+  private static final String INTERESTS_OF_A =
+      " cross join lateral (select array_agg(d.id order by d.id) as ids,"
+          + " array_agg(d.la_code order by d.id) as la_codes,"
+          + " array_agg(d.valid_from::text order by d.id) as froms,"
+          + " array_agg(d.valid_to::text order by d.id) as tos,"
+          + " array_agg(d.reason order by d.id) as reasons"
+          + " from declared_interest d where d.account_id = a.id and d.withdrawn_at is null) i";
+
   /** The enabled account holding an unrevoked, unexpired token with this hash. */
-  public Optional<TokenHolder> findByTokenHash(String tokenHash, Instant now) {
+  public Optional<AccountHolder> findByTokenHash(String tokenHash, Instant now) {
     return jdbc
         .query(
-            "select "
-                + COLUMNS
-                + ", i.ids, i.la_codes as interest_la_codes, i.froms, i.tos, i.reasons"
-                + " from api_token t join account a on a.id = t.account_id"
-                + " cross join lateral (select array_agg(d.id order by d.id) as ids,"
-                + " array_agg(d.la_code order by d.id) as la_codes,"
-                + " array_agg(d.valid_from::text order by d.id) as froms,"
-                + " array_agg(d.valid_to::text order by d.id) as tos,"
-                + " array_agg(d.reason order by d.id) as reasons"
-                + " from declared_interest d where d.account_id = a.id and d.withdrawn_at is null) i"
+            WITH_INTERESTS
+                + "api_token t join account a on a.id = t.account_id"
+                + INTERESTS_OF_A
                 + " where t.token_hash = ? and t.revoked_at is null and t.expires_at > ?"
                 + " and a.enabled",
-            (rs, i) -> new TokenHolder(account(rs), interests(rs)),
+            (rs, i) -> new AccountHolder(account(rs), interests(rs)),
             tokenHash,
             Timestamp.from(now))
+        .stream()
+        .findFirst();
+  }
+
+  /** The account (enabled or not) with its declared interests not withdrawn, in one statement. */
+  public Optional<AccountHolder> findHolder(String username) {
+    return jdbc
+        .query(
+            WITH_INTERESTS + "account a" + INTERESTS_OF_A + " where a.username = ?",
+            (rs, i) -> new AccountHolder(account(rs), interests(rs)),
+            username)
         .stream()
         .findFirst();
   }

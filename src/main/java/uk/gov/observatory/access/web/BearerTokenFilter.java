@@ -11,8 +11,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import uk.gov.observatory.access.Account;
+import uk.gov.observatory.access.AccountHolder;
 import uk.gov.observatory.access.Accounts;
-import uk.gov.observatory.access.TokenHolder;
 
 /**
  * Signs in an API request that carries {@code Authorization: Bearer <personal token>} (the scheme
@@ -57,7 +57,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String address = request.getRemoteAddr();
     String token = bearerToken(request.getHeader("Authorization"));
-    Optional<TokenHolder> holder = token == null ? Optional.empty() : accounts.tokenHolder(token);
+    Optional<AccountHolder> holder = token == null ? Optional.empty() : accounts.tokenHolder(token);
     if (holder.isPresent()) {
       switch (limits.apiForAccount(address, holder.get().account().id())) {
         case TOO_MANY_TOKEN_FAILURES -> {

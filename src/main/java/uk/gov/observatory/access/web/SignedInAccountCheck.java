@@ -16,6 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 import uk.gov.observatory.access.Account;
+import uk.gov.observatory.access.AccountHolder;
 import uk.gov.observatory.access.Accounts;
 
 /**
@@ -23,6 +24,11 @@ import uk.gov.observatory.access.Accounts;
  * removed) account's session ends there and then, and a changed role or scope replaces the
  * session's permissions. Not a bean (the servlet container would run it outside the chain): added
  * to the pages' chain by {@link SecurityConfiguration}.
+ *
+ * <p>The account is read with its declared interests ({@link AccountHolder}, one statement), and
+ * the request's authentication carries them as its details for this request only (never saved in
+ * the session), so the page's {@link uk.gov.observatory.access.Viewer} is made without reading the
+ * account and its interests again.
  */
 class SignedInAccountCheck extends OncePerRequestFilter {
 
@@ -40,7 +46,8 @@ class SignedInAccountCheck extends OncePerRequestFilter {
       throws ServletException, IOException {
     Authentication a = SecurityContextHolder.getContext().getAuthentication();
     if (a instanceof UsernamePasswordAuthenticationToken && a.isAuthenticated()) {
-      Optional<Account> account = accounts.find(a.getName());
+      Optional<AccountHolder> holder = accounts.holder(a.getName());
+      Optional<Account> account = holder.map(AccountHolder::account);
       if (account.isEmpty() || !account.get().enabled()) {
         SecurityContextHolder.clearContext();
         HttpSession session = request.getSession(false);
@@ -52,12 +59,18 @@ class SignedInAccountCheck extends OncePerRequestFilter {
       }
       var now = SecurityConfiguration.authorities(account.get());
       if (!new HashSet<>(now).equals(new HashSet<GrantedAuthority>(a.getAuthorities()))) {
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
+        SecurityContext saved = SecurityContextHolder.createEmptyContext();
+        saved.setAuthentication(
             UsernamePasswordAuthenticationToken.authenticated(a.getName(), null, now));
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
+        contexts.saveContext(saved, request, response);
       }
+      // This request's own context: the same sign-in, with the account as just read.
+      UsernamePasswordAuthenticationToken forThisRequest =
+          UsernamePasswordAuthenticationToken.authenticated(a.getName(), null, now);
+      forThisRequest.setDetails(holder.get());
+      SecurityContext context = SecurityContextHolder.createEmptyContext();
+      context.setAuthentication(forThisRequest);
+      SecurityContextHolder.setContext(context);
     }
     chain.doFilter(request, response);
   }
