@@ -128,6 +128,14 @@ class WhoHasViewedHttpTest {
             "reader.24",
             "reader.25",
             "views.secretary");
+
+    // A page past the last lists nobody, and still says how many people and views there are.
+    HttpResponse<String> past = secretariat.get("/notifications/" + n.ref() + "?viewers=3");
+    assertThat(past.statusCode()).isEqualTo(200);
+    assertThat(past.body())
+        .contains("29 people have viewed this case, 6,004 times in all")
+        .contains("There is no page <span>3</span> of who has viewed this case")
+        .doesNotContain("id=\"viewers\"");
   }
 
   private void view(String actor, AuditAction action, String ref, int times) {

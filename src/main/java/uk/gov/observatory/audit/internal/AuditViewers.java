@@ -42,20 +42,32 @@ public class AuditViewers {
     this.jdbc = jdbc;
   }
 
-  /** A page of people, the latest viewer first; {@code offset} and {@code limit} in people. */
-  public List<ViewerPage.Viewer> of(String recordRef, int offset, int limit) {
-    return jdbc.query(
-        PEOPLE + " order by last_viewed desc, actor limit ? offset ?",
-        (rs, row) ->
-            new ViewerPage.Viewer(
-                rs.getString("actor"),
-                rs.getLong("views"),
-                rs.getLong("shown"),
-                rs.getObject("last_viewed", OffsetDateTime.class).toInstant()),
-        recordRef,
-        recordRef,
-        limit,
-        offset);
+  /**
+   * A page of people, the latest viewer first ({@code offset} and {@code limit} in people), with
+   * how many people and views there are in all, in one statement (so one snapshot). A page past the
+   * last has no people and so no totals: the page's {@code people} and {@code views} are then -1.
+   */
+  public ViewerPage page(String recordRef, int offset, int limit, int pageNumber) {
+    long[] totals = {-1, -1};
+    List<ViewerPage.Viewer> people =
+        jdbc.query(
+            "select p.*, count(*) over () as all_people, sum(p.views) over () as all_views from ("
+                + PEOPLE
+                + ") p order by p.last_viewed desc, p.actor limit ? offset ?",
+            (rs, row) -> {
+              totals[0] = rs.getLong("all_people");
+              totals[1] = rs.getLong("all_views");
+              return new ViewerPage.Viewer(
+                  rs.getString("actor"),
+                  rs.getLong("views"),
+                  rs.getLong("shown"),
+                  rs.getObject("last_viewed", OffsetDateTime.class).toInstant());
+            },
+            recordRef,
+            recordRef,
+            limit,
+            offset);
+    return new ViewerPage(people, totals[0], totals[1], pageNumber, limit);
   }
 
   /**
