@@ -172,6 +172,21 @@ class NotificationDrafts {
         owner);
   }
 
+  /**
+   * How many drafts the owner has that are still kept (one statement: the register's link to them
+   * counts, it does not delete; expired drafts go when drafts are next read or at the hourly purge,
+   * {@link DraftPurgeSchedule}).
+   */
+  int count(String owner) {
+    Integer n =
+        jdbc.queryForObject(
+            "select count(*) from notification_draft where owner = ? and delete_after > ?",
+            Integer.class,
+            owner,
+            Timestamp.from(Instant.now(clock)));
+    return n == null ? 0 : n;
+  }
+
   /** The owner's draft's summary, for the page that asks before deleting it. */
   Optional<Summary> summary(String owner, String id) {
     UUID uuid = uuid(id);
