@@ -171,13 +171,7 @@ public class AuditLog {
       throw new IllegalArgumentException("page must be 1 or more");
     }
     int size = VIEWERS_PAGE_SIZE;
-    // The page and its totals in one statement; past the last page, the totals alone.
-    ViewerPage found = viewers.page(recordRef, (page - 1) * size, size, page);
-    if (found.items().isEmpty()) {
-      long[] totals = viewers.totals(recordRef);
-      return new ViewerPage(List.of(), totals[0], totals[1], page, size);
-    }
-    return found;
+    return viewers.page(recordRef, (page - 1) * size, size, page);
   }
 
   @org.springframework.beans.factory.annotation.Autowired

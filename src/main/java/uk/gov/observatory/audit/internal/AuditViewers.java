@@ -45,10 +45,10 @@ public class AuditViewers {
   /**
    * A page of people, the latest viewer first ({@code offset} and {@code limit} in people), with
    * how many people and views there are in all, in one statement (so one snapshot). A page past the
-   * last has no people and so no totals: the page's {@code people} and {@code views} are then -1.
+   * last has no rows to carry the totals: they are then read on their own.
    */
   public ViewerPage page(String recordRef, int offset, int limit, int pageNumber) {
-    long[] totals = {-1, -1};
+    long[] totals = new long[2];
     List<ViewerPage.Viewer> people =
         jdbc.query(
             "select p.*, count(*) over () as all_people, sum(p.views) over () as all_views from ("
@@ -67,6 +67,10 @@ public class AuditViewers {
             recordRef,
             limit,
             offset);
+    if (people.isEmpty()) {
+      long[] all = totals(recordRef);
+      return new ViewerPage(List.of(), all[0], all[1], pageNumber, limit);
+    }
     return new ViewerPage(people, totals[0], totals[1], pageNumber, limit);
   }
 
