@@ -65,6 +65,8 @@ class SqlBoundaryTest {
           entry("child_published_updated", "notification"),
           // notification (V17): where its register reads review statuses (a hook filled by review)
           entry("notification_review_status", "notification"),
+          // notification (V33): the same statuses, for a page of the register (filled by review)
+          entry("notification_review_status_of_few", "notification"),
           // notification (V13): drafts saved on the server as the notifier goes
           entry("notification_draft", "notification"),
           // notification (V14): the versions an amendment keeps
@@ -139,6 +141,8 @@ class SqlBoundaryTest {
           entry("review_published_statement_changed", "review"),
           entry("rapid_review_published_statement_changed", "review"),
           entry("lcspr_published_statement_changed", "review"),
+          // review (V33): the rule of a notification's review status, used by both status views
+          entry("review_status_rule", "review"),
           entry("lcspr_notification_published_statement_changed", "review"),
           entry("timeliness_policy_period_published_statement_changed", "review"),
           entry("yearly_report_published_statement_changed", "review"),
@@ -227,7 +231,9 @@ class SqlBoundaryTest {
           "rapid_review_changed", "analytics",
           "review_published_changed", "analytics",
           // (V17: a view, filled in by review; notification's register reads it)
-          "notification_review_status", "review");
+          "notification_review_status", "review",
+          // (V33: the same, shaped for looking up a few)
+          "notification_review_status_of_few", "review");
 
   /** The tables whose keys other modules may reference by foreign key. */
   static final Map<String, Set<String>> KEYS =

@@ -227,6 +227,12 @@ final class EmbeddedDatabase implements Closeable {
               .setServerConfig("listen_addresses", "localhost")
               .setServerConfig("unix_socket_directories", "''")
               .setServerConfig("password_encryption", "scram-sha-256")
+              // The planner's cost of reading a page out of order: PostgreSQL's default (4)
+              // assumes a spinning disk. This database sits on the application's own disk and
+              // mostly in memory, where an index look-up costs little more than reading in order
+              // (PostgreSQL's documentation suggests values near 1 for SSDs): at 4, a page of the
+              // register read all 1,264 children to find its 25 notifications' 27.
+              .setServerConfig("random_page_cost", "1.1")
               // zonky's own check that the server is up connects as postgres: with its password.
               .setConnectConfig("password", passwords.owner())
               // Spring stops the server when the context closes (on exit and on Ctrl-C), after

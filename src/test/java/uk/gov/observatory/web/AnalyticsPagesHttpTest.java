@@ -107,6 +107,39 @@ class AnalyticsPagesHttpTest {
   }
 
   @Test
+  @DisplayName(
+      "the tables laid out once a report are the same for the next reader, kept apart for"
+          + " publication, and a new notification shows at once")
+  void figuresLaidOutOnceAreNeverStale() throws Exception {
+    String page =
+        "/analytics/tables?from=2020-01-01&to=2020-12-31&asAt=2030-01-01&section=incidents";
+    String first = secretariat.get(page).body();
+    // 4 deaths in 2020, all SUDI; 2 serious harm (counted by hand from the seed).
+    assertThat(row(first, "table-T2", "Total")).containsExactly("4", "100.0");
+    SignedInHttp other =
+        new SignedInHttp(port)
+            .signIn(TestAccounts.create(accounts, "an.member", Role.PANEL_MEMBER));
+    String second = other.get(page).body();
+    assertThat(row(second, "table-T2", "Total")).containsExactly("4", "100.0");
+    assertThat(tables(second)).isEqualTo(tables(first));
+    // For publication, from the same report: the 2 serious harm cases are shown as "c" there and
+    // as counts on the page not for publication, asked for again after it.
+    String forPublication = other.get(page + "&suppress=yes").body();
+    assertThat(row(forPublication, "table-T3", "Total").get(0)).isEqualTo("c");
+    assertThat(row(secretariat.get(page).body(), "table-T3", "Total").get(0)).isEqualTo("2");
+    // A fifth death in 2020: the next reader sees it (a new version of the data, a new report).
+    register.notify(Submissions.of(LEEDS, "DEATH", LocalDate.of(2020, 8, 3), 2, 1));
+    assertThat(row(other.get(page).body(), "table-T2", "Total")).containsExactly("5", "100.0");
+    assertThat(row(other.get(page + "&suppress=yes").body(), "table-T2", "Total").get(0))
+        .isEqualTo("5");
+  }
+
+  /** The page from its first table's heading to the end of its main part. */
+  private static String tables(String html) {
+    return html.substring(html.indexOf("<h2 class=\"govuk-heading-m\""), html.indexOf("</main>"));
+  }
+
+  @Test
   @DisplayName("an area is England, a region or an authority; an unknown one is a clear error")
   void areas() throws Exception {
     String base = "/analytics/tables?from=2020-01-01&to=2020-12-31&asAt=2021-03-31&section=";

@@ -79,6 +79,67 @@ class LcsprListsHttpTest {
     return all;
   }
 
+  /**
+   * Both views of a notification's review status (V33: one for filtering the register, one for the
+   * page's 25 rows) give every notification the status worked here from its rows: its LCSPRs'
+   * statuses and its rapid review.
+   */
+  private void reviewStatusViewsAgreeWithTheRuleWorkedHere() {
+    Map<String, List<String>> lcsprs = new HashMap<>();
+    jdbc.query(
+        "select ln.notification_ref, l.status from lcspr_notification ln"
+            + " join lcspr l on l.id = ln.lcspr_id",
+        (java.sql.ResultSet rs) -> {
+          lcsprs.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+        });
+    Map<String, String> worked = new HashMap<>();
+    jdbc.query(
+        "select n.notification_ref, r.status, r.panel_view is not null from notification n"
+            + " left join rapid_review r on r.notification_ref = n.notification_ref",
+        (java.sql.ResultSet rs) -> {
+          List<String> of = lcsprs.getOrDefault(rs.getString(1), List.of());
+          String review = rs.getString(2);
+          String status;
+          if (of.contains("PUBLISHED")) {
+            status = "LCSPR_PUBLISHED";
+          } else if (of.contains("INITIATED")
+              || of.contains("COMPLETED")
+              || of.contains("PUBLICATION_NOTIFIED")) {
+            status = "LCSPR_UNDER_WAY";
+          } else if (of.contains("NOT_PUBLISHING")) {
+            status = "LCSPR_NOT_PUBLISHED";
+          } else if (rs.getBoolean(3)) {
+            status = "PANEL_VIEW_GIVEN";
+          } else if ("SUBMITTED".equals(review)) {
+            status = "WITH_THE_PANEL";
+          } else if ("DRAFT".equals(review)) {
+            status = "RAPID_REVIEW_DRAFT";
+          } else {
+            status = "AWAITING_RAPID_REVIEW";
+          }
+          worked.put(rs.getString(1), status);
+        });
+    assertThat(new java.util.HashSet<>(worked.values()))
+        .as("the data reaches most steps, so the comparison means something")
+        .hasSizeGreaterThanOrEqualTo(5);
+    for (String view : List.of("notification_review_status", "notification_review_status_of_few")) {
+      Map<String, String> shown = new HashMap<>();
+      jdbc.query(
+          "select notification_ref, review_status from " + view,
+          (java.sql.ResultSet rs) -> {
+            shown.put(rs.getString(1), rs.getString(2));
+          });
+      assertThat(shown.keySet()).as(view).isEqualTo(worked.keySet());
+      assertThat(
+              worked.keySet().stream()
+                  .filter(ref -> !worked.get(ref).equals(shown.get(ref)))
+                  .map(ref -> ref + " shows " + shown.get(ref) + ", worked " + worked.get(ref))
+                  .limit(5))
+          .as(view)
+          .isEmpty();
+    }
+  }
+
   static void assertRedirect(HttpResponse<String> r, String to) {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
     assertThat(r.headers().firstValue("Location"))
@@ -385,6 +446,7 @@ class LcsprListsHttpTest {
         .doesNotContain("<td class=\"govuk-table__cell\">Waiting for the rapid review</td>");
     assertThat(secretariat.get("/notifications?review=NOPE").body())
         .contains("Review status must be one from the list");
+    reviewStatusViewsAgreeWithTheRuleWorkedHere();
 
     // The inspector reads LCSPRs: the list and a page, no write buttons, no identifying details.
     SignedInHttp inspector = signedIn("ofsted.lists", Role.INSPECTOR);

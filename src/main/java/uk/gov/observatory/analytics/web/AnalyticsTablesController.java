@@ -12,6 +12,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 import uk.gov.observatory.access.Viewer;
 import uk.gov.observatory.access.Viewers;
 import uk.gov.observatory.analytics.Cell;
@@ -77,13 +79,23 @@ class AnalyticsTablesController {
 
   private final uk.gov.observatory.analytics.AuthorisedExtensions extensions;
 
+  /** A report's tables laid out for the page, and the page's part that shows them, as HTML. */
+  private record Figures(List<TableView> tables, String html) {}
+
   /**
-   * Each report's tables laid out for the page, charts drawn, by the report itself (by identity: a
-   * report answered from {@link Reports}' cache is the same object each time, so 50 readers of one
-   * year lay it out once; a report no longer cached is let go).
+   * Each report's tables laid out for the page, charts drawn and rendered to HTML, by the report
+   * itself (by identity: a report answered from {@link Reports}' cache is the same object each
+   * time, so 50 readers of one year lay it out once; a report no longer cached is let go). The
+   * figures for publication are kept apart, by the same report before disclosure control.
    */
-  private final com.github.benmanes.caffeine.cache.Cache<Report, List<TableView>> laidOut =
+  private final com.github.benmanes.caffeine.cache.Cache<Report, Figures> laidOut =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(200).build();
+
+  private final com.github.benmanes.caffeine.cache.Cache<Report, Figures> laidOutForPublication =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(200).build();
+
+  private final ITemplateEngine templates;
+  private final Fmt fmt;
 
   public AnalyticsTablesController(
       Reports reports,
@@ -91,8 +103,12 @@ class AnalyticsTablesController {
       Viewers viewers,
       ReferenceData reference,
       Clock clock,
-      uk.gov.observatory.analytics.AuthorisedExtensions extensions) {
+      uk.gov.observatory.analytics.AuthorisedExtensions extensions,
+      ITemplateEngine templates,
+      Fmt fmt) {
     this.extensions = extensions;
+    this.templates = templates;
+    this.fmt = fmt;
     // The figures of these pages may lag the register by the replication delay (README, "Several
     // instances"): read from the read replica when one is configured.
     this.reports = reports.mayLag();
@@ -134,11 +150,12 @@ class AnalyticsTablesController {
           chosen == null
               ? reports.report(request, viewer)
               : reports.report(request, chosen.tables(), viewer);
-      if (forPublication) {
-        report = DisclosureControl.apply(report);
-      }
-      model.addAttribute(
-          "tables", forPublication ? views(report) : laidOut.get(report, this::views));
+      Figures figures =
+          forPublication
+              ? laidOutForPublication.get(report, r -> figures(DisclosureControl.apply(r)))
+              : laidOut.get(report, this::figures);
+      model.addAttribute("tables", figures.tables());
+      model.addAttribute("figures", figures.html());
       model.addAttribute("downloads", downloads(filters, chosen, viewer));
       return "analytics/tables";
     } catch (InvalidReportException e) {
@@ -404,6 +421,7 @@ class AnalyticsTablesController {
             .toUriString());
     model.addAttribute("errors", errors);
     model.addAttribute("tables", List.of());
+    model.addAttribute("figures", null);
   }
 
   /** The page again with what to change, as a 400. */
@@ -541,6 +559,16 @@ class AnalyticsTablesController {
         "chartSvg", Charts.svg(Charts.comparison(tableId, measure, cellsA, nameA, cellsB, nameB)));
     model.addAttribute("comparison", true);
     return "analytics/compare";
+  }
+
+  /** The report's tables laid out, and rendered as the page shows them (analytics/figures). */
+  private Figures figures(Report report) {
+    List<TableView> tables = views(report);
+    Context context = new Context(java.util.Locale.UK);
+    context.setVariable("tables", tables);
+    context.setVariable("fmt", fmt);
+    return new Figures(
+        tables, templates.process("analytics/figures", java.util.Set.of("figures"), context));
   }
 
   private List<TableView> views(Report report) {

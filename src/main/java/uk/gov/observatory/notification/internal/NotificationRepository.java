@@ -242,7 +242,7 @@ public class NotificationRepository {
 
   /**
    * The review status of each notification named (see {@link ReviewStatus}): read through this
-   * module's view, which the review module fills in.
+   * module's view for a few notifications (V33), which the review module fills in.
    */
   public Map<String, ReviewStatus> reviewStatuses(Collection<String> refs) {
     Map<String, ReviewStatus> out = new java.util.HashMap<>();
@@ -250,7 +250,7 @@ public class NotificationRepository {
       return out;
     }
     named.query(
-        "select s.notification_ref, s.review_status from notification_review_status s"
+        "select s.notification_ref, s.review_status from notification_review_status_of_few s"
             + " where s.notification_ref in (:refs)",
         new MapSqlParameterSource("refs", refs),
         rs -> {
