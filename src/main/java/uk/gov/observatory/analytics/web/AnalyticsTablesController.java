@@ -79,20 +79,31 @@ class AnalyticsTablesController {
 
   private final uk.gov.observatory.analytics.AuthorisedExtensions extensions;
 
-  /** A report's tables laid out for the page, and the page's part that shows them, as HTML. */
-  private record Figures(List<TableView> tables, String html) {}
+  /**
+   * A report's tables as the page shows them (analytics/figures.html, charts drawn), and whether
+   * there are any.
+   */
+  private record Figures(boolean any, String html) {}
 
   /**
-   * Each report's tables laid out for the page, charts drawn and rendered to HTML, by the report
-   * itself (by identity: a report answered from {@link Reports}' cache is the same object each
-   * time, so 50 readers of one year lay it out once; a report no longer cached is let go). The
-   * figures for publication are kept apart, by the same report before disclosure control.
+   * Each report's tables rendered for the page, by the report itself (by identity: a report
+   * answered from {@link Reports}' cache is the same object each time, so 50 readers of one year
+   * lay it out once; a report no longer cached is let go). The figures for publication are kept
+   * apart, by the same report before disclosure control. Bounded by the characters kept: a year's
+   * whole report is about 120,000, a section's a tenth of that.
    */
-  private final com.github.benmanes.caffeine.cache.Cache<Report, Figures> laidOut =
-      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(200).build();
+  private final com.github.benmanes.caffeine.cache.Cache<Report, Figures> laidOut = figuresCache();
 
   private final com.github.benmanes.caffeine.cache.Cache<Report, Figures> laidOutForPublication =
-      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(200).build();
+      figuresCache();
+
+  private static com.github.benmanes.caffeine.cache.Cache<Report, Figures> figuresCache() {
+    return com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+        .weakKeys()
+        .maximumWeight(6_000_000)
+        .<Report, Figures>weigher((report, figures) -> figures.html().length())
+        .build();
+  }
 
   private final ITemplateEngine templates;
   private final Fmt fmt;
@@ -154,7 +165,7 @@ class AnalyticsTablesController {
           forPublication
               ? laidOutForPublication.get(report, r -> figures(DisclosureControl.apply(r)))
               : laidOut.get(report, this::figures);
-      model.addAttribute("tables", figures.tables());
+      model.addAttribute("anyTables", figures.any());
       model.addAttribute("figures", figures.html());
       model.addAttribute("downloads", downloads(filters, chosen, viewer));
       return "analytics/tables";
@@ -420,7 +431,7 @@ class AnalyticsTablesController {
             .build()
             .toUriString());
     model.addAttribute("errors", errors);
-    model.addAttribute("tables", List.of());
+    model.addAttribute("anyTables", false);
     model.addAttribute("figures", null);
   }
 
@@ -568,7 +579,8 @@ class AnalyticsTablesController {
     context.setVariable("tables", tables);
     context.setVariable("fmt", fmt);
     return new Figures(
-        tables, templates.process("analytics/figures", java.util.Set.of("figures"), context));
+        !tables.isEmpty(),
+        templates.process("analytics/figures", java.util.Set.of("figures"), context));
   }
 
   private List<TableView> views(Report report) {
