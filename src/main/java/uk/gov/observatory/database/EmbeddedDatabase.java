@@ -231,7 +231,7 @@ final class EmbeddedDatabase implements Closeable {
               // assumes a spinning disk. This database sits on the application's own disk and
               // mostly in memory, where an index look-up costs little more than reading in order
               // (PostgreSQL's documentation suggests values near 1 for SSDs): at 4, a page of the
-              // register read all 1,264 children to find its 25 notifications' 27.
+              // register read all 1,264 children to find the 27 of its 25 notifications.
               .setServerConfig("random_page_cost", "1.1")
               // zonky's own check that the server is up connects as postgres: with its password.
               .setConnectConfig("password", passwords.owner())
