@@ -65,7 +65,7 @@ class AnalyticsTablesController {
   public record TableView(
       String id, String title, List<String> columns, List<RowView> rows, String chartSvg) {}
 
-  /** One row of a table on the page: its code, its words, and a value for each column. */
+  /** One row of a table on the page: its code, its words, and each column's figure as shown. */
   public record RowView(String code, String label, List<String> values) {}
 
   /** An area to choose: England, a region or a local authority. */
@@ -448,7 +448,10 @@ class AnalyticsTablesController {
     return "analytics/tables";
   }
 
-  /** One table's row in a comparison: the row's words and each column for the two sides. */
+  /**
+   * One table's row in a comparison: the row's words and each column's figure, as shown, for the
+   * two sides.
+   */
   public record ComparisonRow(String label, List<String> values) {}
 
   /**
@@ -554,8 +557,8 @@ class AnalyticsTablesController {
     for (String row : gridA.rows().keySet()) {
       List<String> values = new ArrayList<>();
       for (String c : columns) {
-        values.add(gridA.value(row, c));
-        values.add(gridB.value(row, c));
+        values.add(fmt.figure(gridA.value(row, c)));
+        values.add(fmt.figure(gridB.value(row, c)));
       }
       rows.add(new ComparisonRow(Charts.words(row), values));
     }
@@ -577,7 +580,6 @@ class AnalyticsTablesController {
     List<TableView> tables = views(report);
     Context context = new Context(java.util.Locale.UK);
     context.setVariable("tables", tables);
-    context.setVariable("fmt", fmt);
     return new Figures(
         !tables.isEmpty(),
         templates.process("analytics/figures", java.util.Set.of("figures"), context));
@@ -593,7 +595,7 @@ class AnalyticsTablesController {
       for (Map.Entry<String, Map<String, String>> r : rows.entrySet()) {
         List<String> values = new ArrayList<>();
         for (String col : columns) {
-          values.add(r.getValue().getOrDefault(col, ""));
+          values.add(fmt.figure(r.getValue().getOrDefault(col, "")));
         }
         rowViews.add(new RowView(r.getKey(), Charts.words(r.getKey()), values));
       }
