@@ -83,6 +83,12 @@ class SqlBoundaryTest {
           entry("recovery_code", "access"),
           entry("api_token", "access"),
           entry("declared_interest", "access"),
+          // V34: what tells every instance that accounts changed
+          entry("access_changed", "access"),
+          entry("account_access_changed", "access"),
+          entry("account_la_access_changed", "access"),
+          entry("api_token_access_changed", "access"),
+          entry("declared_interest_access_changed", "access"),
           // review (V7, V9: yearly reports are imported by review.internal.YearlyReportCsv)
           entry("timeliness_policy_period", "review"),
           entry("rapid_review", "review"),
@@ -185,6 +191,7 @@ class SqlBoundaryTest {
           entry("spring_session_attributes", "web"),
           entry("rate_limit_window", "web"),
           entry("rate_limit_hit", "web"),
+          entry("rate_limit_hit_by", "web"),
           entry("rate_limit_bucket", "web"),
           // (a database role: the public pages read as it, and it reaches only the three views)
           entry("observatory_library_reader", "library"),

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.gov.observatory.access.internal.TokenHolders;
 import uk.gov.observatory.audit.AuditAction;
 import uk.gov.observatory.audit.AuditEvent;
 import uk.gov.observatory.audit.AuditJson;
@@ -27,14 +28,21 @@ public class Interests {
   static final String RECORD_TYPE = "declared_interest";
 
   private final JdbcTemplate jdbc;
+  private final TokenHolders tokenHolders;
   private final Accounts accounts;
   private final ReferenceData reference;
   private final AuditLog audit;
   private final Clock clock;
 
   public Interests(
-      JdbcTemplate jdbc, Accounts accounts, ReferenceData reference, AuditLog audit, Clock clock) {
+      JdbcTemplate jdbc,
+      Accounts accounts,
+      ReferenceData reference,
+      AuditLog audit,
+      Clock clock,
+      TokenHolders tokenHolders) {
     this.jdbc = jdbc;
+    this.tokenHolders = tokenHolders;
     this.accounts = accounts;
     this.reference = reference;
     this.audit = audit;
@@ -81,6 +89,7 @@ public class Interests {
             to == null ? null : Date.valueOf(to),
             reason.strip(),
             Timestamp.from(clock.instant()));
+    tokenHolders.changed();
     Interest interest = new Interest(id, laCode, from, to, reason.strip());
     audit.record(
         AuditEvent.of(actor, AuditAction.CREATED, RECORD_TYPE, String.valueOf(id))
@@ -105,6 +114,7 @@ public class Interests {
         "update declared_interest set withdrawn_at = ? where id = ?",
         Timestamp.from(clock.instant()),
         id);
+    tokenHolders.changed();
     Interest before =
         new Interest(
             id,

@@ -35,16 +35,19 @@ public class SharedRateLimits {
   }
 
   /**
-   * As {@link #hit}, unless the window {@code minute} of {@code fullWho} in {@code fullKind} has
-   * {@code full} hits or more: then nothing is counted and the answer is -1. One statement.
+   * Counts {@code count} hits of {@code who} in the window {@code minute} at once (V34's {@code
+   * rate_limit_hit_by}), unless the window {@code minute} of {@code fullWho} in {@code fullKind}
+   * has {@code full} hits or more: then nothing is counted and the answer is -1. Else the window's
+   * hits, these ones too. One statement.
    */
   public int hitUnlessFull(
-      String fullKind, String fullWho, int full, String kind, String who, long minute) {
+      String fullKind, String fullWho, int full, String kind, String who, long minute, int count) {
     pruneWindows(kind, minute);
     Integer hits =
         jdbc.queryForObject(
             "select case when coalesce((select hits from rate_limit_window where kind = ? and"
-                + " who = ? and minute = ?), 0) >= ? then -1 else rate_limit_hit(?, ?, ?) end",
+                + " who = ? and minute = ?), 0) >= ? then -1 else rate_limit_hit_by(?, ?, ?, ?)"
+                + " end",
             Integer.class,
             fullKind,
             fullWho,
@@ -52,7 +55,8 @@ public class SharedRateLimits {
             full,
             kind,
             who,
-            minute);
+            minute,
+            count);
     return hits == null ? 0 : hits;
   }
 

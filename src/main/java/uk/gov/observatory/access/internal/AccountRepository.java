@@ -37,10 +37,23 @@ public class AccountRepository {
 
   private final JdbcTemplate jdbc;
   private final IdentifyingDetails sealing;
+  private final TokenHolders tokenHolders;
 
-  public AccountRepository(JdbcTemplate jdbc, IdentifyingDetails sealing) {
+  public AccountRepository(
+      JdbcTemplate jdbc, IdentifyingDetails sealing, TokenHolders tokenHolders) {
     this.jdbc = jdbc;
     this.sealing = sealing;
+    this.tokenHolders = tokenHolders;
+  }
+
+  /**
+   * Every change to accounts, their local authorities, tokens and recovery codes: the accounts this
+   * instance keeps for API tokens are forgotten when it commits.
+   */
+  private int update(String sql, Object... args) {
+    int rows = jdbc.update(sql, args);
+    tokenHolders.changed();
+    return rows;
   }
 
   /** Re-seals every TOTP secret not under the current key; returns how many changed. */
@@ -54,7 +67,7 @@ public class AccountRepository {
     for (Object[] r : rows) {
       Sealed sealed = Sealed.parse((String) r[1]);
       if (!sealing.isCurrent(sealed)) {
-        jdbc.update(
+        update(
             "update account set totp_secret = ? where id = ?",
             sealing.reseal(TOTP_SECRET, sealed).text(),
             r[0]);
@@ -84,7 +97,7 @@ public class AccountRepository {
             sealing.seal(TOTP_SECRET, totpSecret).text(),
             Timestamp.from(createdAt));
     for (String la : laCodes) {
-      jdbc.update("insert into account_la (account_id, la_code) values (?, ?)", id, la);
+      update("insert into account_la (account_id, la_code) values (?, ?)", id, la);
     }
     return id;
   }
@@ -95,21 +108,20 @@ public class AccountRepository {
    * codes and API tokens in force; the account is enabled again.
    */
   public void resetCredentials(long id, String passwordHash, String totpSecret, Instant at) {
-    jdbc.update(
+    update(
         "update account set password_hash = ?, totp_secret = ?, last_totp_step = null,"
             + " authenticator_confirmed_at = null, failed_attempts = 0, locked_until = null,"
             + " enabled = true, disabled_at = null where id = ?",
         passwordHash,
         sealing.seal(TOTP_SECRET, totpSecret).text(),
         id);
-    jdbc.update("delete from recovery_code where account_id = ?", id);
+    update("delete from recovery_code where account_id = ?", id);
     revokeTokens(id, at);
   }
 
   public void insertRecoveryCodes(long accountId, List<String> codeHashes) {
     for (String hash : codeHashes) {
-      jdbc.update(
-          "insert into recovery_code (account_id, code_hash) values (?, ?)", accountId, hash);
+      update("insert into recovery_code (account_id, code_hash) values (?, ?)", accountId, hash);
     }
   }
 
@@ -167,7 +179,7 @@ public class AccountRepository {
 
   /** Marks the authenticator as set up (the first time only). */
   public void confirmAuthenticator(long id, Instant at) {
-    jdbc.update(
+    update(
         "update account set authenticator_confirmed_at = ? where id = ? and"
             + " authenticator_confirmed_at is null",
         Timestamp.from(at),
@@ -180,12 +192,12 @@ public class AccountRepository {
   }
 
   public void disable(long id, Instant at) {
-    jdbc.update(
+    update(
         "update account set enabled = false, disabled_at = ? where id = ?", Timestamp.from(at), id);
   }
 
   public void recordFailures(long id, int failedAttempts, Instant lockedUntil) {
-    jdbc.update(
+    update(
         "update account set failed_attempts = ?, locked_until = ? where id = ?",
         failedAttempts,
         lockedUntil == null ? null : Timestamp.from(lockedUntil),
@@ -193,12 +205,12 @@ public class AccountRepository {
   }
 
   public void updatePasswordHash(long id, String passwordHash) {
-    jdbc.update("update account set password_hash = ? where id = ?", passwordHash, id);
+    update("update account set password_hash = ? where id = ?", passwordHash, id);
   }
 
   /** Records the time step of an accepted code; false when that step (or a later one) was used. */
   public boolean useTotpStep(long id, long step) {
-    return jdbc.update(
+    return update(
             "update account set last_totp_step = ? where id = ?"
                 + " and (last_totp_step is null or last_totp_step < ?)",
             step,
@@ -209,7 +221,7 @@ public class AccountRepository {
 
   /** Marks an unused recovery code used; false when there is no such unused code. */
   public boolean useRecoveryCode(long accountId, String codeHash, Instant at) {
-    return jdbc.update(
+    return update(
             "update recovery_code set used_at = ? where account_id = ? and code_hash = ?"
                 + " and used_at is null",
             Timestamp.from(at),
@@ -255,16 +267,27 @@ public class AccountRepository {
           + " array_agg(d.reason order by d.id) as reasons"
           + " from declared_interest d where d.account_id = a.id and d.withdrawn_at is null) i";
 
-  /** The enabled account holding an unrevoked, unexpired token with this hash. */
+  /**
+   * The enabled account holding an unrevoked, unexpired token with this hash: the one kept by
+   * {@link TokenHolders} when this instance is told of every change, else read.
+   */
   public Optional<AccountHolder> findByTokenHash(String tokenHash, Instant now) {
+    return tokenHolders.find(tokenHash, now, hash -> readTokenHolder(hash, now));
+  }
+
+  private Optional<TokenHolders.Kept> readTokenHolder(String tokenHash, Instant now) {
     return jdbc
         .query(
-            WITH_INTERESTS
+            "select t.expires_at as token_expires_at, "
+                + WITH_INTERESTS.substring("select ".length())
                 + "api_token t join account a on a.id = t.account_id"
                 + INTERESTS_OF_A
                 + " where t.token_hash = ? and t.revoked_at is null and t.expires_at > ?"
                 + " and a.enabled",
-            (rs, i) -> new AccountHolder(account(rs), interests(rs)),
+            (rs, i) ->
+                new TokenHolders.Kept(
+                    new AccountHolder(account(rs), interests(rs)),
+                    rs.getTimestamp("token_expires_at").toInstant()),
             tokenHash,
             Timestamp.from(now))
         .stream()
@@ -308,7 +331,7 @@ public class AccountRepository {
 
   /** Revokes one token of an account; false when it has no such unrevoked token. */
   public boolean revokeToken(long accountId, long tokenId, Instant at) {
-    return jdbc.update(
+    return update(
             "update api_token set revoked_at = ? where id = ? and account_id = ?"
                 + " and revoked_at is null",
             Timestamp.from(at),
@@ -319,7 +342,7 @@ public class AccountRepository {
 
   /** Revokes every token of an account; returns how many were still in force. */
   public int revokeTokens(long accountId, Instant at) {
-    return jdbc.update(
+    return update(
         "update api_token set revoked_at = ? where account_id = ? and revoked_at is null",
         Timestamp.from(at),
         accountId);
@@ -412,7 +435,7 @@ public class AccountRepository {
   }
 
   public void enable(long id) {
-    jdbc.update(
+    update(
         "update account set enabled = true, disabled_at = null, failed_attempts = 0,"
             + " locked_until = null where id = ?",
         id);
@@ -420,7 +443,7 @@ public class AccountRepository {
 
   /** Gives an account a one-time set-up code (its hash) and a password no one knows. */
   public void setUpCode(long id, String codeHash, Instant expiresAt, String unusablePasswordHash) {
-    jdbc.update(
+    update(
         "update account set set_up_code_hash = ?, set_up_code_expires_at = ?, password_hash = ?,"
             + " failed_attempts = 0, locked_until = null where id = ?",
         codeHash,
@@ -431,7 +454,7 @@ public class AccountRepository {
 
   /** Sets the password chosen with a set-up code, and the code is used up. */
   public void choosePassword(long id, String passwordHash) {
-    jdbc.update(
+    update(
         "update account set password_hash = ?, set_up_code_hash = null,"
             + " set_up_code_expires_at = null, failed_attempts = 0, locked_until = null"
             + " where id = ?",
@@ -444,25 +467,25 @@ public class AccountRepository {
    * codes in place of the old.
    */
   public void resetAuthenticator(long id, String totpSecret, List<String> recoveryCodeHashes) {
-    jdbc.update(
+    update(
         "update account set totp_secret = ?, last_totp_step = null,"
             + " authenticator_confirmed_at = null where id = ?",
         sealing.seal(TOTP_SECRET, totpSecret).text(),
         id);
-    jdbc.update("delete from recovery_code where account_id = ?", id);
+    update("delete from recovery_code where account_id = ?", id);
     insertRecoveryCodes(id, recoveryCodeHashes);
   }
 
   /** A new role and scope. */
   public void changeRole(long id, Role role, List<String> laCodes, String partnershipCode) {
-    jdbc.update(
+    update(
         "update account set role = ?, partnership_code = ? where id = ?",
         role.name(),
         partnershipCode,
         id);
-    jdbc.update("delete from account_la where account_id = ?", id);
+    update("delete from account_la where account_id = ?", id);
     for (String la : laCodes) {
-      jdbc.update("insert into account_la (account_id, la_code) values (?, ?)", id, la);
+      update("insert into account_la (account_id, la_code) values (?, ?)", id, la);
     }
   }
 

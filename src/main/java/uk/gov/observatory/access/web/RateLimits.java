@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.web.filter.OncePerRequestFilter;
 import uk.gov.observatory.web.SharedRateLimits;
 
@@ -48,6 +49,8 @@ class RateLimits extends OncePerRequestFilter {
   private final int maxKeys;
   private final Map<String, long[]> windows = new ConcurrentHashMap<>();
   private final SharedRateLimits shared;
+  private final int leaseSize;
+  private final Map<String, Map<Long, Lease>> leases = new ConcurrentHashMap<>();
 
   RateLimits(Clock clock, int signInPerMinute, int apiPerMinute, int tokenFailuresPerMinute) {
     this(clock, signInPerMinute, apiPerMinute, tokenFailuresPerMinute, MAX_KEYS, null);
@@ -81,6 +84,15 @@ class RateLimits extends OncePerRequestFilter {
     this.signInPerMinute = signInPerMinute;
     this.apiPerMinute = apiPerMinute;
     this.tokenFailuresPerMinute = tokenFailuresPerMinute;
+    this.leaseSize = leaseSize(apiPerMinute);
+  }
+
+  /**
+   * How many requests of an account a lease counts at once: a 64th of the limit, from 1 (every
+   * request asks the database, as for a small limit) to 64.
+   */
+  static int leaseSize(int apiPerMinute) {
+    return Math.max(1, Math.min(64, apiPerMinute / 64));
   }
 
   @Override
@@ -112,10 +124,24 @@ class RateLimits extends OncePerRequestFilter {
 
   /**
    * Counts an API request of an account (by its id) whose token was accepted from {@code address},
-   * unless the address is over its budget of refused tokens; shared, one statement.
+   * unless the address is over its budget of refused tokens. Shared, in leases: the first request
+   * of an account from an address in a minute counts {@link #leaseSize} requests at once in one
+   * statement (checking the address's budget in it), and the next ones from that address are
+   * allowed here without a statement until the lease is spent. A lease is never more than what is
+   * left of the limit, so every instance together allows at most the limit; a lease an instance
+   * does not spend is counted all the same (so a client spread over instances may be refused up to
+   * a lease's worth early). A token refused here from an address ends that address's leases on this
+   * instance; a lease is only held by an address that has already shown one of the account's
+   * tokens, so an address that goes over its budget on another instance learns nothing from it.
    */
   TokenRequest apiForAccount(String address, long accountId) {
     if (shared != null) {
+      long minute = minute();
+      Map<Long, Lease> ofAddress = leases.get(address);
+      Lease lease = ofAddress == null ? null : ofAddress.get(accountId);
+      if (lease != null && lease.minute == minute && lease.left.getAndDecrement() > 0) {
+        return TokenRequest.ALLOWED;
+      }
       int hits =
           shared.hitUnlessFull(
               KIND + "token-failures",
@@ -123,15 +149,42 @@ class RateLimits extends OncePerRequestFilter {
               tokenFailuresPerMinute,
               KIND + "api-account",
               Long.toString(accountId),
-              minute());
-      return hits < 0
-          ? TokenRequest.TOO_MANY_TOKEN_FAILURES
-          : hits <= apiPerMinute ? TokenRequest.ALLOWED : TokenRequest.TOO_MANY_REQUESTS;
+              minute,
+              leaseSize);
+      if (hits < 0) {
+        return TokenRequest.TOO_MANY_TOKEN_FAILURES;
+      }
+      int granted = Math.min(leaseSize, apiPerMinute - (hits - leaseSize));
+      if (granted <= 0) {
+        return TokenRequest.TOO_MANY_REQUESTS;
+      }
+      if (granted > 1) {
+        keepLease(address, accountId, new Lease(minute, granted - 1));
+      }
+      return TokenRequest.ALLOWED;
     }
     if (tooManyTokenFailures(address)) {
       return TokenRequest.TOO_MANY_TOKEN_FAILURES;
     }
     return apiAllowedForAccount(accountId) ? TokenRequest.ALLOWED : TokenRequest.TOO_MANY_REQUESTS;
+  }
+
+  /** Requests of an account from an address allowed without asking the database again. */
+  private record Lease(long minute, AtomicInteger left) {
+    Lease(long minute, int left) {
+      this(minute, new AtomicInteger(left));
+    }
+  }
+
+  private void keepLease(String address, long accountId, Lease lease) {
+    if (leases.size() >= maxKeys && !leases.containsKey(address)) {
+      long minute = lease.minute();
+      leases.values().removeIf(m -> m.values().stream().allMatch(l -> l.minute() != minute));
+      if (leases.size() >= maxKeys) {
+        return; // no room: the lease is not kept (it stays counted), so fewer are allowed
+      }
+    }
+    leases.computeIfAbsent(address, a -> new ConcurrentHashMap<>()).put(accountId, lease);
   }
 
   /** Counts an API request without an accepted token; false once its address is over the limit. */
@@ -151,8 +204,9 @@ class RateLimits extends OncePerRequestFilter {
     return window != null && window[0] == minute() && window[1] >= tokenFailuresPerMinute;
   }
 
-  /** Counts a refused API token against its address. */
+  /** Counts a refused API token against its address, and ends the address's leases here. */
   void tokenRefused(String address) {
+    leases.remove(address);
     allowed("token-failures", address, tokenFailuresPerMinute);
   }
 
@@ -177,6 +231,7 @@ class RateLimits extends OncePerRequestFilter {
       }
     }
     windows.clear();
+    leases.clear();
   }
 
   /** Seconds until the current window ends. */

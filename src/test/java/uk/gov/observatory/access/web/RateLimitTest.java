@@ -281,4 +281,72 @@ class RateLimitTest {
     assertThat(b.apiAllowedForAddress("198.51.100.7")).isTrue();
     assertThat(a.tooManyTokenFailures("198.51.100.8")).isFalse();
   }
+
+  int windowHits(String kind, String who) {
+    return jdbc
+        .queryForList(
+            "select hits from rate_limit_window where kind = ? and who = ?",
+            Integer.class,
+            RateLimits.KIND + kind,
+            who)
+        .stream()
+        .mapToInt(Integer::intValue)
+        .sum();
+  }
+
+  @Test
+  @DisplayName(
+      "an account's API requests are counted in leases: one statement for a lease's worth, never"
+          + " more than the limit on two instances together, and a refused token ends its"
+          + " address's leases")
+  void apiRequestsAreCountedInLeases() {
+    MovingClock clock = new MovingClock(TestClock.NOW);
+    // 640 a minute: leases of 10 (a 64th)
+    RateLimits a = new RateLimits(clock, 3, 640, 4, shared);
+    RateLimits b = new RateLimits(clock, 3, 640, 4, shared);
+    a.forget();
+    b.forget();
+    assertThat(RateLimits.leaseSize(640)).isEqualTo(10);
+    assertThat(RateLimits.leaseSize(5)).isEqualTo(1);
+    assertThat(RateLimits.leaseSize(100_000)).isEqualTo(64);
+
+    // One request takes a lease of 10; the next 9 are allowed without counting again.
+    assertThat(a.apiForAccount("203.0.113.1", 77)).isEqualTo(RateLimits.TokenRequest.ALLOWED);
+    assertThat(windowHits("api-account", "77")).isEqualTo(10);
+    for (int i = 0; i < 9; i++) {
+      assertThat(a.apiForAccount("203.0.113.1", 77)).isEqualTo(RateLimits.TokenRequest.ALLOWED);
+    }
+    assertThat(windowHits("api-account", "77")).as("still one lease").isEqualTo(10);
+    assertThat(a.apiForAccount("203.0.113.1", 77)).isEqualTo(RateLimits.TokenRequest.ALLOWED);
+    assertThat(windowHits("api-account", "77")).as("a second lease").isEqualTo(20);
+
+    // Two instances, two addresses, one account: together never more than 640 in the minute.
+    int allowed = 11;
+    for (int i = 0; i < 1_000; i++) {
+      RateLimits instance = i % 3 == 0 ? b : a;
+      String address = i % 2 == 0 ? "203.0.113.1" : "203.0.113.2";
+      if (instance.apiForAccount(address, 77) == RateLimits.TokenRequest.ALLOWED) {
+        allowed++;
+      }
+    }
+    // Leases not spent are counted all the same: one an instance and address (4), 9 at most each.
+    assertThat(allowed).isBetween(640 - 4 * 9, 640);
+    assertThat(b.apiForAccount("203.0.113.3", 77))
+        .isEqualTo(RateLimits.TokenRequest.TOO_MANY_REQUESTS);
+
+    // A lease ends when a token is refused from its address on this instance.
+    assertThat(a.apiForAccount("203.0.113.9", 78)).isEqualTo(RateLimits.TokenRequest.ALLOWED);
+    for (int i = 0; i < 4; i++) {
+      a.tokenRefused("203.0.113.9");
+    }
+    assertThat(a.apiForAccount("203.0.113.9", 78))
+        .as("the address is over its budget of refused tokens: its lease is gone")
+        .isEqualTo(RateLimits.TokenRequest.TOO_MANY_TOKEN_FAILURES);
+    assertThat(b.apiForAccount("203.0.113.9", 78))
+        .isEqualTo(RateLimits.TokenRequest.TOO_MANY_TOKEN_FAILURES);
+
+    // A new minute: new leases.
+    clock.now = clock.now.plus(Duration.ofMinutes(1));
+    assertThat(b.apiForAccount("203.0.113.3", 77)).isEqualTo(RateLimits.TokenRequest.ALLOWED);
+  }
 }
