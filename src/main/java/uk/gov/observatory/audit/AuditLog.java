@@ -66,6 +66,18 @@ public class AuditLog {
   }
 
   /**
+   * Records several events at once, in their order, in one statement: as {@link #record} (joining
+   * the caller's transaction), for changes made together.
+   */
+  public void recordAll(List<AuditEvent> events) {
+    events.forEach(e -> Objects.requireNonNull(e, "event"));
+    if (events.isEmpty()) {
+      return;
+    }
+    tx.executeWithoutResult(status -> repository.appendAll(events, () -> Instant.now(clock)));
+  }
+
+  /**
    * Seals every entry committed so far into the chain, waiting for a sealer running elsewhere (in
    * this or another instance) to finish first. Returns how many entries it sealed.
    */

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.observatory.access.Viewer;
 import uk.gov.observatory.audit.Actors;
@@ -43,9 +44,15 @@ public class NotificationRegister {
   private final Clock clock;
   private final AuditLog audit;
   private final org.springframework.context.ApplicationEventPublisher events;
+  private final GroupCommit groupCommit;
 
   /** The record type of notifications in the audit log. */
   public static final String AUDIT_RECORD_TYPE = "notification";
+
+  /** An Idempotency-Key's row, refused when the key was already used; each row's values follow. */
+  static final String INSERT_IDEMPOTENCY_KEYS =
+      "insert into idempotency_key (idempotency_key, request_hash, notification_ref, recorded_at)"
+          + " values ";
 
   public NotificationRegister(
       NotificationRules rules,
@@ -56,8 +63,10 @@ public class NotificationRegister {
       JdbcTemplate jdbc,
       Clock clock,
       AuditLog audit,
-      org.springframework.context.ApplicationEventPublisher events) {
+      org.springframework.context.ApplicationEventPublisher events,
+      GroupCommit groupCommit) {
     this.events = events;
+    this.groupCommit = groupCommit;
     this.rules = rules;
     this.repository = repository;
     this.deadlines = deadlines;
@@ -96,6 +105,10 @@ public class NotificationRegister {
     if (idempotencyKey == null || idempotencyKey.isBlank()) {
       Notification valid = checkNew(submission);
       repository.prepareRefYear(valid.notifiedDate().getYear());
+      Optional<Notification> together = together(valid, actor, null, null);
+      if (together.isPresent()) {
+        return new Notified(together.get(), false);
+      }
       return new Notified(tx.execute(status -> store(valid, actor)), false);
     }
     if (idempotencyKey.length() > 200) {
@@ -106,6 +119,10 @@ public class NotificationRegister {
     // The hash of the checked notification, so spacing differences count as the same request.
     String hash = hash(valid);
     repository.prepareRefYear(valid.notifiedDate().getYear());
+    Optional<Notification> together = together(valid, actor, idempotencyKey, hash);
+    if (together.isPresent()) {
+      return new Notified(together.get(), false);
+    }
     // The key is not looked up first: a retry is rare, and its key's row, inserted last, refuses
     // it (rolling back the notification it began, whose reference number is then a gap).
     try {
@@ -113,8 +130,7 @@ public class NotificationRegister {
           status -> {
             Notification stored = store(valid, actor);
             jdbc.update(
-                "insert into idempotency_key (idempotency_key, request_hash, notification_ref,"
-                    + " recorded_at) values (?, ?, ?, ?)",
+                INSERT_IDEMPOTENCY_KEYS + "(?, ?, ?, ?)",
                 idempotencyKey,
                 hash,
                 stored.ref(),
@@ -126,6 +142,20 @@ public class NotificationRegister {
       // did, or refuse a different notification under that key.
       return replay(idempotencyKey, hash).orElseThrow(() -> used);
     }
+  }
+
+  /**
+   * Stores a checked notification together with others sent at the same moment ({@link
+   * GroupCommit}); empty when it is to be stored alone: when the caller has a transaction of its
+   * own (the notification must commit or roll back with it), or when the notifications sent
+   * together could not be stored (one of them may be at fault).
+   */
+  private Optional<Notification> together(
+      Notification valid, String actor, String idempotencyKey, String hash) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      return Optional.empty();
+    }
+    return groupCommit.store(valid, actor, idempotencyKey, hash);
   }
 
   private Notification checkNew(NotificationSubmission submission) {
@@ -160,10 +190,14 @@ public class NotificationRegister {
     String ref = repository.takeRef(valid.notifiedDate().getYear());
     Notification withRef = valid.withRef(ref);
     repository.insertNew(withRef, Instant.now(clock));
-    audit.record(
-        AuditEvent.of(actor, AuditAction.CREATED, AUDIT_RECORD_TYPE, ref)
-            .withAfter(auditState(withRef)));
+    audit.record(created(actor, withRef));
     return withRef;
+  }
+
+  /** The audit entry of a new notification: created by {@code actor}, with its state. */
+  static AuditEvent created(String actor, Notification n) {
+    return AuditEvent.of(actor, AuditAction.CREATED, AUDIT_RECORD_TYPE, n.ref())
+        .withAfter(auditState(n));
   }
 
   /**

@@ -87,24 +87,52 @@ public class NotificationRepository {
   }
 
   /**
-   * Stores one new notification and its children in one statement (in the caller's transaction):
-   * the notification's insert gives its id to the children's.
+   * Stores new notifications sent at the same moment, with their children, in one statement (in the
+   * caller's transaction): each notification's insert gives its id to its children's, matched by
+   * reference.
    */
-  public void insertNew(Notification n, Instant recordedAt) {
-    List<Object> args =
-        new ArrayList<>(Arrays.asList(notificationRow(n, Timestamp.from(recordedAt))));
-    StringBuilder sql = new StringBuilder("with n as (").append(INSERT_NOTIFICATION).append(")");
-    if (n.children().isEmpty()) {
-      jdbc.queryForObject(sql.append(" select id from n").toString(), Long.class, args.toArray());
+  public void insertNew(List<Notification> notifications, Instant recordedAt) {
+    Timestamp at = Timestamp.from(recordedAt);
+    List<Object> args = new ArrayList<>();
+    StringBuilder sql =
+        new StringBuilder("with n as (")
+            .append(INSERT_NOTIFICATION, 0, INSERT_NOTIFICATION.indexOf(" values") + 7);
+    String oneRow = INSERT_NOTIFICATION.substring(INSERT_NOTIFICATION.indexOf(" values") + 7);
+    oneRow = oneRow.substring(0, oneRow.indexOf(" returning"));
+    for (int i = 0; i < notifications.size(); i++) {
+      sql.append(i == 0 ? "" : ",").append(oneRow);
+      args.addAll(Arrays.asList(notificationRow(notifications.get(i), at)));
+    }
+    sql.append(" returning id, notification_ref)");
+    StringBuilder children = new StringBuilder();
+    for (Notification n : notifications) {
+      for (Notification.Child c : n.children()) {
+        children
+            .append(children.isEmpty() ? "" : ", ")
+            .append("(?::text, ?::int, ?::text, ?::int, ?::text, ?::text, ?::text)");
+        args.addAll(Arrays.asList(ChildColumns.row(identifying, n.ref(), c)));
+      }
+    }
+    if (children.isEmpty()) {
+      jdbc.queryForObject(
+          sql.append(" select count(*) from n").toString(), Long.class, args.toArray());
       return;
     }
-    sql.append(" ").append(INSERT_CHILD).append(" select n.id, c.* from n, (values ");
-    for (int i = 0; i < n.children().size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append("(?::int, ?::text, ?::int, ?::text, ?::text, ?::text)");
-      Object[] row = ChildColumns.row(identifying, null, n.children().get(i));
-      args.addAll(Arrays.asList(row).subList(1, row.length)); // the id comes from the insert
-    }
-    jdbc.update(sql.append(") c").toString(), args.toArray());
+    sql.append(" ")
+        .append(INSERT_CHILD)
+        .append(" select n.id, c.child_seq, c.gender, c.age_years, c.ethnicity, c.name, c.dob")
+        .append(" from n join (values ")
+        .append(children)
+        .append(") c (ref, child_seq, gender, age_years, ethnicity, name, dob)")
+        .append(" on c.ref = n.notification_ref");
+    jdbc.update(sql.toString(), args.toArray());
+  }
+
+  /**
+   * Stores one new notification and its children in one statement (in the caller's transaction).
+   */
+  public void insertNew(Notification n, Instant recordedAt) {
+    insertNew(List.of(n), recordedAt);
   }
 
   private static Object[] notificationRow(Notification n, Timestamp at) {
@@ -194,6 +222,23 @@ public class NotificationRepository {
       throw new IllegalStateException("no reference for " + year);
     }
     return ref;
+  }
+
+  /**
+   * New references for notifications sent at the same moment, one for each year given, in that
+   * order: as {@link #takeRef}, in one statement.
+   */
+  public List<String> takeRefs(List<Integer> years) {
+    List<String> refs =
+        jdbc.queryForList(
+            "select notification_ref_take(y) from unnest(?::int[]) with ordinality as u (y, k)"
+                + " order by k",
+            String.class,
+            "{" + String.join(",", years.stream().map(String::valueOf).toList()) + "}");
+    if (refs.size() != years.size() || refs.contains(null)) {
+      throw new IllegalStateException("no references for " + years);
+    }
+    return refs;
   }
 
   public Optional<Notification> findByRef(String ref) {
