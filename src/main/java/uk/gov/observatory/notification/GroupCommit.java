@@ -102,6 +102,9 @@ class GroupCommit implements DisposableBean {
     }
     Waiting w = new Waiting(valid, actor, idempotencyKey, requestHash, new CompletableFuture<>());
     waiting.add(w);
+    if (!running && waiting.remove(w)) {
+      return Optional.empty(); // stopped meanwhile: no writer will take it
+    }
     try {
       return Optional.ofNullable(w.stored().get());
     } catch (ExecutionException e) {
