@@ -132,6 +132,11 @@ public class TokenHolders implements DisposableBean {
     }
   }
 
+  /** How many times every kept account was forgotten so far (tests). */
+  long forgotten() {
+    return generation.get();
+  }
+
   /** How many accounts are kept (tests). */
   long size() {
     kept.cleanUp();
