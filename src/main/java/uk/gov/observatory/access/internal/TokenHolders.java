@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -90,7 +91,7 @@ public class TokenHolders implements DisposableBean {
    * load}'s, kept when found.
    */
   public Optional<AccountHolder> find(
-      String tokenHash, Instant now, java.util.function.Function<String, Optional<Kept>> load) {
+      String tokenHash, Instant now, Function<String, Optional<Kept>> load) {
     if (listening) {
       Kept k = kept.getIfPresent(tokenHash);
       if (k != null) {

@@ -58,12 +58,18 @@ public class NotificationRepository {
     this.identifying = identifying;
   }
 
-  private static final String INSERT_NOTIFICATION =
+  private static final String INSERT_NOTIFICATIONS =
       "insert into notification (notification_ref, la_code, incident_date, aware_date,"
           + " notified_date, notification_type, death_category, harm_category, imd_decile,"
           + " case_characteristics, domestic_abuse_pattern, csc_involvement, court_order,"
-          + " living_arrangement, covid_factors, recorded_at) values"
-          + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?::text[], ?) returning id";
+          + " living_arrangement, covid_factors, recorded_at) values ";
+
+  /** One notification's values in {@link #INSERT_NOTIFICATIONS}, as {@link #notificationRow}. */
+  private static final String NOTIFICATION_VALUES =
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?::text[], ?)";
+
+  private static final String INSERT_NOTIFICATION =
+      INSERT_NOTIFICATIONS + NOTIFICATION_VALUES + " returning id";
 
   private static final String INSERT_CHILD =
       "insert into child (notification_id, child_seq, gender, age_years, ethnicity,"
@@ -94,13 +100,9 @@ public class NotificationRepository {
   public void insertNew(List<Notification> notifications, Instant recordedAt) {
     Timestamp at = Timestamp.from(recordedAt);
     List<Object> args = new ArrayList<>();
-    StringBuilder sql =
-        new StringBuilder("with n as (")
-            .append(INSERT_NOTIFICATION, 0, INSERT_NOTIFICATION.indexOf(" values") + 7);
-    String oneRow = INSERT_NOTIFICATION.substring(INSERT_NOTIFICATION.indexOf(" values") + 7);
-    oneRow = oneRow.substring(0, oneRow.indexOf(" returning"));
+    StringBuilder sql = new StringBuilder("with n as (").append(INSERT_NOTIFICATIONS);
     for (int i = 0; i < notifications.size(); i++) {
-      sql.append(i == 0 ? "" : ",").append(oneRow);
+      sql.append(i == 0 ? "" : ", ").append(NOTIFICATION_VALUES);
       args.addAll(Arrays.asList(notificationRow(notifications.get(i), at)));
     }
     sql.append(" returning id, notification_ref)");
@@ -217,11 +219,7 @@ public class NotificationRepository {
    * have gaps.
    */
   public String takeRef(int year) {
-    String ref = jdbc.queryForObject("select notification_ref_take(?)", String.class, year);
-    if (ref == null) {
-      throw new IllegalStateException("no reference for " + year);
-    }
-    return ref;
+    return takeRefs(List.of(year)).get(0);
   }
 
   /**
